@@ -1,0 +1,39 @@
+package io.turnout.cloud;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Amazon ECS, as far as Turnout uses it. Operation names in stats are {@code ecs:<Operation>}. */
+public interface EcsApi {
+    /** DescribeClusters: the clusters that exist among {@code names} (missing ones are simply absent). */
+    List<ClusterInfo> describeClusters(List<String> names);
+
+    /**
+     * RegisterTaskDefinition. {@code request} is the request as AWS documents it (family,
+     * containerDefinitions …). The result's definition carries the fields and defaults AWS adds.
+     */
+    TaskDefinitionInfo registerTaskDefinition(JsonNode request, Map<String, String> tags);
+
+    /** DescribeTaskDefinition by ARN or {@code family:revision}; NOT_FOUND ({@code ClientException}) when absent. */
+    TaskDefinitionInfo describeTaskDefinition(String taskDefinition);
+
+    /** ListServices for a cluster, all pages followed: service ARNs. ClusterNotFoundException when absent. */
+    List<String> listServices(String cluster);
+
+    /**
+     * DescribeServices with {@code include=TAGS}, at most 10 names or ARNs per call (more is
+     * an INVALID_REQUEST, as in AWS). Names that do not exist come back as failures with
+     * reason {@code MISSING}, not as an exception.
+     */
+    DescribeServicesResult describeServices(String cluster, List<String> services);
+
+    /** CreateService. INVALID_REQUEST when a service of that name is already ACTIVE. */
+    EcsServiceInfo createService(CreateServiceRequest request);
+
+    /** UpdateService. ServiceNotFoundException / ServiceNotActiveException as AWS. */
+    EcsServiceInfo updateService(UpdateServiceRequest request);
+
+    /** TagResource on a service or task definition ARN. */
+    void tagResource(String arn, Map<String, String> tags);
+}

@@ -1,0 +1,25 @@
+package io.turnout.cloud;
+
+/**
+ * The tags Turnout writes on the resources it manages. {@code BG_VERSION} is the convention
+ * users know from other blue/green tools; the {@code turnout:*} tags let the live-state
+ * reader find its services and tell what was deployed without reading anything else.
+ */
+public final class Tags {
+    private Tags() {}
+
+    /** {@code BLUE} on the slot serving production, {@code GREEN} on the other. */
+    public static final String BG_VERSION = "BG_VERSION";
+    public static final String BLUE = "BLUE";
+    public static final String GREEN = "GREEN";
+    /** The environment name. */
+    public static final String ENVIRONMENT = "turnout:environment";
+    /** The Turnout service name (not the slot's ECS service name). */
+    public static final String SERVICE = "turnout:service";
+    /** {@code a} or {@code b}. */
+    public static final String SLOT = "turnout:slot";
+    /** The spec commit the slot's current definition came from. */
+    public static final String COMMIT = "turnout:commit";
+    /** A hash of the effective spec the slot was last deployed from. */
+    public static final String SPEC_HASH = "turnout:spec-hash";
+}

@@ -1,0 +1,59 @@
+package io.turnout.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One application, loaded from a file with {@code kind: Service}.
+ *
+ * @param name           the service name; slots are the ECS services {@code <name>--a} and {@code <name>--b}
+ * @param source         where the spec file is
+ * @param environments   the environments it runs in
+ * @param taskDefinition the RegisterTaskDefinition request as AWS documents it (camelCase
+ *                       fields, e.g. {@code family}, {@code containerDefinitions}), already read
+ *                       from its separate file when the spec points to one
+ * @param service        CreateService request fields Turnout does not own (desiredCount,
+ *                       launchType, networkConfiguration …); never cluster, serviceName,
+ *                       taskDefinition, loadBalancers or serviceRegistries, which Turnout sets
+ * @param strategy       blue/green (ELB or DNS) or rolling
+ * @param overrides      per environment name
+ */
+public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
+    public ServiceSpec {
+        environments = List.copyOf(environments);
+        taskDefinition = taskDefinition.deepCopy();
+        service = service.deepCopy();
+        overrides = Map.copyOf(new TreeMap<>(overrides));
+    }
+
+    @Override
+    public JsonNode taskDefinition() {
+        return taskDefinition.deepCopy();
+    }
+
+    @Override
+    public JsonNode service() {
+        return service.deepCopy();
+    }
+
+    /**
+     * What this service should be in {@code environment}: overrides applied, and
+     * verification defaulted from the environment's deployment policy.
+     */
+    public EffectiveService forEnvironment(EnvironmentSpec environment) {
+        ServiceOverride override = overrides.getOrDefault(environment.name(), ServiceOverride.NONE);
+        JsonNode td = JsonMerge.merge(taskDefinition, override.taskDefinition().orElse(null));
+        JsonNode svc = JsonMerge.merge(service, override.service().orElse(null));
+        Strategy effective = switch (strategy) {
+            case BlueGreen bg -> new BlueGreen(bg.traffic(),
+                    Optional.of(bg.verification().orElse(environment.deployment().verification())),
+                    override.autoScaling().or(bg::autoScaling));
+            case Rolling r -> r;
+        };
+        return new EffectiveService(name, environment.name(), source, td, svc, effective);
+    }
+}

@@ -1,0 +1,19 @@
+package io.turnout.spec;
+
+/**
+ * One thing wrong with a spec repository, said so a person can fix it without reading code.
+ *
+ * @param location where (file:line:column)
+ * @param pointer  the JSON pointer inside that file ({@code /spec/strategy/blueGreen/traffic/elb/containerPort}), "" for the whole file
+ * @param message  what is wrong ("unknown field 'desiredCont'")
+ * @param fix      what to do about it ("did you mean 'desiredCount'?"); may be empty
+ */
+public record SpecProblem(SourceLocation location, String pointer, String message, String fix) {
+    /** {@code file:line:col: message (at /pointer). fix} — one line, as compilers print errors. */
+    public String describe() {
+        StringBuilder s = new StringBuilder().append(location).append(": ").append(message);
+        if (pointer != null && !pointer.isEmpty()) s.append(" (at ").append(pointer).append(')');
+        if (fix != null && !fix.isEmpty()) s.append(". ").append(fix);
+        return s.toString();
+    }
+}
