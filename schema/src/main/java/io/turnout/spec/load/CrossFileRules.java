@@ -84,7 +84,7 @@ final class CrossFileRules {
                 problems.add(new SpecProblem(s.taskDefinitionDoc().locate(s.taskDefinitionPointer() + "/family"), s.taskDefinitionPointer() + "/family",
                         "task definition family '" + family + "' is also used by service '" + sameFamily.spec().name() + "' ("
                                 + sameFamily.doc().path() + ")",
-                        "give each service its own family (Turnout registers one family per service), e.g. family: " + s.spec().name()));
+                        "give each service its own family (Turnout registers one family per service), usually the service name"));
             }
         }
     }
