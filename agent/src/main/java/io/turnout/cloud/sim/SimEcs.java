@@ -1,0 +1,263 @@
+package io.turnout.cloud.sim;
+
+import io.turnout.cloud.ClusterInfo;
+import io.turnout.cloud.CreateServiceRequest;
+import io.turnout.cloud.DescribeServicesResult;
+import io.turnout.cloud.EcsApi;
+import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.ServiceRegistryBinding;
+import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.cloud.UpdateServiceRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Simulated Amazon ECS: clusters, task definitions and services, with ECS's validation and error codes. */
+final class SimEcs implements EcsApi {
+    private static final Pattern SERVICE_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,255}$");
+
+    private final SimRegion region;
+    /** Cluster name to status. */
+    final Map<String, String> clusters = new TreeMap<>();
+    final SimTaskDefinitions taskDefinitions;
+    /** Cluster name to service name to service. */
+    final Map<String, Map<String, SimService>> services = new TreeMap<>();
+
+    SimEcs(SimRegion region) {
+        this.region = region;
+        this.taskDefinitions = new SimTaskDefinitions(region);
+    }
+
+    void addCluster(String name) {
+        if (clusters.containsKey(name)) throw new IllegalArgumentException("cluster " + name + " already exists");
+        clusters.put(name, "ACTIVE");
+        services.put(name, new TreeMap<>());
+    }
+
+    String clusterArn(String name) {
+        return region.arn("ecs", "cluster/" + name);
+    }
+
+    @Override
+    public List<ClusterInfo> describeClusters(List<String> names) {
+        return region.call("ecs:DescribeClusters", false, () -> names.stream().distinct()
+                .map(SimEcs::lastSegment).filter(clusters::containsKey)
+                .map(n -> new ClusterInfo(clusterArn(n), n, clusters.get(n))).toList());
+    }
+
+    @Override
+    public TaskDefinitionInfo registerTaskDefinition(JsonNode request, Map<String, String> tags) {
+        return region.call(SimTaskDefinitions.REGISTER, true, () -> taskDefinitions.register(request, tags).info());
+    }
+
+    @Override
+    public TaskDefinitionInfo describeTaskDefinition(String taskDefinition) {
+        return region.call("ecs:DescribeTaskDefinition", false,
+                () -> taskDefinition("ecs:DescribeTaskDefinition", taskDefinition).info());
+    }
+
+    @Override
+    public List<String> listServices(String cluster) {
+        return region.call("ecs:ListServices", false, () -> cluster("ecs:ListServices", cluster).values().stream()
+                .filter(s -> !"INACTIVE".equals(s.status)).map(s -> s.arn).toList());
+    }
+
+    @Override
+    public DescribeServicesResult describeServices(String cluster, List<String> names) {
+        return region.call("ecs:DescribeServices", false, () -> {
+            if (names.size() > 10) {
+                throw ServiceSettings.invalid("ecs:DescribeServices",
+                        "services can have at most 10 items, got " + names.size());
+            }
+            Map<String, SimService> inCluster = cluster("ecs:DescribeServices", cluster);
+            List<EcsServiceInfo> found = new ArrayList<>();
+            List<DescribeServicesResult.Failure> failures = new ArrayList<>();
+            for (String name : names) {
+                SimService svc = inCluster.get(lastSegment(name));
+                if (svc != null) {
+                    found.add(svc.info());
+                } else {
+                    String arn = name.startsWith("arn:") ? name
+                            : region.arn("ecs", "service/" + lastSegment(cluster) + "/" + name);
+                    failures.add(new DescribeServicesResult.Failure(arn, "MISSING"));
+                }
+            }
+            return new DescribeServicesResult(found, failures);
+        });
+    }
+
+    @Override
+    public EcsServiceInfo createService(CreateServiceRequest request) {
+        String op = "ecs:CreateService";
+        return region.call(op, true, () -> {
+            Map<String, SimService> inCluster = cluster(op, request.cluster());
+            String name = request.serviceName();
+            if (name == null || !SERVICE_NAME.matcher(name).matches()) {
+                throw ServiceSettings.invalid(op, "serviceName must be 1–255 letters, numbers, hyphens or underscores");
+            }
+            SimService existing = inCluster.get(name);
+            if (existing != null && "ACTIVE".equals(existing.status)) {
+                throw ServiceSettings.invalid(op, "Creation of service was not idempotent.");
+            }
+            if (existing != null && "DRAINING".equals(existing.status)) {
+                throw ServiceSettings.invalid(op, "Unable to Start a service that is still Draining.");
+            }
+            if (request.desiredCount() < 0) throw ServiceSettings.invalid(op, "desiredCount must be >= 0");
+            SimTaskDefinitions.Revision td = taskDefinition(op, request.taskDefinition());
+            Map<String, String> tags = new TreeMap<>(request.tags());
+            ObjectNode settings = ServiceSettings.complete(request.settings(), tags, op);
+            checkPlacement(op, td, settings);
+            checkLoadBalancers(op, td, request.loadBalancers());
+            checkRegistries(op, request.serviceRegistries());
+            String clusterName = lastSegment(request.cluster());
+            SimService svc = new SimService(clusterName, name,
+                    region.arn("ecs", "service/" + clusterName + "/" + name), clusterArn(clusterName));
+            svc.desiredCount = request.desiredCount();
+            svc.loadBalancers = request.loadBalancers();
+            svc.serviceRegistries = request.serviceRegistries();
+            svc.tags.putAll(tags);
+            svc.settings = settings;
+            inCluster.put(name, svc);
+            region.engine.startDeployment(svc, td.arn(), region.now());
+            region.engine.advanceTo(region.now());
+            return svc.info();
+        });
+    }
+
+    @Override
+    public EcsServiceInfo updateService(UpdateServiceRequest request) {
+        String op = "ecs:UpdateService";
+        return region.call(op, true, () -> {
+            Map<String, SimService> inCluster = cluster(op, request.cluster());
+            SimService svc = inCluster.get(lastSegment(request.service()));
+            if (svc == null) throw SimErrors.notFound("ServiceNotFoundException", op, "Service not found.");
+            if (!"ACTIVE".equals(svc.status)) {
+                throw SimErrors.conflict("ServiceNotActiveException", op, "Service was not ACTIVE.");
+            }
+            SimTaskDefinitions.Revision td = request.taskDefinition().isPresent()
+                    ? taskDefinition(op, request.taskDefinition().get())
+                    : taskDefinitions.find(svc.taskDefinitionArn).orElseThrow();
+            Map<String, String> tags = new TreeMap<>(svc.tags);
+            ObjectNode settings = request.settings().isPresent()
+                    ? ServiceSettings.update(svc.settings, request.settings().get(), tags, op) : svc.settings;
+            if (request.desiredCount().isPresent() && request.desiredCount().get() < 0) {
+                throw ServiceSettings.invalid(op, "desiredCount must be >= 0");
+            }
+            checkPlacement(op, td, settings);
+            checkLoadBalancers(op, td, svc.loadBalancers);
+            // Only a new task definition, a force, or settings that replace tasks start a new deployment.
+            boolean redeploy = !td.arn().equals(svc.taskDefinitionArn) || request.forceNewDeployment()
+                    || ServiceSettings.redeploys(svc.settings, settings);
+            svc.settings = settings;
+            svc.tags.putAll(tags);
+            request.desiredCount().ifPresent(c -> svc.desiredCount = c);
+            if (redeploy) region.engine.startDeployment(svc, td.arn(), region.now());
+            region.engine.advanceTo(region.now());
+            return svc.info();
+        });
+    }
+
+    @Override
+    public void tagResource(String arn, Map<String, String> tags) {
+        region.run("ecs:TagResource", true, () -> {
+            Optional<SimService> svc = services.values().stream().flatMap(m -> m.values().stream())
+                    .filter(s -> s.arn.equals(arn)).findFirst();
+            if (svc.isPresent()) {
+                svc.get().tags.putAll(tags);
+                return;
+            }
+            SimTaskDefinitions.Revision td = taskDefinitions.find(arn).filter(r -> arn.startsWith("arn:"))
+                    .orElseThrow(() -> SimErrors.notFound("ResourceNotFoundException", "ecs:TagResource",
+                            "The specified resource could not be found: " + arn));
+            Map<String, String> merged = new TreeMap<>(td.tags());
+            merged.putAll(tags);
+            taskDefinitions.restore(td.definition(), merged);
+        });
+    }
+
+    /** Every service of the partition, by cluster then name. */
+    List<SimService> allServices() {
+        return services.values().stream().flatMap(m -> m.values().stream()).toList();
+    }
+
+    private Map<String, SimService> cluster(String op, String cluster) {
+        String name = lastSegment(cluster);
+        if (!"ACTIVE".equals(clusters.get(name))) {
+            throw SimErrors.notFound("ClusterNotFoundException", op, "Cluster not found: " + name);
+        }
+        return services.get(name);
+    }
+
+    private SimTaskDefinitions.Revision taskDefinition(String op, String reference) {
+        return taskDefinitions.find(reference).orElseThrow(() -> SimErrors.notFound("ClientException", op,
+                "Unable to describe task definition " + reference + ". Register it first."));
+    }
+
+    private static void checkPlacement(String op, SimTaskDefinitions.Revision td, ObjectNode settings) {
+        JsonNode def = td.definition();
+        boolean fargateCompatible = false;
+        for (JsonNode c : def.path("compatibilities")) fargateCompatible |= "FARGATE".equals(c.asString());
+        if ("FARGATE".equals(settings.path("launchType").asString(null)) && !fargateCompatible) {
+            throw ServiceSettings.invalid(op, "Task definition does not support launch_type FARGATE.");
+        }
+        if ("awsvpc".equals(def.path("networkMode").asString(null))
+                && !settings.path("networkConfiguration").path("awsvpcConfiguration").isObject()) {
+            throw ServiceSettings.invalid(op, "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        }
+    }
+
+    private void checkLoadBalancers(String op, SimTaskDefinitions.Revision td, List<LoadBalancerBinding> bindings) {
+        JsonNode def = td.definition();
+        boolean awsvpc = "awsvpc".equals(def.path("networkMode").asString(null));
+        for (LoadBalancerBinding b : bindings) {
+            SimElbState.TargetGroup tg = region.elbState.targetGroupByArn(b.targetGroupArn()).orElseThrow(() ->
+                    ServiceSettings.invalid(op, "The target group " + b.targetGroupArn() + " does not exist."));
+            if (region.elbState.loadBalancersUsing(tg.arn).isEmpty()) {
+                throw ServiceSettings.invalid(op, "The target group with targetGroupArn " + tg.arn
+                        + " does not have an associated load balancer.");
+            }
+            if (awsvpc && !"ip".equals(tg.targetType)) {
+                throw ServiceSettings.invalid(op, "The provided target group " + tg.arn + " has target type "
+                        + tg.targetType + ", which is incompatible with the awsvpc network mode specified in the task definition.");
+            }
+            JsonNode container = null;
+            for (JsonNode c : def.path("containerDefinitions")) if (b.containerName().equals(c.path("name").asString())) container = c;
+            if (container == null) {
+                throw ServiceSettings.invalid(op, "The container " + b.containerName() + " does not exist in the task definition.");
+            }
+            boolean mapped = false;
+            for (JsonNode pm : container.path("portMappings")) mapped |= pm.path("containerPort").asInt() == b.containerPort();
+            if (!mapped) {
+                throw ServiceSettings.invalid(op, "The container " + b.containerName() + " did not have a container port "
+                        + b.containerPort() + " defined.");
+            }
+            // Not an AWS check (ECS registers ip targets on the container port whatever the group's port),
+            // but Turnout's convention: a target group's port is the container's port. Enforced so that a
+            // world that breaks it fails here instead of passing health checks by accident.
+            if (tg.port != b.containerPort()) {
+                throw ServiceSettings.invalid(op, "The target group " + tg.name + " has port " + tg.port
+                        + ", but the service sends it to container port " + b.containerPort() + ".");
+            }
+        }
+    }
+
+    private void checkRegistries(String op, List<ServiceRegistryBinding> registries) {
+        for (ServiceRegistryBinding r : registries) {
+            if (region.cloudMap.serviceByArn(r.registryArn()).isEmpty()) {
+                throw ServiceSettings.invalid(op, "The service registry " + r.registryArn() + " does not exist.");
+            }
+        }
+    }
+
+    /** A name from a name or an ARN ({@code arn:…:service/cluster/name} gives {@code name}). */
+    static String lastSegment(String nameOrArn) {
+        if (nameOrArn == null) return null;
+        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+    }
+}

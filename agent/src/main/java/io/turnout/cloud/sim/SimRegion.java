@@ -1,0 +1,212 @@
+package io.turnout.cloud.sim;
+
+import io.turnout.cloud.AutoScalingApi;
+import io.turnout.cloud.CallStats;
+import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.CloudMapApi;
+import io.turnout.cloud.EcsApi;
+import io.turnout.cloud.ElbApi;
+import io.turnout.cloud.RecordSetInfo;
+import io.turnout.cloud.Route53Api;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One (account, region) partition of the simulated cloud: its own resources, its own call
+ * statistics and one lock, so that calls to one partition are serialised as AWS would
+ * serialise conflicting writes, while partitions stay independent.
+ *
+ * <p>The {@code add…} methods set up infrastructure Turnout does not create (clusters, load
+ * balancers, zones …) without counting as API calls; world files and tests use them.
+ */
+public final class SimRegion {
+    private final SimulatedCloud cloud;
+    private final String account;
+    private final String region;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CallStats stats = new CallStats();
+    final SimElbState elbState;
+    final SimElb elb;
+    final SimEcs ecs;
+    final SimRoute53 route53;
+    final SimCloudMap cloudMap;
+    final SimAutoScaling autoScaling;
+    final DeploymentEngine engine;
+    private final CloudGateway gateway;
+    private long sequence;
+
+    SimRegion(SimulatedCloud cloud, String account, String region) {
+        this.cloud = cloud;
+        this.account = account;
+        this.region = region;
+        this.elbState = new SimElbState(this);
+        this.elb = new SimElb(this, elbState);
+        this.ecs = new SimEcs(this);
+        this.route53 = new SimRoute53(this);
+        this.cloudMap = new SimCloudMap(this);
+        this.autoScaling = new SimAutoScaling(this);
+        this.engine = new DeploymentEngine(this);
+        this.gateway = new Gateway();
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The gateway of this partition; always the same instance, so its stats add up. */
+    public CloudGateway gateway() {
+        return gateway;
+    }
+
+    public CallStats stats() {
+        return stats;
+    }
+
+    public SimRegion addCluster(String name) {
+        return setUp(() -> ecs.addCluster(name));
+    }
+
+    /** {@code type}: application or network. */
+    public SimRegion addLoadBalancer(String name, String type) {
+        return setUp(() -> elbState.addLoadBalancer(name, type));
+    }
+
+    public SimRegion addTargetGroup(String name, int port, String protocol, String targetType) {
+        return setUp(() -> elbState.addTargetGroup(name, port, protocol, targetType));
+    }
+
+    /** A listener whose default action forwards to {@code defaultTargetGroup}, or answers a fixed 404 when null. */
+    public SimRegion addListener(String loadBalancer, int port, String protocol, String defaultTargetGroup) {
+        return setUp(() -> elbState.addListener(loadBalancer, port, protocol, defaultTargetGroup));
+    }
+
+    /** A rule on the listener at {@code port}: path pattern condition, forward to {@code targetGroup}. */
+    public SimRegion addRule(String loadBalancer, int port, int priority, String pathPattern, String targetGroup) {
+        return setUp(() -> elbState.addRule(loadBalancer, port, priority, pathPattern, targetGroup));
+    }
+
+    /** {@code name} with or without the final dot. */
+    public SimRegion addHostedZone(String name, boolean privateZone) {
+        return setUp(() -> route53.addZone(name, privateZone));
+    }
+
+    /** Puts a record set into a zone (by zone name), replacing one with the same name, type and set identifier. */
+    public SimRegion putRecord(String zoneName, RecordSetInfo record) {
+        return setUp(() -> route53.putRecord(zoneName, record));
+    }
+
+    /** {@code type}: DNS_PRIVATE, DNS_PUBLIC or HTTP. */
+    public SimRegion addNamespace(String name, String type) {
+        return setUp(() -> cloudMap.addNamespace(name, type));
+    }
+
+    public SimRegion addCloudMapService(String namespace, String name) {
+        return setUp(() -> cloudMap.addService(namespace, name));
+    }
+
+    // ---- for the per-service simulators --------------------------------------------------
+
+    SimulatedCloud cloud() {
+        return cloud;
+    }
+
+    Instant now() {
+        return cloud.clock().instant();
+    }
+
+    /** {@code arn:aws:<service>:<region>:<account>:<resource>}. */
+    String arn(String service, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource;
+    }
+
+    /** A partition-wide sequence number for ids (deterministic: only calls advance it). */
+    long next() {
+        return ++sequence;
+    }
+
+    /**
+     * Runs one API call: counts it, lets faults fail it, then — under the partition lock —
+     * brings time-driven state up to now, runs the call and settles what it started.
+     */
+    <T> T call(String operation, boolean mutating, Supplier<T> body) {
+        stats.record(operation);
+        cloud.faults().beforeCall(operation, mutating);
+        lock.lock();
+        try {
+            engine.advanceTo(now());
+            T result = body.get();
+            if (mutating) engine.advanceTo(now());
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void run(String operation, boolean mutating, Runnable body) {
+        call(operation, mutating, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code body} under the lock with time brought up to date, without counting a call. */
+    <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+            engine.advanceTo(now());
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SimRegion setUp(Runnable body) {
+        locked(() -> {
+            body.run();
+            return null;
+        });
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return account + "/" + region;
+    }
+
+    private final class Gateway implements CloudGateway {
+        @Override
+        public EcsApi ecs() {
+            return ecs;
+        }
+
+        @Override
+        public ElbApi elb() {
+            return elb;
+        }
+
+        @Override
+        public Route53Api route53() {
+            return route53;
+        }
+
+        @Override
+        public CloudMapApi cloudMap() {
+            return cloudMap;
+        }
+
+        @Override
+        public AutoScalingApi autoScaling() {
+            return autoScaling;
+        }
+
+        @Override
+        public CallStats stats() {
+            return stats;
+        }
+    }
+}

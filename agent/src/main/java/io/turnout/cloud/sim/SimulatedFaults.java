@@ -1,0 +1,122 @@
+package io.turnout.cloud.sim;
+
+import io.turnout.cloud.CloudException;
+import io.turnout.cloud.CloudException.Kind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Failures on demand, for every partition of one {@link SimulatedCloud}. Call faults are
+ * consumed in the order they were added: each call takes the first matching fault that has
+ * calls left, so a test that adds "throttle 2, then 5xx 1" sees exactly that sequence.
+ * Every call counts in {@link io.turnout.cloud.CallStats} whether or not a fault fails it.
+ */
+public final class SimulatedFaults {
+    private final List<CallFault> callFaults = new ArrayList<>();
+    private final Set<String> unhealthyTargetGroups = new HashSet<>();
+    private final Set<String> failingServices = new HashSet<>();
+    private final TreeSet<Long> failingMutations = new TreeSet<>();
+    private long mutatingCalls;
+
+    private static final class CallFault {
+        final String operation; // null: any operation
+        final Kind kind;
+        int remaining;
+
+        CallFault(String operation, Kind kind, int remaining) {
+            this.operation = operation;
+            this.kind = kind;
+            this.remaining = remaining;
+        }
+    }
+
+    /** The next {@code times} calls of {@code operation} ({@code ecs:DescribeServices}; null for any) fail with ThrottlingException (429). */
+    public synchronized SimulatedFaults throttle(String operation, int times) {
+        callFaults.add(new CallFault(operation, Kind.THROTTLED, positive(times)));
+        return this;
+    }
+
+    /** The next {@code times} calls of {@code operation} (null for any) fail with ServerException (503). */
+    public synchronized SimulatedFaults serverError(String operation, int times) {
+        callFaults.add(new CallFault(operation, Kind.SERVER_ERROR, positive(times)));
+        return this;
+    }
+
+    /**
+     * The {@code n}-th mutating call from now (1 = the next one) fails with ServerException
+     * (500) before it changes anything. Calls failed by a throttle or 5xx fault do not count.
+     */
+    public synchronized SimulatedFaults failNthMutatingCall(int n) {
+        failingMutations.add(mutatingCalls + positive(n));
+        return this;
+    }
+
+    /** Targets of this target group (by name) fail their health checks until {@link #restoreHealthChecks}. */
+    public synchronized SimulatedFaults failHealthChecks(String targetGroupName) {
+        unhealthyTargetGroups.add(targetGroupName);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreHealthChecks(String targetGroupName) {
+        unhealthyTargetGroups.remove(targetGroupName);
+        return this;
+    }
+
+    /** Tasks of ECS services with this name (in any cluster) stop while starting until {@link #restoreTaskStarts}. */
+    public synchronized SimulatedFaults failTaskStarts(String ecsServiceName) {
+        failingServices.add(ecsServiceName);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreTaskStarts(String ecsServiceName) {
+        failingServices.remove(ecsServiceName);
+        return this;
+    }
+
+    /** Removes every fault. */
+    public synchronized void clear() {
+        callFaults.clear();
+        unhealthyTargetGroups.clear();
+        failingServices.clear();
+        failingMutations.clear();
+    }
+
+    /** Called at the start of every simulated call; throws the fault's error if one applies. */
+    synchronized void beforeCall(String operation, boolean mutating) {
+        for (Iterator<CallFault> it = callFaults.iterator(); it.hasNext(); ) {
+            CallFault fault = it.next();
+            if (fault.operation != null && !fault.operation.equals(operation)) continue;
+            fault.remaining--;
+            if (fault.remaining == 0) it.remove();
+            if (fault.kind == Kind.THROTTLED) {
+                throw new CloudException(Kind.THROTTLED, "ThrottlingException", operation, 429, "Rate exceeded");
+            }
+            throw new CloudException(Kind.SERVER_ERROR, "ServerException", operation, 503,
+                    "Service unavailable (simulated fault)");
+        }
+        if (mutating) {
+            mutatingCalls++;
+            if (failingMutations.remove(mutatingCalls)) {
+                throw new CloudException(Kind.SERVER_ERROR, "ServerException", operation, 500,
+                        "Internal failure (simulated fault on mutating call #" + mutatingCalls + ")");
+            }
+        }
+    }
+
+    synchronized boolean targetsFail(String targetGroupName) {
+        return unhealthyTargetGroups.contains(targetGroupName);
+    }
+
+    synchronized boolean tasksFail(String ecsServiceName) {
+        return failingServices.contains(ecsServiceName);
+    }
+
+    private static int positive(int n) {
+        if (n < 1) throw new IllegalArgumentException("a fault needs a count of at least 1, was " + n);
+        return n;
+    }
+}

@@ -1,0 +1,119 @@
+package io.turnout.cloud.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** Typed access to a world file's fields, every error naming the file and the field's path. */
+final class WorldFields {
+    private static final Pattern DURATION = Pattern.compile("^([0-9]+(ms|s|m|h))+$");
+    private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
+
+    private final String file;
+
+    WorldFields(String file) {
+        this.file = file;
+    }
+
+    WorldFileException error(String path, String message) {
+        return new WorldFileException(file + ": " + path + ": " + message);
+    }
+
+    void onlyFields(JsonNode node, String path, String... allowed) {
+        object(node, path);
+        Set<String> known = Set.of(allowed);
+        for (String name : node.propertyNames()) {
+            if (!known.contains(name)) {
+                throw error(path + "." + name, "unknown field; allowed here: " + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+    }
+
+    JsonNode object(JsonNode node, String path) {
+        if (node == null || !node.isObject()) throw error(path, "expected a mapping, got " + describe(node));
+        return node;
+    }
+
+    String string(JsonNode parent, String field, String path) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) throw error(path + "." + field, "required");
+        if (!v.isString() || v.asString().isBlank()) throw error(path + "." + field, "expected a non-empty string, got " + describe(v));
+        return v.asString();
+    }
+
+    String optionalString(JsonNode parent, String field, String path) {
+        JsonNode v = parent.get(field);
+        return v == null || v.isNull() ? null : string(parent, field, path);
+    }
+
+    int integer(JsonNode parent, String field, String path) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) throw error(path + "." + field, "required");
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) throw error(path + "." + field, "expected an integer, got " + describe(v));
+        return v.asInt();
+    }
+
+    int integer(JsonNode parent, String field, String path, int defaultValue) {
+        return parent.has(field) ? integer(parent, field, path) : defaultValue;
+    }
+
+    boolean bool(JsonNode parent, String field, String path, boolean defaultValue) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) return defaultValue;
+        if (!v.isBoolean()) throw error(path + "." + field, "expected true or false, got " + describe(v));
+        return v.asBoolean();
+    }
+
+    /** The elements of an optional list field (empty when absent). */
+    List<JsonNode> list(JsonNode parent, String field, String path) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) return List.of();
+        if (!v.isArray()) throw error(path + "." + field, "expected a list, got " + describe(v));
+        List<JsonNode> out = new ArrayList<>();
+        v.forEach(out::add);
+        return out;
+    }
+
+    Duration duration(JsonNode parent, String field, String path, Duration defaultValue) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) return defaultValue;
+        if (!v.isString() || !DURATION.matcher(v.asString()).matches()) {
+            throw error(path + "." + field, "expected a duration such as 20s, 1m30s or 500ms, got " + describe(v));
+        }
+        Duration total = Duration.ZERO;
+        Matcher m = DURATION_PART.matcher(v.asString());
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            });
+        }
+        return total;
+    }
+
+    /** The inverse of {@link #duration}: 90s gives {@code 1m30s}. */
+    static String format(Duration d) {
+        if (d.isZero()) return "0s";
+        StringBuilder s = new StringBuilder();
+        if (d.toHours() > 0) s.append(d.toHours()).append('h');
+        if (d.toMinutesPart() > 0) s.append(d.toMinutesPart()).append('m');
+        if (d.toSecondsPart() > 0) s.append(d.toSecondsPart()).append('s');
+        if (d.toMillisPart() > 0) s.append(d.toMillisPart()).append("ms");
+        return s.toString();
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) return "nothing";
+        if (v.isObject()) return "a mapping";
+        if (v.isArray()) return "a list";
+        return "'" + v.asString() + "'";
+    }
+}

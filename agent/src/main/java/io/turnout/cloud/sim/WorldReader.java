@@ -1,0 +1,239 @@
+package io.turnout.cloud.sim;
+
+import io.turnout.cloud.CloudException;
+import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.RecordSetInfo;
+import io.turnout.cloud.ScalableTargetInfo;
+import io.turnout.cloud.ScalingPolicyInfo;
+import io.turnout.cloud.ServiceRegistryBinding;
+import io.turnout.cloud.CloudMapServiceInfo;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds a {@link SimulatedCloud} from a parsed {@code kind: SimulatedWorld} document. */
+final class WorldReader {
+    private static final Set<String> SERVICE_STATUSES = Set.of("ACTIVE", "DRAINING", "INACTIVE");
+
+    private final WorldFields f;
+
+    WorldReader(String file) {
+        this.f = new WorldFields(file);
+    }
+
+    SimulatedCloud read(JsonNode doc, InstantSource clock) {
+        f.onlyFields(doc, "(document)", "apiVersion", "kind", "metadata", "spec");
+        if (!"turnout/v1".equals(doc.path("apiVersion").asString(null))) throw f.error("apiVersion", "must be turnout/v1");
+        if (!"SimulatedWorld".equals(doc.path("kind").asString(null))) throw f.error("kind", "must be SimulatedWorld");
+        JsonNode spec = doc.get("spec");
+        f.onlyFields(spec, "spec", "simulation", "regions");
+        SimulationSettings settings = SimulationSettings.DEFAULT;
+        if (spec.has("simulation")) {
+            JsonNode sim = spec.get("simulation");
+            f.onlyFields(sim, "spec.simulation", "taskStartDelay", "healthCheckDelay", "dnsChangeDelay");
+            settings = new SimulationSettings(
+                    f.duration(sim, "taskStartDelay", "spec.simulation", settings.taskStartDelay()),
+                    f.duration(sim, "healthCheckDelay", "spec.simulation", settings.healthCheckDelay()),
+                    f.duration(sim, "dnsChangeDelay", "spec.simulation", settings.dnsChangeDelay()));
+        }
+        SimulatedCloud cloud = new SimulatedCloud(clock, settings);
+        List<JsonNode> regions = f.list(spec, "regions", "spec");
+        for (int i = 0; i < regions.size(); i++) readRegion(cloud, regions.get(i), "spec.regions[" + i + "]");
+        return cloud;
+    }
+
+    private void readRegion(SimulatedCloud cloud, JsonNode r, String path) {
+        f.onlyFields(r, path, "account", "region", "clusters", "loadBalancers", "targetGroups", "hostedZones", "cloudMap",
+                "taskDefinitions", "services", "scalableTargets", "scalingPolicies");
+        String account = f.string(r, "account", path);
+        if (!account.matches("[0-9]{12}")) throw f.error(path + ".account", "must be 12 digits as a quoted string, e.g. \"222222222222\"");
+        String regionName = f.string(r, "region", path);
+        if (cloud.findRegion(account, regionName).isPresent()) {
+            throw f.error(path, "partition " + account + "/" + regionName + " is listed twice");
+        }
+        SimRegion region = cloud.region(account, regionName);
+        List<JsonNode> clusters = f.list(r, "clusters", path);
+        for (int i = 0; i < clusters.size(); i++) {
+            String p = path + ".clusters[" + i + "]";
+            JsonNode cluster = clusters.get(i);
+            if (!cluster.isString()) throw f.error(p, "expected a cluster name");
+            setUp(p, () -> region.addCluster(cluster.asString()));
+        }
+        each(r, "targetGroups", path, (tg, p) -> {
+            f.onlyFields(tg, p, "name", "port", "protocol", "targetType");
+            String name = f.string(tg, "name", p);
+            int port = f.integer(tg, "port", p);
+            String protocol = f.string(tg, "protocol", p);
+            String type = tg.has("targetType") ? f.string(tg, "targetType", p) : "ip";
+            setUp(p, () -> region.addTargetGroup(name, port, protocol, type));
+        });
+        each(r, "loadBalancers", path, (lb, p) -> readLoadBalancer(region, lb, p));
+        each(r, "hostedZones", path, (zone, p) -> readZone(region, zone, p));
+        if (r.has("cloudMap")) {
+            JsonNode cm = r.get("cloudMap");
+            f.onlyFields(cm, path + ".cloudMap", "namespaces");
+            each(cm, "namespaces", path + ".cloudMap", (ns, p) -> {
+                f.onlyFields(ns, p, "name", "type", "services");
+                String name = f.string(ns, "name", p);
+                String type = ns.has("type") ? f.string(ns, "type", p) : "DNS_PRIVATE";
+                setUp(p, () -> region.addNamespace(name, type));
+                List<JsonNode> services = f.list(ns, "services", p);
+                for (int i = 0; i < services.size(); i++) {
+                    String sp = p + ".services[" + i + "]";
+                    JsonNode service = services.get(i);
+                    if (!service.isString()) throw f.error(sp, "expected a Cloud Map service name");
+                    setUp(sp, () -> region.addCloudMapService(name, service.asString()));
+                }
+            });
+        }
+        each(r, "taskDefinitions", path, (td, p) -> readTaskDefinition(region, td, p));
+        each(r, "services", path, (svc, p) -> readService(region, svc, p));
+        each(r, "scalableTargets", path, (t, p) -> {
+            f.onlyFields(t, p, "resourceId", "minCapacity", "maxCapacity");
+            ScalableTargetInfo target = new ScalableTargetInfo(f.string(t, "resourceId", p),
+                    f.integer(t, "minCapacity", p), f.integer(t, "maxCapacity", p));
+            setUp(p, () -> region.locked(() -> region.autoScaling.targets.put(target.resourceId(), target)));
+        });
+        each(r, "scalingPolicies", path, (sp, p) -> {
+            f.onlyFields(sp, p, "policyName", "resourceId", "policyType", "configuration");
+            String resourceId = f.string(sp, "resourceId", p);
+            ScalingPolicyInfo policy = new ScalingPolicyInfo(f.string(sp, "policyName", p), resourceId,
+                    f.string(sp, "policyType", p), f.object(sp.get("configuration"), p + ".configuration"));
+            if (!region.autoScaling.targets.containsKey(resourceId)) {
+                throw f.error(p + ".resourceId", "no scalable target " + resourceId + " in scalableTargets");
+            }
+            setUp(p, () -> region.locked(() -> region.autoScaling.policies.computeIfAbsent(resourceId, k -> new TreeMap<>())
+                    .put(policy.policyName(), policy)));
+        });
+    }
+
+    private void readLoadBalancer(SimRegion region, JsonNode lb, String path) {
+        f.onlyFields(lb, path, "name", "type", "listeners");
+        String name = f.string(lb, "name", path);
+        String type = lb.has("type") ? f.string(lb, "type", path) : "application";
+        setUp(path, () -> region.addLoadBalancer(name, type));
+        each(lb, "listeners", path, (l, p) -> {
+            f.onlyFields(l, p, "port", "protocol", "defaultTargetGroup", "rules");
+            int port = f.integer(l, "port", p);
+            String protocol = f.string(l, "protocol", p);
+            String tg = f.optionalString(l, "defaultTargetGroup", p);
+            setUp(p, () -> region.addListener(name, port, protocol, tg));
+            each(l, "rules", p, (rule, rp) -> {
+                f.onlyFields(rule, rp, "priority", "pathPattern", "targetGroup");
+                int priority = f.integer(rule, "priority", rp);
+                String pattern = rule.has("pathPattern") ? f.string(rule, "pathPattern", rp) : "/*";
+                String target = f.string(rule, "targetGroup", rp);
+                setUp(rp, () -> region.addRule(name, port, priority, pattern, target));
+            });
+        });
+    }
+
+    private void readZone(SimRegion region, JsonNode zone, String path) {
+        f.onlyFields(zone, path, "name", "private", "records");
+        String name = f.string(zone, "name", path);
+        boolean privateZone = f.bool(zone, "private", path, false);
+        setUp(path, () -> region.addHostedZone(name, privateZone));
+        each(zone, "records", path, (rec, p) -> {
+            f.onlyFields(rec, p, "name", "type", "ttl", "values", "setIdentifier", "weight");
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : f.list(rec, "values", p)) values.add(v.asString());
+            if (values.isEmpty()) throw f.error(p + ".values", "a record needs at least one value");
+            Long weight = rec.has("weight") ? (long) f.integer(rec, "weight", p) : null;
+            RecordSetInfo record = new RecordSetInfo(f.string(rec, "name", p), f.string(rec, "type", p),
+                    f.optionalString(rec, "setIdentifier", p), weight, f.integer(rec, "ttl", p, 300), values);
+            setUp(p, () -> region.putRecord(name, record));
+        });
+    }
+
+    private void readTaskDefinition(SimRegion region, JsonNode td, String path) {
+        ObjectNode def = (ObjectNode) f.object(td, path).deepCopy();
+        Map<String, String> tags = new TreeMap<>();
+        JsonNode tagList = def.remove("tags");
+        if (tagList != null) {
+            for (JsonNode t : tagList) tags.put(f.string(t, "key", path + ".tags"), t.path("value").asString(""));
+        }
+        f.string(def, "family", path);
+        // A described revision (with "revision") is restored as is; a bare request is registered like AWS would.
+        if (def.has("revision")) {
+            f.integer(def, "revision", path);
+            setUp(path, () -> region.locked(() -> region.ecs.taskDefinitions.restore(def, tags)));
+        } else {
+            setUp(path, () -> region.locked(() -> region.ecs.taskDefinitions.register(def, tags)));
+        }
+    }
+
+    private void readService(SimRegion region, JsonNode svc, String path) {
+        f.onlyFields(svc, path, "name", "cluster", "status", "taskDefinition", "desiredCount", "loadBalancers",
+                "serviceRegistries", "tags", "settings");
+        String name = f.string(svc, "name", path);
+        String cluster = f.string(svc, "cluster", path);
+        String status = svc.has("status") ? f.string(svc, "status", path) : "ACTIVE";
+        if (!SERVICE_STATUSES.contains(status)) throw f.error(path + ".status", "must be ACTIVE, DRAINING or INACTIVE");
+        String tdRef = f.string(svc, "taskDefinition", path);
+        int desired = f.integer(svc, "desiredCount", path, 0);
+        List<LoadBalancerBinding> lbs = new ArrayList<>();
+        each(svc, "loadBalancers", path, (b, p) -> {
+            f.onlyFields(b, p, "targetGroup", "containerName", "containerPort");
+            String tgName = f.string(b, "targetGroup", p);
+            SimElbState.TargetGroup tg = region.elbState.targetGroups.get(tgName);
+            if (tg == null) throw f.error(p + ".targetGroup", "target group " + tgName + " is not in targetGroups");
+            lbs.add(new LoadBalancerBinding(tg.arn, f.string(b, "containerName", p), f.integer(b, "containerPort", p)));
+        });
+        List<ServiceRegistryBinding> registries = new ArrayList<>();
+        each(svc, "serviceRegistries", path, (b, p) -> {
+            f.onlyFields(b, p, "namespace", "service");
+            String ns = f.string(b, "namespace", p);
+            String service = f.string(b, "service", p);
+            var namespace = region.cloudMap.namespaces.get(ns);
+            CloudMapServiceInfo found = namespace == null ? null : region.cloudMap.services.get(namespace.id()).get(service);
+            if (found == null) throw f.error(p, "Cloud Map service " + service + " is not in namespace " + ns + " of cloudMap");
+            registries.add(new ServiceRegistryBinding(found.arn()));
+        });
+        Map<String, String> tags = new TreeMap<>();
+        if (svc.has("tags")) f.object(svc.get("tags"), path + ".tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asString()));
+        setUp(path, () -> region.locked(() -> {
+            if (!region.ecs.clusters.containsKey(cluster)) throw new IllegalArgumentException("cluster " + cluster + " is not in clusters");
+            if (region.ecs.services.get(cluster).containsKey(name)) throw new IllegalArgumentException("service " + name + " is listed twice");
+            SimTaskDefinitions.Revision td = region.ecs.taskDefinitions.find(tdRef).orElseThrow(() ->
+                    new IllegalArgumentException("task definition " + tdRef + " is not in taskDefinitions"));
+            SimService s = new SimService(cluster, name, region.arn("ecs", "service/" + cluster + "/" + name),
+                    region.ecs.clusterArn(cluster));
+            s.loadBalancers = List.copyOf(lbs);
+            s.serviceRegistries = List.copyOf(registries);
+            s.settings = ServiceSettings.complete(svc.get("settings"), tags, "world file");
+            s.tags.putAll(tags);
+            // Deployments are not saved: a service is restored steady on its task definition.
+            s.desiredCount = "ACTIVE".equals(status) ? desired : 0;
+            region.ecs.services.get(cluster).put(name, s);
+            region.engine.seedSteady(s, td.arn(), region.now());
+            s.status = status;
+            return null;
+        }));
+    }
+
+    private interface Element {
+        void read(JsonNode node, String path);
+    }
+
+    private void each(JsonNode parent, String field, String path, Element element) {
+        List<JsonNode> items = f.list(parent, field, path);
+        for (int i = 0; i < items.size(); i++) {
+            String p = path + "." + field + "[" + i + "]";
+            element.read(f.object(items.get(i), p), p);
+        }
+    }
+
+    /** Runs a set-up step, turning its complaint into an error that names the field. */
+    private void setUp(String path, Runnable step) {
+        try {
+            step.run();
+        } catch (IllegalArgumentException | CloudException e) {
+            throw f.error(path, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.turnout.live;
+
+import io.turnout.cloud.CloudException;
+import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.ListenerInfo;
+import io.turnout.cloud.LoadBalancerInfo;
+import io.turnout.cloud.RuleInfo;
+import io.turnout.cloud.TargetGroupInfo;
+import io.turnout.spec.ElbTraffic;
+import io.turnout.spec.ListenerRule;
+import io.turnout.spec.Slot;
+import io.turnout.spec.SlotPair;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The ELB side of one environment, read in as few calls as AWS allows: one
+ * DescribeLoadBalancers for every load balancer name, one DescribeListeners per load
+ * balancer, one DescribeRules per listener a spec uses rules on, one DescribeTargetGroups
+ * for every target group name. Then each service's {@link LiveElb} is assembled from memory.
+ */
+final class ElbTrafficReads {
+    private final String where;
+    private final Map<String, LoadBalancerInfo> loadBalancers;
+    private final Map<String, List<ListenerInfo>> listenersByLb = new HashMap<>();
+    private final Map<String, List<RuleInfo>> rulesByListener = new HashMap<>();
+    private final Map<String, TargetGroupInfo> targetGroups;
+
+    /** The outcome for one service: its traffic, when every piece exists, and what is missing. */
+    record Result(Optional<LiveElb> traffic, List<String> problems) {}
+
+    ElbTrafficReads(CloudGateway gateway, String where, List<ElbTraffic> traffics) {
+        this.where = where;
+        if (traffics.isEmpty()) {
+            loadBalancers = Map.of();
+            targetGroups = Map.of();
+            return;
+        }
+        List<String> lbNames = List.copyOf(new TreeSet<>(traffics.stream().map(ElbTraffic::loadBalancer).toList()));
+        loadBalancers = byName(lbNames, names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name);
+        for (LoadBalancerInfo lb : loadBalancers.values()) {
+            listenersByLb.put(lb.name(), gateway.elb().describeListeners(lb.arn()));
+        }
+        TreeSet<String> ruleListeners = new TreeSet<>();
+        for (ElbTraffic t : traffics) {
+            if (t.prodRule().isPresent()) listener(t.loadBalancer(), t.prodListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
+            if (t.stageRule().isPresent()) listener(t.loadBalancer(), t.stageListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
+        }
+        for (String listenerArn : ruleListeners) rulesByListener.put(listenerArn, gateway.elb().describeRules(listenerArn));
+        TreeSet<String> tgNames = new TreeSet<>();
+        traffics.forEach(t -> {
+            tgNames.add(t.targetGroups().a());
+            tgNames.add(t.targetGroups().b());
+        });
+        targetGroups = byName(List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names), TargetGroupInfo::name);
+    }
+
+    Result traffic(ElbTraffic t) {
+        List<String> problems = new ArrayList<>();
+        LoadBalancerInfo lb = loadBalancers.get(t.loadBalancer());
+        ListenerInfo prod = null;
+        ListenerInfo stage = null;
+        Optional<RuleInfo> prodRule = Optional.empty();
+        Optional<RuleInfo> stageRule = Optional.empty();
+        if (lb == null) {
+            problems.add("load balancer " + t.loadBalancer() + " not found in " + where);
+        } else {
+            prod = listenerOrProblem(t, t.prodListenerPort(), problems);
+            stage = t.stageListenerPort() == t.prodListenerPort() ? prod : listenerOrProblem(t, t.stageListenerPort(), problems);
+            if (prod != null && t.prodRule().isPresent()) prodRule = ruleOrProblem(t, prod, t.prodRule().get(), problems);
+            if (stage != null && t.stageRule().isPresent()) stageRule = ruleOrProblem(t, stage, t.stageRule().get(), problems);
+        }
+        TargetGroupInfo a = targetGroupOrProblem(t, Slot.A, problems);
+        TargetGroupInfo b = targetGroupOrProblem(t, Slot.B, problems);
+        boolean complete = problems.isEmpty() && prod != null && stage != null && a != null && b != null;
+        Optional<LiveElb> traffic = complete
+                ? Optional.of(new LiveElb(lb, prod, stage, prodRule, stageRule, new SlotPair<>(a, b)))
+                : Optional.empty();
+        return new Result(traffic, problems);
+    }
+
+    private ListenerInfo listenerOrProblem(ElbTraffic t, int port, List<String> problems) {
+        Optional<ListenerInfo> listener = listener(t.loadBalancer(), port);
+        if (listener.isEmpty()) problems.add("listener :" + port + " not found on " + t.loadBalancer());
+        return listener.orElse(null);
+    }
+
+    private Optional<RuleInfo> ruleOrProblem(ElbTraffic t, ListenerInfo listener, ListenerRule rule, List<String> problems) {
+        String priority = Integer.toString(rule.priority());
+        Optional<RuleInfo> found = rulesByListener.getOrDefault(listener.arn(), List.of()).stream()
+                .filter(r -> !r.isDefault() && priority.equals(r.priority())).findFirst();
+        if (found.isEmpty()) {
+            problems.add("rule with priority " + priority + " not found on listener :" + listener.port() + " of " + t.loadBalancer());
+        }
+        return found;
+    }
+
+    private TargetGroupInfo targetGroupOrProblem(ElbTraffic t, Slot slot, List<String> problems) {
+        String name = t.targetGroups().get(slot);
+        TargetGroupInfo tg = targetGroups.get(name);
+        if (tg == null) {
+            problems.add("target group " + name + " not found");
+            return null;
+        }
+        // A target group that no listener or rule uses (e.g. after a swap interrupted between the prod and
+        // the stage listener) is deliberately not a problem: the planner must still see traffic to repair it.
+        if (tg.port() != t.containerPort()) {
+            problems.add("target group " + name + " has port " + tg.port() + " but container " + t.containerName()
+                    + " receives traffic on " + t.containerPort() + ": use a target group with port " + t.containerPort());
+        }
+        return tg;
+    }
+
+    private Optional<ListenerInfo> listener(String loadBalancer, int port) {
+        return listenersByLb.getOrDefault(loadBalancer, List.of()).stream().filter(l -> l.port() == port).findFirst();
+    }
+
+    /**
+     * One call for all names. AWS fails the whole call when one name is unknown, so only
+     * then fall back to one call per name, to tell which ones exist.
+     */
+    private static <T> Map<String, T> byName(List<String> names, Function<List<String>, List<T>> describe,
+                                             Function<T, String> nameOf) {
+        Map<String, T> found = new HashMap<>();
+        try {
+            describe.apply(names).forEach(x -> found.put(nameOf.apply(x), x));
+        } catch (CloudException e) {
+            if (e.kind() != CloudException.Kind.NOT_FOUND) throw e;
+            if (names.size() == 1) return found;
+            for (String name : names) {
+                try {
+                    describe.apply(List.of(name)).forEach(x -> found.put(nameOf.apply(x), x));
+                } catch (CloudException single) {
+                    if (single.kind() != CloudException.Kind.NOT_FOUND) throw single;
+                }
+            }
+        }
+        return found;
+    }
+}
