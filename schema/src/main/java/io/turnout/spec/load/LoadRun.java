@@ -1,0 +1,192 @@
+package io.turnout.spec.load;
+
+import io.turnout.spec.EnvironmentSpec;
+import io.turnout.spec.ServiceSpec;
+import io.turnout.spec.SourceLocation;
+import io.turnout.spec.SpecProblem;
+import io.turnout.spec.SpecTree;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** One load of one spec repository: the steps of {@link SpecLoader}, with the state they share. */
+final class LoadRun {
+    static final String API_VERSION = "turnout/v1";
+    static final List<String> KINDS = List.of("Environment", "Service", "SimulatedWorld");
+
+    /** A spec file that passed its schema, with the record built from it. */
+    record LoadedEnvironment(ParsedDocument doc, EnvironmentSpec spec) {}
+
+    /** A service that passed its schema, with its task definition's document (the service's own for inline). */
+    record LoadedService(ParsedDocument doc, ServiceSpec spec, ParsedDocument taskDefinitionDoc, String taskDefinitionPointer) {}
+
+    private final SpecFiles files;
+    private final SpecLimits limits;
+    private final SchemaValidation validation;
+    private final SpecFileParser parser;
+    private final List<SpecProblem> problems = new ArrayList<>();
+    private final Map<String, Optional<ParsedDocument>> parsed = new HashMap<>();
+    private final Set<String> included = new LinkedHashSet<>();
+    private long bytesRead;
+
+    LoadRun(SpecFiles files, SpecLimits limits, SpecSchemas schemas) {
+        this.files = files;
+        this.limits = limits;
+        this.validation = new SchemaValidation(schemas);
+        this.parser = new SpecFileParser(limits);
+    }
+
+    LoadResult run() {
+        List<String> candidates;
+        try {
+            candidates = files.list().stream().filter(p -> p.endsWith(".yaml") || p.endsWith(".yml")).toList();
+        } catch (IOException e) {
+            return fail(new SpecProblem(SourceLocation.of(files.describe()), "", "cannot list the spec repository: " + e.getMessage(),
+                    "check that the folder exists and is readable"));
+        }
+        if (candidates.size() > limits.maxFiles()) {
+            return fail(new SpecProblem(SourceLocation.of(files.describe()), "", "the repository has " + candidates.size()
+                    + " YAML files, more than the limit of " + limits.maxFiles(),
+                    "point Turnout at the folder holding the specs only, or raise the file limit"));
+        }
+        List<ParsedDocument> environments = new ArrayList<>();
+        List<ParsedDocument> services = new ArrayList<>();
+        List<ParsedDocument> others = new ArrayList<>();
+        for (String path : candidates) {
+            Optional<ParsedDocument> doc = parse(path);
+            if (doc.isEmpty()) continue;
+            switch (kindOf(doc.get())) {
+                case "Environment" -> environments.add(doc.get());
+                case "Service" -> services.add(doc.get());
+                case "SimulatedWorld" -> { /* read by the simulated cloud, not a spec */ }
+                case "" -> others.add(doc.get());
+                default -> { /* envelope problem already reported */ }
+            }
+        }
+        List<LoadedEnvironment> loadedEnvironments = new ArrayList<>();
+        for (ParsedDocument doc : environments) {
+            List<SpecProblem> found = validation.environment(doc);
+            problems.addAll(found);
+            if (found.isEmpty()) loadedEnvironments.add(new LoadedEnvironment(doc, SpecTreeBuilder.environment(doc)));
+        }
+        List<LoadedService> loadedServices = new ArrayList<>();
+        for (ParsedDocument doc : services) {
+            List<SpecProblem> found = validation.service(doc);
+            problems.addAll(found);
+            if (found.isEmpty()) loadService(doc).ifPresent(loadedServices::add);
+        }
+        for (ParsedDocument doc : others) {
+            if (included.contains(doc.path())) continue;
+            problems.add(new SpecProblem(doc.locate(""), "", "not a Turnout spec: the file has no apiVersion and kind",
+                    "add 'apiVersion: turnout/v1' and 'kind: Environment' or 'kind: Service' (with metadata.name and spec), "
+                            + "or name it from a service's spec.taskDefinition.file, or move it out of the spec repository"));
+        }
+        problems.addAll(new CrossFileRules(loadedEnvironments, loadedServices).check());
+        if (!problems.isEmpty()) return LoadResult.failed(sorted(problems));
+        return LoadResult.ok(new SpecTree(loadedEnvironments.stream().map(LoadedEnvironment::spec).toList(),
+                loadedServices.stream().map(LoadedService::spec).toList()));
+    }
+
+    private Optional<LoadedService> loadService(ParsedDocument doc) {
+        JsonNode source = doc.at("/spec/taskDefinition");
+        if (source.has("inline")) {
+            return Optional.of(new LoadedService(doc, SpecTreeBuilder.service(doc, source.get("inline")), doc, "/spec/taskDefinition/inline"));
+        }
+        String reference = source.path("file").asString();
+        IncludePaths.Resolved resolved = IncludePaths.resolve(doc.path(), reference);
+        SourceLocation at = doc.positions().locateValue("/spec/taskDefinition/file");
+        if (!resolved.ok()) {
+            problems.add(new SpecProblem(at, "/spec/taskDefinition/file", "task definition file not allowed: " + resolved.error(),
+                    "keep the task definition inside the spec repository and name it relative to " + doc.path()
+                            + " (e.g. file: " + doc.path().substring(doc.path().lastIndexOf('/') + 1).replaceAll("\\.ya?ml$", "") + ".taskdef.json)"));
+            return Optional.empty();
+        }
+        included.add(resolved.path());
+        Optional<ParsedDocument> td = parse(resolved.path(), at, "/spec/taskDefinition/file");
+        if (td.isEmpty()) return Optional.empty();
+        List<SpecProblem> found = validation.taskDefinition(td.get());
+        problems.addAll(found);
+        if (!found.isEmpty()) return Optional.empty();
+        return Optional.of(new LoadedService(doc, SpecTreeBuilder.service(doc, td.get().root()), td.get(), ""));
+    }
+
+    /** "" when the document has neither apiVersion nor kind; the kind, or "?" after reporting a bad envelope. */
+    private String kindOf(ParsedDocument doc) {
+        JsonNode root = doc.root();
+        if (!root.isObject() || (!root.has("apiVersion") && !root.has("kind"))) return "";
+        JsonNode apiVersion = root.get("apiVersion");
+        if (apiVersion == null || !apiVersion.isString() || !API_VERSION.equals(apiVersion.asString())) {
+            problems.add(new SpecProblem(doc.positions().locateValue(apiVersion == null ? "" : "/apiVersion"), "/apiVersion",
+                    apiVersion == null ? "missing apiVersion" : "unsupported apiVersion " + apiVersion,
+                    "write 'apiVersion: " + API_VERSION + "' at the top of the file"));
+            return "?";
+        }
+        JsonNode kind = root.get("kind");
+        if (kind == null || !kind.isString() || !KINDS.contains(kind.asString())) {
+            String suggestion = kind == null ? "" : Suggestions.closest(kind.asString(), KINDS).map(k -> "did you mean '" + k + "'? ").orElse("");
+            problems.add(new SpecProblem(doc.positions().locateValue(kind == null ? "" : "/kind"), "/kind",
+                    kind == null ? "missing kind" : "unknown kind " + kind,
+                    suggestion + "write 'kind: Environment' or 'kind: Service'"));
+            return "?";
+        }
+        return kind.asString();
+    }
+
+    private Optional<ParsedDocument> parse(String path) {
+        return parse(path, null, "");
+    }
+
+    /** Reads and parses a file once, reporting size, access and syntax problems; {@code from} is who named it. */
+    private Optional<ParsedDocument> parse(String path, SourceLocation from, String fromPointer) {
+        Optional<ParsedDocument> cached = parsed.get(path);
+        if (cached != null) return cached;
+        Optional<ParsedDocument> result = Optional.empty();
+        SourceLocation blame = from != null ? from : SourceLocation.of(path);
+        try {
+            long size = files.size(path);
+            if (size < 0) {
+                problems.add(new SpecProblem(blame, fromPointer, "file not found: " + path,
+                        "check the path (relative to the spec file) and that the file is committed"));
+            } else if (size > limits.maxFileBytes()) {
+                problems.add(new SpecProblem(SourceLocation.of(path), "", "the file is " + size + " bytes, more than the limit of "
+                        + limits.maxFileBytes() + " bytes per spec file", "a spec file is a few kilobytes: remove generated content or split it"));
+            } else if (bytesRead + size > limits.maxTotalBytes()) {
+                problems.add(new SpecProblem(SourceLocation.of(path), "", "the spec files together exceed " + limits.maxTotalBytes()
+                        + " bytes", "point Turnout at the folder holding the specs only"));
+            } else {
+                bytesRead += size;
+                SpecFileParser.Result r = parser.parse(path, files.read(path));
+                problems.addAll(r.problems());
+                if (r.ok()) result = Optional.of(r.document());
+            }
+        } catch (DirectorySpecFiles.OutsideSpecRootException e) {
+            problems.add(new SpecProblem(blame, fromPointer, e.getMessage(),
+                    "copy the file into the spec repository instead of linking to it"));
+        } catch (IOException e) {
+            problems.add(new SpecProblem(blame, fromPointer, "cannot read " + path + ": " + e.getMessage(), "check that the file is readable"));
+        }
+        parsed.put(path, result);
+        return result;
+    }
+
+    private LoadResult fail(SpecProblem problem) {
+        problems.add(problem);
+        return LoadResult.failed(sorted(problems));
+    }
+
+    static List<SpecProblem> sorted(List<SpecProblem> problems) {
+        return problems.stream().distinct().sorted(Comparator
+                .comparing((SpecProblem p) -> p.location().file())
+                .thenComparingInt(p -> p.location().line())
+                .thenComparingInt(p -> p.location().column())
+                .thenComparing(SpecProblem::pointer)
+                .thenComparing(SpecProblem::message)).toList();
+    }
+}

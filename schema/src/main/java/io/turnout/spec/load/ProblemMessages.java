@@ -1,0 +1,237 @@
+package io.turnout.spec.load;
+
+import com.networknt.schema.Error;
+import io.turnout.spec.SourceLocation;
+import io.turnout.spec.SpecProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns networknt's validation errors into problems a person can act on: the message says
+ * what is wrong in the spec's own words and the fix says what to write instead (the closest
+ * field name, the allowed values, an example of a valid value, which of two fields to keep).
+ * Descriptions and examples come from the schema itself, so schema and messages cannot drift.
+ */
+final class ProblemMessages {
+    private final SpecSchemas schemas;
+
+    ProblemMessages(SpecSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    SpecProblem describe(Error error, ParsedDocument doc) {
+        String pointer = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        JsonNode instance = error.getInstanceNode();
+        SchemaRef keyword = SchemaRef.of(error.getSchemaLocation() == null ? "" : error.getSchemaLocation().toString());
+        return switch (String.valueOf(error.getKeyword())) {
+            case "additionalProperties", "unevaluatedProperties" -> unknownField(pointer, error.getProperty(), keyword, doc);
+            case "required" -> missingField(pointer, error.getProperty(), keyword, doc);
+            case "type" -> wrongType(pointer, instance, error.getArguments(), doc);
+            case "enum" -> notAllowed(pointer, instance, error.getSchemaNode(), doc);
+            case "const" -> notConst(pointer, instance, error.getSchemaNode(), doc);
+            case "pattern" -> badPattern(pointer, instance, keyword, doc);
+            case "oneOf" -> exactlyOne(pointer, error.getSchemaNode(), instance, doc);
+            default -> new SpecProblem(doc.positions().locateValue(pointer), pointer,
+                    subject(pointer, instance) + " " + error.getMessage(), hint(keyword));
+        };
+    }
+
+    private SpecProblem unknownField(String pointer, String field, SchemaRef keyword, ParsedDocument doc) {
+        String child = pointer + "/" + TreeReader.escape(field);
+        SourceLocation at = doc.positions().locateKey(child);
+        Optional<String> owned = TurnoutOwnedFields.explain(pointer, field);
+        if (owned.isPresent()) {
+            return new SpecProblem(at, child, "field '" + field + "' is set by Turnout, not by the spec", owned.get() + "; remove '" + field + "'");
+        }
+        List<String> allowed = new ArrayList<>();
+        schema(keyword.parent().child("properties")).ifPresent(p -> p.propertyNames().forEach(allowed::add));
+        String fix = Suggestions.closest(field, allowed).map(s -> "did you mean '" + s + "'?")
+                .orElse(allowed.isEmpty() ? "remove it" : "remove it; allowed here: " + String.join(", ", allowed));
+        return new SpecProblem(at, child, "unknown field '" + field + "'", fix);
+    }
+
+    private SpecProblem missingField(String pointer, String field, SchemaRef keyword, ParsedDocument doc) {
+        String where = pointer.isEmpty() ? "at the top of the file" : "under " + pointer;
+        String about = schema(keyword.parent().child("properties").child(field).child("description"))
+                .map(d -> " (" + firstSentence(d.asString()) + ")")
+                .or(() -> describeRef(keyword.parent().child("properties").child(field)).map(d -> " (" + firstSentence(d) + ")"))
+                .orElse("");
+        return new SpecProblem(doc.positions().locate(pointer), pointer, "missing required field '" + field + "'",
+                "add '" + field + "' " + where + about);
+    }
+
+    private SpecProblem wrongType(String pointer, JsonNode instance, Object[] args, ParsedDocument doc) {
+        String found = args != null && args.length > 0 ? String.valueOf(args[0]) : nodeType(instance);
+        String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
+        SourceLocation at = doc.positions().locateValue(pointer);
+        String message = "expected " + article(expected) + ", found " + article(found) + shown(instance);
+        if (expected.equals("string") && instance != null && instance.isValueNode() && !instance.isNull()) {
+            String field = lastSegment(pointer);
+            if (field.equals("accountId")) {
+                return new SpecProblem(at, pointer, "accountId must be a quoted string: YAML reads " + instance
+                        + " as a number (and would drop a leading zero)", "write accountId: \"" + padAccount(instance) + "\"");
+            }
+            return new SpecProblem(at, pointer, message + ": YAML reads unquoted " + instance + " as a " + found,
+                    "put the value in quotes: " + field + ": \"" + instance.asString() + "\"");
+        }
+        return new SpecProblem(at, pointer, message, "write " + article(expected) + " here");
+    }
+
+    private SpecProblem notAllowed(String pointer, JsonNode instance, JsonNode values, ParsedDocument doc) {
+        List<String> allowed = new ArrayList<>();
+        if (values != null) values.forEach(v -> allowed.add(v.asString()));
+        String fix = "use one of: " + String.join(", ", allowed);
+        if (instance != null && instance.isString()) {
+            fix = Suggestions.closest(instance.asString(), allowed).map(s -> "did you mean '" + s + "'? Allowed: " + String.join(", ", allowed)).orElse(fix);
+        }
+        return new SpecProblem(doc.positions().locateValue(pointer), pointer,
+                subject(pointer, instance) + " is not an allowed value", fix);
+    }
+
+    private SpecProblem notConst(String pointer, JsonNode instance, JsonNode value, ParsedDocument doc) {
+        String expected = value == null ? "?" : value.asString();
+        if (pointer.endsWith("/schedulingStrategy")) {
+            return new SpecProblem(doc.positions().locateValue(pointer), pointer,
+                    "schedulingStrategy " + instance + " is not supported", TurnoutOwnedFields.explain("/spec/service", "schedulingStrategy").orElseThrow()
+                            + "; remove schedulingStrategy or set it to REPLICA");
+        }
+        return new SpecProblem(doc.positions().locateValue(pointer), pointer,
+                subject(pointer, instance) + " must be '" + expected + "'", "write " + lastSegment(pointer) + ": " + expected);
+    }
+
+    private SpecProblem badPattern(String pointer, JsonNode instance, SchemaRef keyword, ParsedDocument doc) {
+        SourceLocation at = doc.positions().locateValue(pointer);
+        String value = instance == null ? "" : instance.asString();
+        SchemaRef owner = keyword.parent();
+        String what = schema(owner.child("description")).map(d -> firstSentence(d.asString())).orElse("the expected format");
+        String examples = schema(owner.child("examples")).map(ProblemMessages::list).orElse("");
+        if (value.contains("--") && owner.fragment().endsWith("/serviceName")) {
+            return new SpecProblem(at, pointer, "service name '" + value + "' contains '--'",
+                    "'--' separates the service name from the slot in ECS service names (web--a, web--b): use single dashes, e.g. "
+                            + value.replaceAll("-{2,}", "-"));
+        }
+        if (pointer.endsWith("/key") && pointer.contains("/tags/")) {
+            return new SpecProblem(at, pointer, "tag key '" + value + "' is reserved for Turnout",
+                    "Turnout writes BG_VERSION and turnout:* tags itself: choose another key");
+        }
+        return new SpecProblem(at, pointer, "'" + value + "' is not valid: " + lowerFirst(what),
+                examples.isEmpty() ? "match " + owner.fragment() : "for example: " + examples);
+    }
+
+    private SpecProblem exactlyOne(String pointer, JsonNode alternatives, JsonNode instance, ParsedDocument doc) {
+        List<String> names = new ArrayList<>();
+        if (alternatives != null) {
+            for (JsonNode alternative : alternatives) {
+                JsonNode required = alternative.path("required");
+                if (required.size() == 1) names.add("'" + required.get(0).asString() + "'");
+            }
+        }
+        String choice = String.join(" or ", names);
+        long present = instance == null ? 0 : names.stream().filter(n -> instance.has(n.substring(1, n.length() - 1))).count();
+        String message = present > 1 ? "both " + String.join(" and ", names) + " are set" : "neither " + String.join(" nor ", names) + " is set";
+        if (names.isEmpty()) message = "matches none or several of the allowed shapes";
+        return new SpecProblem(doc.positions().locate(pointer), pointer, message, "set exactly one of " + choice);
+    }
+
+    // --- helpers ---
+
+    private Optional<JsonNode> schema(SchemaRef ref) {
+        JsonNode doc = schemas.document(ref.id());
+        if (doc == null) return Optional.empty();
+        JsonNode node = doc.at(ref.fragment());
+        return node.isMissingNode() ? Optional.empty() : Optional.of(node);
+    }
+
+    /** The description of a property that is only a $ref (e.g. "aws": {"$ref": …}). */
+    private Optional<String> describeRef(SchemaRef property) {
+        return schema(property.child("$ref")).flatMap(ref -> schema(property.resolve(ref.asString()).child("description")))
+                .map(JsonNode::asString);
+    }
+
+    private String hint(SchemaRef keyword) {
+        return schema(keyword.parent().child("description")).map(d -> firstSentence(d.asString())).orElse("");
+    }
+
+    private static String subject(String pointer, JsonNode instance) {
+        String field = lastSegment(pointer);
+        String value = instance == null || instance.isContainer() ? "" : " " + instance;
+        return field.isEmpty() ? "the document" : field + value;
+    }
+
+    private static String shown(JsonNode instance) {
+        return instance == null || instance.isContainer() ? "" : " (" + instance + ")";
+    }
+
+    private static String lastSegment(String pointer) {
+        String s = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        return s;
+    }
+
+    private static String nodeType(JsonNode node) {
+        if (node == null) return "nothing";
+        if (node.isObject()) return "object";
+        if (node.isArray()) return "array";
+        if (node.isString()) return "string";
+        if (node.isIntegralNumber()) return "integer";
+        if (node.isNumber()) return "number";
+        if (node.isBoolean()) return "boolean";
+        return "null";
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "object" -> "a mapping (object)";
+            case "array" -> "a list (array)";
+            case "integer" -> "an integer";
+            case "null" -> "nothing (null)";
+            default -> "a " + type;
+        };
+    }
+
+    private static String padAccount(JsonNode number) {
+        String digits = number.asString();
+        return digits.length() < 12 ? "0".repeat(12 - digits.length()) + digits : digits;
+    }
+
+    private static String list(JsonNode examples) {
+        List<String> out = new ArrayList<>();
+        examples.forEach(e -> out.add(e.asString()));
+        return String.join(", ", out);
+    }
+
+    static String firstSentence(String text) {
+        int dot = text.indexOf(". ");
+        String s = dot > 0 ? text.substring(0, dot) : text;
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A location inside one of our schema documents: its {@code $id} and a JSON pointer fragment. */
+    record SchemaRef(String id, String fragment) {
+        static SchemaRef of(String location) {
+            int hash = location.indexOf('#');
+            return hash < 0 ? new SchemaRef(location, "") : new SchemaRef(location.substring(0, hash), location.substring(hash + 1));
+        }
+
+        SchemaRef parent() {
+            int slash = fragment.lastIndexOf('/');
+            return new SchemaRef(id, slash <= 0 ? "" : fragment.substring(0, slash));
+        }
+
+        SchemaRef child(String name) {
+            return new SchemaRef(id, fragment + "/" + TreeReader.escape(name));
+        }
+
+        /** Resolves a $ref value ("#/$defs/x" or "common.schema.json#/$defs/x") against this document. */
+        SchemaRef resolve(String ref) {
+            if (ref.startsWith("#")) return new SchemaRef(id, ref.substring(1));
+            String base = id.substring(0, id.lastIndexOf('/') + 1);
+            return of(base + ref);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.turnout.spec.load;
+
+import io.turnout.spec.AutoScaling;
+import io.turnout.spec.AwsTarget;
+import io.turnout.spec.BlueGreen;
+import io.turnout.spec.DeploymentPolicy;
+import io.turnout.spec.DnsTraffic;
+import io.turnout.spec.ElbTraffic;
+import io.turnout.spec.EnvironmentSpec;
+import io.turnout.spec.HttpCheck;
+import io.turnout.spec.ListenerRule;
+import io.turnout.spec.Rolling;
+import io.turnout.spec.ServiceOverride;
+import io.turnout.spec.ServiceSpec;
+import io.turnout.spec.SlotPair;
+import io.turnout.spec.SourceLocation;
+import io.turnout.spec.Strategy;
+import io.turnout.spec.SyncMode;
+import io.turnout.spec.SyncPolicy;
+import io.turnout.spec.TaskCheck;
+import io.turnout.spec.Traffic;
+import io.turnout.spec.Verification;
+import io.turnout.spec.WeightStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Builds the model records from documents that already passed schema validation, filling in
+ * the documented defaults. Because the schema ran first, a missing required field or a wrong
+ * type cannot reach this class.
+ */
+final class SpecTreeBuilder {
+    private SpecTreeBuilder() {}
+
+    static EnvironmentSpec environment(ParsedDocument doc) {
+        JsonNode spec = doc.at("/spec");
+        JsonNode aws = spec.path("aws");
+        AwsTarget target = new AwsTarget(aws.path("region").asString(), text(aws, "accountId"), text(aws, "roleArn"));
+        JsonNode sync = spec.path("sync");
+        SyncPolicy defaults = SyncPolicy.DEFAULT;
+        SyncPolicy syncPolicy = new SyncPolicy(
+                sync.has("policy") ? SyncMode.fromSpec(sync.get("policy").asString()) : defaults.mode(),
+                duration(sync, "interval", defaults.interval()),
+                duration(sync, "jitter", defaults.jitter()),
+                bool(sync, "selfHeal", defaults.selfHeal()),
+                bool(sync, "allowRewind", defaults.allowRewind()));
+        JsonNode deployment = spec.path("deployment");
+        DeploymentPolicy d = DeploymentPolicy.DEFAULT;
+        DeploymentPolicy policy = new DeploymentPolicy(
+                duration(deployment, "steadyStateTimeout", d.steadyStateTimeout()),
+                deployment.has("verification") ? verification(deployment.get("verification")) : d.verification(),
+                bool(deployment, "downsizeOldSlot", d.downsizeOldSlot()),
+                duration(deployment, "downsizeDelay", d.downsizeDelay()),
+                bool(deployment, "autoRollback", d.autoRollback()));
+        return new EnvironmentSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), target,
+                spec.path("cluster").asString(), syncPolicy, policy);
+    }
+
+    static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition) {
+        JsonNode spec = doc.at("/spec");
+        List<String> environments = new ArrayList<>();
+        spec.path("environments").forEach(e -> environments.add(e.asString()));
+        JsonNode service = spec.has("service") ? spec.get("service") : JsonNodeFactory.instance.objectNode();
+        Map<String, ServiceOverride> overrides = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : spec.path("overrides").properties()) {
+            JsonNode o = e.getValue();
+            overrides.put(e.getKey(), new ServiceOverride(Optional.ofNullable(o.get("taskDefinition")),
+                    Optional.ofNullable(o.get("service")), Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
+        }
+        return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
+                taskDefinition, service, strategy(spec.path("strategy")), overrides);
+    }
+
+    private static Strategy strategy(JsonNode strategy) {
+        if (strategy.has("rolling")) {
+            JsonNode r = strategy.get("rolling");
+            return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
+                    integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"));
+        }
+        JsonNode bg = strategy.path("blueGreen");
+        return new BlueGreen(traffic(bg.path("traffic")),
+                Optional.ofNullable(bg.get("verification")).map(SpecTreeBuilder::verification),
+                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling));
+    }
+
+    private static Traffic traffic(JsonNode traffic) {
+        if (traffic.has("elb")) {
+            JsonNode elb = traffic.get("elb");
+            return new ElbTraffic(elb.path("loadBalancer").asString(),
+                    elb.path("prodListener").path("port").asInt(), elb.path("stageListener").path("port").asInt(),
+                    Optional.ofNullable(elb.get("prodRule")).map(r -> new ListenerRule(r.path("priority").asInt())),
+                    Optional.ofNullable(elb.get("stageRule")).map(r -> new ListenerRule(r.path("priority").asInt())),
+                    pair(elb.path("targetGroups")), elb.path("container").path("name").asString(),
+                    elb.path("container").path("port").asInt());
+        }
+        JsonNode dns = traffic.path("dns");
+        List<WeightStep> steps = new ArrayList<>();
+        for (JsonNode step : dns.path("weightSteps")) {
+            steps.add(new WeightStep(step.path("weight").asInt(), duration(step, "bakeTime", Duration.ZERO)));
+        }
+        if (steps.isEmpty()) steps.add(new WeightStep(100, Duration.ZERO));
+        return new DnsTraffic(dns.path("hostedZone").asString(), dns.path("recordName").asString(),
+                dns.has("ttl") ? dns.get("ttl").asLong() : 60L, dns.path("namespace").asString(),
+                pair(dns.path("cloudMapServices")), steps);
+    }
+
+    static Verification verification(JsonNode v) {
+        List<HttpCheck> checks = new ArrayList<>();
+        for (JsonNode c : v.path("httpChecks")) {
+            checks.add(new HttpCheck(c.path("path").asString(), c.has("expectStatus") ? c.get("expectStatus").asInt() : 200,
+                    text(c, "expectBodyContains"), duration(c, "timeout", Duration.ofSeconds(5))));
+        }
+        Optional<TaskCheck> task = Optional.ofNullable(v.get("task")).map(t -> {
+            List<String> command = new ArrayList<>();
+            t.path("command").forEach(c -> command.add(c.asString()));
+            return new TaskCheck(t.path("container").asString(), command, duration(t, "timeout", Duration.ofMinutes(10)));
+        });
+        return new Verification(bool(v, "healthyTargets", Verification.DEFAULT.healthyTargets()), checks,
+                duration(v, "bakeTime", Verification.DEFAULT.bakeTime()), task);
+    }
+
+    static AutoScaling autoScaling(JsonNode a) {
+        List<JsonNode> policies = new ArrayList<>();
+        a.path("policies").forEach(policies::add);
+        return new AutoScaling(a.path("minCapacity").asInt(), a.path("maxCapacity").asInt(), policies);
+    }
+
+    private static SlotPair<String> pair(JsonNode node) {
+        return new SlotPair<>(node.path("a").asString(), node.path("b").asString());
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return Optional.ofNullable(node.get(field)).map(JsonNode::asString);
+    }
+
+    private static Optional<Integer> integer(JsonNode node, String field) {
+        return Optional.ofNullable(node.get(field)).map(JsonNode::asInt);
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean fallback) {
+        return node.has(field) ? node.get(field).asBoolean() : fallback;
+    }
+
+    private static Duration duration(JsonNode node, String field, Duration fallback) {
+        return node.has(field) ? Durations.parse(node.get(field).asString()) : fallback;
+    }
+}
