@@ -22,7 +22,7 @@ public record RollingUpdate(String service, String cluster, String ecsServiceNam
 
     @Override
     public String describe() {
-        return "Roll " + ecsServiceName + " to " + taskDefinition.describe()
+        return "Rolling update of " + ecsServiceName + " to task definition " + taskDefinition.describe()
                 + desiredCount.map(n -> " with " + CreateSlot.tasks(n)).orElse("")
                 + (circuitBreaker ? " (circuit breaker on" + (rollback ? ", rollback on failure)" : ")") : "");
     }

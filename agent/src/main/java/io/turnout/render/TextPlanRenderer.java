@@ -45,8 +45,9 @@ public final class TextPlanRenderer implements PlanRenderer {
     }
 
     private void service(StringBuilder out, ServicePlan service) {
-        out.append(paint(BOLD, service.service())).append(": ").append(service.kind().label())
-                .append(" (").append(service.trafficMode()).append(")");
+        out.append(paint(BOLD, service.service())).append(": ").append(service.kind().label());
+        // "rolling (rolling)" says nothing twice
+        if (!service.kind().label().equals(service.trafficMode())) out.append(" (").append(service.trafficMode()).append(")");
         PlanSummary.image(service, "").ifPresent(image -> out.append(", image ").append(image));
         out.append("\n");
         for (Change change : service.changes()) {
