@@ -74,7 +74,7 @@ final class BlueGreenPlanner {
         steps.add(new CreateSlot(name, Slot.B, context.cluster(), b, td, 0, traffic.binding(Slot.B),
                 desired.settings(), CreateSlot.tags(context.tags(desired, Optional.of(Slot.B)))));
         steps.add(new AwaitSteadyState(name, context.cluster(), a, timeout()));
-        steps.add(traffic.verify(Slot.A, a, verification));
+        steps.addAll(traffic.verify(Slot.A, a, verification));
         steps.addAll(traffic.moveProduction(Slot.A, true));
         steps.add(new Retag(name, context.cluster(), Slot.A, a, Slot.B, b, context.commit(), desired.specHash()));
         scaling.ifPresent(s -> steps.add(new ApplyAutoScaling(name, Slot.A, context.resourceId(a), s)));
@@ -136,7 +136,7 @@ final class BlueGreenPlanner {
         steps.add(new UpdateSlot(name, green.slot(), context.cluster(), greenName, td,
                 newSlotCount(desired, scaling, blue), settings));
         steps.add(new AwaitSteadyState(name, context.cluster(), greenName, timeout()));
-        steps.add(traffic.verify(green.slot(), greenName, verification));
+        steps.addAll(traffic.verify(green.slot(), greenName, verification));
         steps.addAll(traffic.moveProduction(green.slot(), false));
         steps.add(new Retag(name, context.cluster(), green.slot(), greenName, blue.slot(), blueName, context.commit(),
                 desired.specHash()));

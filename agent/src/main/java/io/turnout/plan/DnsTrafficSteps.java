@@ -34,10 +34,10 @@ record DnsTrafficSteps(String service, DnsTraffic spec, LiveDns live) implements
     }
 
     @Override
-    public Verify verify(Slot slot, String ecsServiceName, Verification verification) {
+    public List<Step> verify(Slot slot, String ecsServiceName, Verification verification) {
         // no target group and no stage listener in DNS mode: steady state, the task check and bake time remain
-        return new Verify(service, slot, ecsServiceName, Optional.empty(), Optional.empty(), Optional.empty(),
-                verification);
+        return List.of(new Verify(service, slot, ecsServiceName, Optional.empty(), Optional.empty(), Optional.empty(),
+                verification));
     }
 
     @Override

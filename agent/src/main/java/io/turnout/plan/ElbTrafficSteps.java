@@ -49,16 +49,22 @@ record ElbTrafficSteps(String service, ElbTraffic spec, LiveElb live) implements
     }
 
     @Override
-    public Verify verify(Slot slot, String ecsServiceName, Verification verification) {
+    public List<Step> verify(Slot slot, String ecsServiceName, Verification verification) {
         TargetGroupInfo tg = live.targetGroups().get(slot);
+        List<Step> steps = new java.util.ArrayList<>();
+        if (!tg.arn().equals(live.stageTargetGroupArn())) {
+            steps.add(new PointStage(service, live.loadBalancer().name(), slot,
+                    route(live.stageListener(), live.stageRule(), spec.stageRule()), tg.name(), tg.arn()));
+        }
         ListenerInfo stage = live.stageListener();
         String protocol = stage.protocol() == null ? "" : stage.protocol().toLowerCase(Locale.ROOT);
         // HTTP checks go through the stage listener; a network load balancer's TCP listener cannot carry them
         Optional<String> endpoint = protocol.startsWith("http")
                 ? Optional.of(protocol + "://" + live.loadBalancer().dnsName() + ":" + stage.port())
                 : Optional.empty();
-        return new Verify(service, slot, ecsServiceName, Optional.of(tg.name()), Optional.of(tg.arn()), endpoint,
-                verification);
+        steps.add(new Verify(service, slot, ecsServiceName, Optional.of(tg.name()), Optional.of(tg.arn()), endpoint,
+                verification));
+        return steps;
     }
 
     @Override

@@ -7,7 +7,7 @@ package io.turnout.plan;
  */
 public sealed interface Step permits RegisterTaskDefinition, CreateSlot, UpdateSlot, AwaitSteadyState, Verify,
         SwapTraffic, ShiftWeights, Retag, ApplyAutoScaling, MoveAutoScaling, RemoveAutoScaling, Downsize,
-        UpdateInPlace, RollingUpdate, CreateService {
+        UpdateInPlace, RollingUpdate, CreateService, PointStage {
     /** The Turnout service this step belongs to. */
     String service();
 

@@ -24,7 +24,11 @@ sealed interface TrafficSteps permits ElbTrafficSteps, DnsTrafficSteps {
 
     SlotBinding binding(Slot slot);
 
-    Verify verify(Slot slot, String ecsServiceName, Verification verification);
+    /**
+     * Steps that let verification reach {@code slot} (ELB: the stage route forwards to its
+     * target group), then the verification itself.
+     */
+    List<Step> verify(Slot slot, String ecsServiceName, Verification verification);
 
     /** Steps that make {@code to} the production slot; {@code firstTime} for a bootstrap (no old slot serving). */
     List<Step> moveProduction(Slot to, boolean firstTime);
