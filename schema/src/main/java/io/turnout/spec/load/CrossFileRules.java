@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,11 +31,21 @@ final class CrossFileRules {
 
     private final List<LoadedEnvironment> environments;
     private final List<LoadedService> services;
+    private final Set<String> namesOfInvalidEnvironments;
+    private final boolean someFileUnreadable;
     private final List<SpecProblem> problems = new ArrayList<>();
 
-    CrossFileRules(List<LoadedEnvironment> environments, List<LoadedService> services) {
+    /**
+     * @param namesOfInvalidEnvironments environments whose file has problems of its own: not
+     *                                   reported again as unknown, which would only be noise
+     * @param someFileUnreadable         a YAML file failed to parse (it may define a missing name)
+     */
+    CrossFileRules(List<LoadedEnvironment> environments, List<LoadedService> services,
+                   Set<String> namesOfInvalidEnvironments, boolean someFileUnreadable) {
         this.environments = environments;
         this.services = services;
+        this.namesOfInvalidEnvironments = namesOfInvalidEnvironments;
+        this.someFileUnreadable = someFileUnreadable;
     }
 
     List<SpecProblem> check() {
@@ -73,7 +84,7 @@ final class CrossFileRules {
                 problems.add(new SpecProblem(s.taskDefinitionDoc().locate(s.taskDefinitionPointer() + "/family"), s.taskDefinitionPointer() + "/family",
                         "task definition family '" + family + "' is also used by service '" + sameFamily.spec().name() + "' ("
                                 + sameFamily.doc().path() + ")",
-                        "give each service its own family (Turnout registers one family per service), e.g. family: " + s.spec().name()));
+                        "give each service its own family (Turnout registers one family per service), usually the service name"));
             }
         }
     }
@@ -88,12 +99,13 @@ final class CrossFileRules {
         List<String> names = s.spec().environments();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (byName.containsKey(name)) continue;
+            if (byName.containsKey(name) || namesOfInvalidEnvironments.contains(name)) continue;
             String pointer = "/spec/environments/" + i;
             problems.add(new SpecProblem(s.doc().positions().locateValue(pointer), pointer, "unknown environment '" + name + "'",
                     Suggestions.closest(name, byName.keySet()).map(n -> "did you mean '" + n + "'? ").orElse("")
                             + (byName.isEmpty() ? "no environment is defined: add a file with kind: Environment and metadata.name: " + name
-                            : "known environments: " + String.join(", ", byName.keySet()) + "; or add a file with kind: Environment and metadata.name: " + name)));
+                            : "known environments: " + String.join(", ", byName.keySet()) + "; or add a file with kind: Environment and metadata.name: " + name)
+                            + (someFileUnreadable ? " (if a file that failed to parse defines it, fix that file first)" : "")));
         }
     }
 

@@ -26,6 +26,10 @@ final class IncludePaths {
         }
         if (reference.contains("\\")) return new Resolved(null, "'" + reference + "' uses backslashes; use forward slashes");
         if (reference.contains("://")) return new Resolved(null, "'" + reference + "' is a URL; Turnout reads task definitions from the spec repository only");
+        String last = reference.substring(reference.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+            return new Resolved(null, "'" + reference + "' names a folder, not a file");
+        }
         Deque<String> segments = new ArrayDeque<>();
         int slash = specFile.lastIndexOf('/');
         if (slash > 0) for (String s : specFile.substring(0, slash).split("/")) segments.addLast(s);

@@ -34,6 +34,8 @@ final class LoadRun {
     private final List<SpecProblem> problems = new ArrayList<>();
     private final Map<String, Optional<ParsedDocument>> parsed = new HashMap<>();
     private final Set<String> included = new LinkedHashSet<>();
+    private final Set<String> namesOfInvalidEnvironments = new LinkedHashSet<>();
+    private boolean unreadable;
     private long bytesRead;
 
     LoadRun(SpecFiles files, SpecLimits limits, SpecSchemas schemas) {
@@ -61,7 +63,10 @@ final class LoadRun {
         List<ParsedDocument> others = new ArrayList<>();
         for (String path : candidates) {
             Optional<ParsedDocument> doc = parse(path);
-            if (doc.isEmpty()) continue;
+            if (doc.isEmpty()) {
+                unreadable = true;
+                continue;
+            }
             switch (kindOf(doc.get())) {
                 case "Environment" -> environments.add(doc.get());
                 case "Service" -> services.add(doc.get());
@@ -74,7 +79,11 @@ final class LoadRun {
         for (ParsedDocument doc : environments) {
             List<SpecProblem> found = validation.environment(doc);
             problems.addAll(found);
-            if (found.isEmpty()) loadedEnvironments.add(new LoadedEnvironment(doc, SpecTreeBuilder.environment(doc)));
+            if (found.isEmpty()) {
+                loadedEnvironments.add(new LoadedEnvironment(doc, SpecTreeBuilder.environment(doc)));
+            } else if (doc.at("/metadata/name").isString()) {
+                namesOfInvalidEnvironments.add(doc.at("/metadata/name").asString());
+            }
         }
         List<LoadedService> loadedServices = new ArrayList<>();
         for (ParsedDocument doc : services) {
@@ -88,7 +97,7 @@ final class LoadRun {
                     "add 'apiVersion: turnout/v1' and 'kind: Environment' or 'kind: Service' (with metadata.name and spec), "
                             + "or name it from a service's spec.taskDefinition.file, or move it out of the spec repository"));
         }
-        problems.addAll(new CrossFileRules(loadedEnvironments, loadedServices).check());
+        problems.addAll(new CrossFileRules(loadedEnvironments, loadedServices, namesOfInvalidEnvironments, unreadable).check());
         if (!problems.isEmpty()) return LoadResult.failed(sorted(problems));
         return LoadResult.ok(new SpecTree(loadedEnvironments.stream().map(LoadedEnvironment::spec).toList(),
                 loadedServices.stream().map(LoadedService::spec).toList()));

@@ -34,7 +34,7 @@ final class ProblemMessages {
             case "pattern" -> badPattern(pointer, instance, keyword, doc);
             case "oneOf" -> exactlyOne(pointer, error.getSchemaNode(), instance, doc);
             default -> new SpecProblem(doc.positions().locateValue(pointer), pointer,
-                    subject(pointer, instance) + " " + error.getMessage(), hint(keyword));
+                    subject(pointer, instance) + " " + error.getMessage(), boundFix(error, keyword));
         };
     }
 
@@ -150,8 +150,21 @@ final class ProblemMessages {
                 .map(JsonNode::asString);
     }
 
-    private String hint(SchemaRef keyword) {
-        return schema(keyword.parent().child("description")).map(d -> firstSentence(d.asString())).orElse("");
+    /** Fixes for the size and range keywords; the limit is the keyword's value in the schema. */
+    private String boundFix(Error error, SchemaRef keyword) {
+        JsonNode limit = error.getSchemaNode();
+        String n = limit == null || !limit.isValueNode() ? "?" : limit.asString();
+        return switch (String.valueOf(error.getKeyword())) {
+            case "minimum" -> "use a value of at least " + n;
+            case "maximum" -> "use a value of at most " + n;
+            case "minItems" -> "list at least " + n + (n.equals("1") ? " item" : " items");
+            case "maxItems" -> "list at most " + n + " items";
+            case "minLength" -> "write at least " + n + (n.equals("1") ? " character" : " characters");
+            case "maxLength" -> "write at most " + n + " characters";
+            case "uniqueItems" -> "remove the repeated entries";
+            case "propertyNames" -> "rename '" + error.getProperty() + "': keys here are environment names (lower-case letters, digits and '-')";
+            default -> schema(keyword.parent().child("description")).map(d -> "expected: " + firstSentence(d.asString())).orElse("");
+        };
     }
 
     private static String subject(String pointer, JsonNode instance) {

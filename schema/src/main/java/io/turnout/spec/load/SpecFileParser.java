@@ -9,6 +9,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -55,8 +56,11 @@ final class SpecFileParser {
                         .setAllowDuplicateKeys(false)
                         .build())
                 .streamReadConstraints(constraints)
+                // TreeReader detects duplicates itself, with both positions in the message
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+        this.json = JsonFactory.builder().streamReadConstraints(constraints)
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     Result parse(String path, byte[] bytes) {

@@ -19,6 +19,13 @@ final class Suggestions {
                 bestDistance = d;
             }
         }
+        if (best == null || bestDistance > Math.max(2, word.length() / 3)) {
+            // an abbreviation ("prod" for "production") is as likely as a typo
+            String lower = word.toLowerCase(Locale.ROOT);
+            for (String candidate : candidates) {
+                if (word.length() >= 3 && candidate.toLowerCase(Locale.ROOT).startsWith(lower)) return Optional.of(candidate);
+            }
+        }
         // one edit per three letters (at least 2) still reads as a typo; more is a different word
         int allowed = Math.max(2, word.length() / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();

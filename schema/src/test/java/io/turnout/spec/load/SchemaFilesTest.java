@@ -1,0 +1,102 @@
+package io.turnout.spec.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The schema files are valid draft 2020-12 with unique ids, and every editor modeline in the example resolves. */
+class SchemaFilesTest {
+    static final Path SCHEMA_DIR = Path.of("src/main/resources/schemas/turnout/v1");
+    static final Pattern MODELINE = Pattern.compile("^# yaml-language-server: \\$schema=(\\S+)$");
+
+    @Test
+    void everySchemaIsValidDraft202012WithAUniqueStableId() throws IOException {
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+        JsonMapper mapper = JsonMapper.builder().build();
+        Set<String> ids = new HashSet<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(SCHEMA_DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList();
+        }
+        assertEquals(SpecSchemas.FILES, files.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path file : files) {
+            JsonNode schema = mapper.readTree(file.toFile());
+            assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asString(), file.toString());
+            assertEquals(SpecSchemas.ID_PREFIX + file.getFileName(), schema.path("$id").asString(), file.toString());
+            assertTrue(ids.add(schema.path("$id").asString()), "duplicate $id in " + file);
+            assertEquals(List.of(), meta.validate(schema), file.toString());
+        }
+    }
+
+    @Test
+    void everyObjectRejectsUnknownFields() throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        List<String> open = new ArrayList<>();
+        for (String file : SpecSchemas.FILES) {
+            collectOpenObjects(mapper.readTree(SCHEMA_DIR.resolve(file).toFile()), file + "#", open);
+        }
+        // free-form on purpose: maps of strings (labels, options) and AWS documents passed through as is
+        open.removeIf(p -> p.endsWith("/CustomizedMetricSpecification") || p.endsWith("/PredictiveScalingPolicyConfiguration"));
+        assertEquals(List.of(), open);
+    }
+
+    private static void collectOpenObjects(JsonNode node, String path, List<String> open) {
+        if (node.isObject()) {
+            if (node.has("properties") && !node.has("additionalProperties") && !node.has("unevaluatedProperties")
+                    && !path.endsWith("/metadata")) {
+                open.add(path);
+            }
+            if (node.path("type").isString() && "object".equals(node.path("type").asString()) && !node.has("properties") && !node.has("additionalProperties")) {
+                open.add(path);
+            }
+            for (var e : node.properties()) {
+                if (e.getKey().equals("properties") || e.getKey().equals("$defs")) {
+                    // keyword maps: their values are schemas, the map itself is not
+                    for (var child : e.getValue().properties()) {
+                        collectOpenObjects(child.getValue(), path + "/" + e.getKey() + "/" + child.getKey(), open);
+                    }
+                } else {
+                    collectOpenObjects(e.getValue(), path + "/" + e.getKey(), open);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) collectOpenObjects(node.get(i), path + "/" + i, open);
+        }
+    }
+
+    @Test
+    void everyExampleYamlStartsWithAModelineThatResolves() throws IOException {
+        Path example = Path.of("..", "specs-example");
+        List<Path> yamls;
+        try (Stream<Path> s = Files.walk(example)) {
+            yamls = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("world.yaml")).sorted().toList();
+        }
+        assertTrue(yamls.size() >= 7, yamls.toString());
+        for (Path yaml : yamls) {
+            String first = Files.readAllLines(yaml).getFirst();
+            Matcher m = MODELINE.matcher(first);
+            assertTrue(m.matches(), yaml + " starts with '" + first + "'");
+            Path target = yaml.getParent().resolve(m.group(1)).normalize();
+            assertTrue(Files.isRegularFile(target), yaml + " points at missing " + target);
+            assertTrue(target.toAbsolutePath().normalize().startsWith(SCHEMA_DIR.toAbsolutePath().normalize()), yaml + " -> " + target);
+        }
+    }
+}
