@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turnout.plan.Plan;
 import io.turnout.render.JsonPlanRenderer;
+import io.turnout.render.MarkdownPlanRenderer;
 import io.turnout.render.TextPlanRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden plans: for each folder under {@code golden/}, specs + live state in, the text and
- * JSON renderings must equal {@code expected.txt} / {@code expected.json} byte for byte.
+ * JSON and Markdown renderings must equal {@code expected.txt} / {@code expected.json} /
+ * {@code expected.md} byte for byte.
  * {@code -Dturnout.golden.update=true} rewrites the expected files instead (then review the
  * diff with git before committing).
  */
@@ -30,6 +32,7 @@ class GoldenPlanTest {
             Plan plan = GoldenCases.plan(dir);
             check(dir.resolve("expected.txt"), new TextPlanRenderer(false).render(plan));
             check(dir.resolve("expected.json"), new JsonPlanRenderer().render(plan));
+            check(dir.resolve("expected.md"), new MarkdownPlanRenderer().render(plan));
             // pure and deterministic: planning the same input again gives the same bytes
             assertEquals(new JsonPlanRenderer().render(plan), new JsonPlanRenderer().render(GoldenCases.plan(dir)));
         }));
