@@ -1,0 +1,22 @@
+package io.turnout.plan;
+
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Which image a plan shows for a service: the traffic container's, else the first container's by name. */
+final class Images {
+    private Images() {}
+
+    static Optional<String> of(JsonNode normalizedTaskDefinition, String container) {
+        JsonNode first = null;
+        for (JsonNode c : normalizedTaskDefinition.path("containerDefinitions")) {
+            if (container != null && container.equals(c.path("name").asString())) return text(c.get("image"));
+            if (first == null) first = c;
+        }
+        return first == null ? Optional.empty() : text(first.get("image"));
+    }
+
+    private static Optional<String> text(JsonNode image) {
+        return image == null || !image.isString() ? Optional.empty() : Optional.of(image.asString());
+    }
+}

@@ -1,0 +1,29 @@
+package io.turnout.plan;
+
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * UpdateService of a rolling service: ECS replaces tasks itself, guarded by the deployment
+ * circuit breaker. {@code settings} are the spec's service settings with the strategy's
+ * deploymentConfiguration (circuit breaker, percentages) merged in.
+ */
+public record RollingUpdate(String service, String cluster, String ecsServiceName, TaskDefinitionRef taskDefinition,
+                            Optional<Integer> desiredCount, JsonNode settings, boolean circuitBreaker,
+                            boolean rollback) implements Step {
+    public RollingUpdate {
+        settings = settings.deepCopy();
+    }
+
+    @Override
+    public JsonNode settings() {
+        return settings.deepCopy();
+    }
+
+    @Override
+    public String describe() {
+        return "Rolling update of " + ecsServiceName + " to task definition " + taskDefinition.describe()
+                + desiredCount.map(n -> " with " + CreateSlot.tasks(n)).orElse("")
+                + (circuitBreaker ? " (circuit breaker on" + (rollback ? ", rollback on failure)" : ")") : "");
+    }
+}

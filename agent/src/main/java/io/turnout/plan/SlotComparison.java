@@ -1,0 +1,62 @@
+package io.turnout.plan;
+
+import io.turnout.diff.Change;
+import io.turnout.diff.Differ;
+import io.turnout.diff.Normalizer;
+import io.turnout.live.LiveSlot;
+import io.turnout.spec.AutoScaling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * The differences between a desired service and one live ECS service (a slot, or a rolling
+ * service's only one), grouped by what they take to apply.
+ *
+ * @param taskDefinition changes that need a new deployment (task definition)
+ * @param settings       changes that need a new deployment (service settings)
+ * @param desiredCount   the desired count, when the spec sets one and auto scaling does not manage it
+ * @param autoScaling    scalable target bounds and policies
+ */
+record SlotComparison(List<Change> taskDefinition, List<Change> settings, List<Change> desiredCount,
+                      List<Change> autoScaling) {
+
+    static SlotComparison of(DesiredService desired, LiveSlot live, Optional<AutoScaling> scaling) {
+        List<Change> td = Differ.diff("taskDefinition", Normalizer.taskDefinition(live.taskDefinition().definition()),
+                desired.normalizedTaskDefinition());
+        List<Change> settings = Differ.diff("service", Normalizer.serviceSettings(live.service().settings()),
+                desired.normalizedSettings());
+        List<Change> count = List.of();
+        // with auto scaling, the scalable target owns the task count: the spec's desiredCount only seeds new slots
+        if (scaling.isEmpty() && desired.desiredCount().isPresent()
+                && desired.desiredCount().get() != live.service().desiredCount()) {
+            count = List.of(Change.of("service/desiredCount", IntNode.valueOf(live.service().desiredCount()),
+                    IntNode.valueOf(desired.desiredCount().get())));
+        }
+        List<Change> scalingChanges = Differ.diff("autoScaling",
+                live.scaling().<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)
+                        .orElse(MissingNode.getInstance()),
+                scaling.<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)
+                        .orElse(MissingNode.getInstance()));
+        return new SlotComparison(td, settings, count, scalingChanges);
+    }
+
+    /** Whether the change needs a new deployment (GREEN slot, or a rolling update). */
+    boolean needsDeployment() {
+        return !taskDefinition.isEmpty() || !settings.isEmpty();
+    }
+
+    boolean isEmpty() {
+        return !needsDeployment() && desiredCount.isEmpty() && autoScaling.isEmpty();
+    }
+
+    List<Change> all() {
+        List<Change> all = new ArrayList<>(taskDefinition);
+        all.addAll(settings);
+        all.addAll(desiredCount);
+        all.addAll(autoScaling);
+        return List.copyOf(all);
+    }
+}

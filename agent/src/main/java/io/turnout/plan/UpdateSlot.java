@@ -1,0 +1,29 @@
+package io.turnout.plan;
+
+import io.turnout.spec.Slot;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * UpdateService on the idle (GREEN) slot: the task definition to run and how many tasks.
+ * {@code settings} is present when the slot's service settings differ from the spec's and
+ * must be updated too.
+ */
+public record UpdateSlot(String service, Slot slot, String cluster, String ecsServiceName,
+                         TaskDefinitionRef taskDefinition, int desiredCount, Optional<JsonNode> settings)
+        implements Step {
+    public UpdateSlot {
+        settings = settings.map(JsonNode::deepCopy);
+    }
+
+    @Override
+    public Optional<JsonNode> settings() {
+        return settings.map(JsonNode::deepCopy);
+    }
+
+    @Override
+    public String describe() {
+        return "Update " + ecsServiceName + " (slot " + slot.id() + ") to " + CreateSlot.tasks(desiredCount) + " of "
+                + taskDefinition.describe() + (settings.isPresent() ? ", with the spec's service settings" : "");
+    }
+}
