@@ -26,7 +26,7 @@ public final class SpecSchemas {
     public static final String RESOURCE_FOLDER = "schemas/turnout/v1/";
     /** The schema file names, in a stable order. */
     public static final List<String> FILES = List.of("common.schema.json", "environment.schema.json",
-            "service.schema.json", "task-definition.schema.json");
+            "service.schema.json", "simulated-world.schema.json", "task-definition.schema.json");
 
     private static final class Holder {
         static final SpecSchemas INSTANCE = new SpecSchemas();
@@ -36,6 +36,7 @@ public final class SpecSchemas {
     private final Schema environment;
     private final Schema service;
     private final Schema taskDefinition;
+    private final Schema simulatedWorld;
 
     private SpecSchemas() {
         JsonMapper mapper = JsonMapper.builder().build();
@@ -46,6 +47,7 @@ public final class SpecSchemas {
         environment = compile(registry, "environment.schema.json");
         service = compile(registry, "service.schema.json");
         taskDefinition = compile(registry, "task-definition.schema.json");
+        simulatedWorld = compile(registry, "simulated-world.schema.json");
     }
 
     /** The shared instance (schemas are compiled once per process). */
@@ -63,6 +65,11 @@ public final class SpecSchemas {
 
     Schema taskDefinition() {
         return taskDefinition;
+    }
+
+    /** The schema of {@code kind: SimulatedWorld} files (read by the simulated cloud, not a spec). */
+    public Schema simulatedWorld() {
+        return simulatedWorld;
     }
 
     /** The raw schema document with this {@code $id}, or null; used to explain errors (examples, oneOf choices). */
