@@ -1,0 +1,54 @@
+package io.turnout.cli;
+
+import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.sim.SimulatedCloud;
+import io.turnout.cloud.sim.WorldFile;
+import io.turnout.cloud.sim.WorldFileException;
+import io.turnout.spec.EnvironmentSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import picocli.CommandLine.Option;
+
+/** {@code --cloud} and {@code --world}: which cloud a command reads and changes. */
+final class CloudOptions {
+    enum Cloud { sim, aws }
+
+    @Option(names = "--cloud", paramLabel = "sim|aws",
+            description = "Which cloud to talk to: 'sim' (the simulated cloud of --world) or 'aws'."
+                    + " Default: sim when --world is given, else aws.")
+    Cloud cloud;
+
+    @Option(names = "--world", paramLabel = "FILE",
+            description = "A SimulatedWorld file (e.g. specs-example/world.yaml) for --cloud sim.")
+    Path world;
+
+    Cloud effectiveCloud() {
+        return cloud != null ? cloud : world != null ? Cloud.sim : Cloud.aws;
+    }
+
+    /** The gateway for one environment; a {@link UserError} that says what to pass when the options do not fit. */
+    CloudGateway gatewayFor(EnvironmentSpec environment) {
+        return switch (effectiveCloud()) {
+            case sim -> simulatedCloud().gatewayFor(environment);
+            case aws -> throw new UserError("--cloud aws is not available in this build yet: the AWS SDK gateway is"
+                    + " still being built",
+                    "Plan against the simulated cloud instead: --cloud sim --world FILE (see specs-example/world.yaml).");
+        };
+    }
+
+    SimulatedCloud simulatedCloud() {
+        if (world == null) {
+            throw new UserError("--cloud sim needs --world FILE",
+                    "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
+        }
+        if (!Files.isRegularFile(world)) {
+            throw new UserError("world file " + world + " does not exist", "Check the path given to --world.");
+        }
+        try {
+            return WorldFile.read(world, InstantSource.system());
+        } catch (WorldFileException e) {
+            throw new UserError(e.getMessage(), "Fix the world file; its format is described in specs-example/README.md.");
+        }
+    }
+}

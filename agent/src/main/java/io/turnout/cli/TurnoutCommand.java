@@ -1,0 +1,45 @@
+package io.turnout.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code turnout}: the entry point of the jar. */
+@Command(name = "turnout",
+        mixinStandardHelpOptions = true,
+        versionProvider = TurnoutVersion.class,
+        description = "GitOps for Amazon ECS: validate specs, plan and apply blue/green deployments.",
+        subcommands = {ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:valid, or in sync", "1:error (invalid specs, missing infrastructure, failed call)",
+                "2:changes pending (plan)"})
+public final class TurnoutCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // "turnout" alone: show what it can do rather than doing nothing silently.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    }
+
+    /** A configured command line writing to {@code out}/{@code err}: what {@code main} runs, and what tests drive. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new TurnoutCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorReporter());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' to see the options.");
+            return ExitCodes.ERROR;
+        });
+        return cl;
+    }
+}
