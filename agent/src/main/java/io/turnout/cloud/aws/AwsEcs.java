@@ -142,9 +142,18 @@ final class AwsEcs implements EcsApi {
         return calls.run("UpdateService", resource, () -> {
             var builder = software.amazon.awssdk.services.ecs.model.UpdateServiceRequest.builder();
             // Settings first, typed values last: Turnout's own fields win over the user's.
-            // UpdateService accepts fewer members than CreateService (no launchType, tags …):
-            // an unknown member is an error naming the member, never silently dropped.
-            request.settings().ifPresent(s -> SdkJson.apply(s, builder, "service (UpdateService)"));
+            request.settings().ifPresent(s -> {
+                // UpdateService accepts fewer members than CreateService: launchType,
+                // schedulingStrategy, role and tags are fixed at creation (tags change through
+                // TagResource). Refused by name rather than silently dropped.
+                Set<String> fixed = SdkJson.unknownMembers(s, builder);
+                if (!fixed.isEmpty()) {
+                    throw new IllegalArgumentException("UpdateService cannot change " + String.join(", ", fixed)
+                            + ": AWS sets them only when the service is created. Leave them out of the update"
+                            + " (or recreate the service to change them).");
+                }
+                SdkJson.apply(s, builder, "service");
+            });
             builder.cluster(request.cluster()).service(request.service())
                     .forceNewDeployment(request.forceNewDeployment());
             request.taskDefinition().ifPresent(builder::taskDefinition);

@@ -31,14 +31,18 @@ class AwsGatewayLoopbackTest {
     private volatile int status = 200;
     private volatile String contentType = "text/xml";
     private volatile String answer = "";
+    /** When set, answers by request (path + body) instead of {@link #answer}: for multi-page reads. */
+    private volatile java.util.function.Function<String, String> pages;
     private AwsCloudGateway gateway;
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            bodies.add(exchange.getRequestURI() + " " + body);
+            String reply = pages == null ? answer : pages.apply(exchange.getRequestURI() + " " + body);
+            byte[] out = reply.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.getResponseHeaders().add("x-amzn-RequestId", "req-42");
             exchange.sendResponseHeaders(status, out.length);
@@ -111,6 +115,17 @@ class AwsGatewayLoopbackTest {
     }
 
     @Test
+    void updateServiceRefusesCreateOnlySettingsBeforeCalling() {
+        var settings = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree("{\"launchType\": \"FARGATE\", \"desiredCount\": 1, \"enableExecuteCommand\": true}");
+        CloudException e = assertThrows(CloudException.class, () -> gateway.ecs().updateService(new UpdateServiceRequest(
+                "production", "web--a", Optional.empty(), Optional.empty(), Optional.of(settings), false)));
+        assertEquals(CloudException.Kind.INVALID_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("UpdateService cannot change launchType"), e.getMessage());
+        assertEquals(0, bodies.size());
+    }
+
+    @Test
     void moreThanTenServicesIsRefusedBeforeCalling() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 11; i++) names.add("svc-" + i);
@@ -118,5 +133,45 @@ class AwsGatewayLoopbackTest {
         assertEquals(CloudException.Kind.INVALID_REQUEST, e.kind());
         assertEquals(0, bodies.size());
         assertEquals(0, gateway.stats().total());
+    }
+
+    @Test
+    void listServicesFollowsEveryPage() {
+        contentType = "application/x-amz-json-1.1";
+        pages = request -> request.contains("\"nextToken\":\"page-2\"")
+                ? "{\"serviceArns\":[\"arn:aws:ecs:eu-west-1:1:service/production/c\"]}"
+                : "{\"serviceArns\":[\"arn:aws:ecs:eu-west-1:1:service/production/a\",\"arn:aws:ecs:eu-west-1:1:service/production/b\"],"
+                  + "\"nextToken\":\"page-2\"}";
+        assertEquals(List.of("arn:aws:ecs:eu-west-1:1:service/production/a", "arn:aws:ecs:eu-west-1:1:service/production/b",
+                "arn:aws:ecs:eu-west-1:1:service/production/c"), gateway.ecs().listServices("production"));
+        assertEquals(2, gateway.stats().count("ecs:ListServices"));
+    }
+
+    @Test
+    void hostedZonesByNameFollowsPagesWhileTheNameStillMatches() {
+        // Two zones share the name (a public and a private one) and the answer is split after the first;
+        // the second page also starts the next name, which must not be reported.
+        pages = request -> request.contains("hostedzoneid=Z2")
+                ? zonesPage(false, null, null, zone("Z2", "shop.example.", true), zone("Z3", "shop2.example.", false))
+                : zonesPage(true, "shop.example.", "Z2", zone("Z1", "shop.example.", false));
+        assertEquals(List.of(new io.turnout.cloud.HostedZoneInfo("Z1", "shop.example.", false),
+                        new io.turnout.cloud.HostedZoneInfo("Z2", "shop.example.", true)),
+                gateway.route53().listHostedZonesByName("Shop.Example"));
+        assertEquals(2, gateway.stats().count("route53:ListHostedZonesByName"));
+    }
+
+    private static String zone(String id, String name, boolean isPrivate) {
+        return "<HostedZone><Id>/hostedzone/%s</Id><Name>%s</Name><CallerReference>r</CallerReference>"
+                .formatted(id, name)
+                + "<Config><PrivateZone>%s</PrivateZone></Config></HostedZone>".formatted(isPrivate);
+    }
+
+    private static String zonesPage(boolean truncated, String nextName, String nextId, String... zones) {
+        return "<ListHostedZonesByNameResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
+                + "<HostedZones>" + String.join("", zones) + "</HostedZones>"
+                + "<IsTruncated>" + truncated + "</IsTruncated><MaxItems>1</MaxItems>"
+                + (nextName == null ? "" : "<NextDNSName>" + nextName + "</NextDNSName><NextHostedZoneId>" + nextId
+                        + "</NextHostedZoneId>")
+                + "</ListHostedZonesByNameResponse>";
     }
 }
