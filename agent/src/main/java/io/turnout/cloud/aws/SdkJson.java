@@ -82,13 +82,12 @@ public final class SdkJson {
     }
 
     /** Builds an SDK model object from {@code json} with a fresh {@code builder}. */
-    @SuppressWarnings("unchecked")
     public static <T> T fromJson(JsonNode json, SdkBuilder<?, T> builder, String what) {
         if (!(builder instanceof SdkPojo pojo)) {
             throw new IllegalArgumentException(builder.getClass().getName() + " is not an SDK model builder");
         }
         applyObject(json, pojo, what);
-        return (T) builder.build();
+        return builder.build();
     }
 
     /** The JSON member names a model (or its builder) accepts, in model order. */

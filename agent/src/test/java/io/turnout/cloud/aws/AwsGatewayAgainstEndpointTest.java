@@ -62,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Where moto differs from AWS the test says so at the assertion; the gateway never works
  * around an emulator.
  */
+// The SDK's Consumer<Builder>... overloads are generic varargs.
+@SuppressWarnings("unchecked")
 @EnabledIfEnvironmentVariable(named = "TURNOUT_IT_AWS_ENDPOINT", matches = ".+")
 class AwsGatewayAgainstEndpointTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+// The SDK's Consumer<Builder>... overloads are generic varargs.
+@SuppressWarnings("unchecked")
 class SdkJsonTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
