@@ -1,0 +1,431 @@
+package io.turnout.cloud.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.turnout.cloud.ChangeInfo;
+import io.turnout.cloud.CloudException;
+import io.turnout.cloud.CloudMapServiceInfo;
+import io.turnout.cloud.CreateServiceRequest;
+import io.turnout.cloud.DescribeServicesResult;
+import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.HostedZoneInfo;
+import io.turnout.cloud.ListenerInfo;
+import io.turnout.cloud.NamespaceInfo;
+import io.turnout.cloud.RecordChange;
+import io.turnout.cloud.RecordSetInfo;
+import io.turnout.cloud.RuleInfo;
+import io.turnout.cloud.ScalableTargetInfo;
+import io.turnout.cloud.ScalingPolicyInfo;
+import io.turnout.cloud.TargetGroupInfo;
+import io.turnout.cloud.TargetHealthInfo;
+import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.cloud.UpdateServiceRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The AWS gateway against a real AWS-compatible endpoint (moto server, LocalStack), named by
+ * {@code TURNOUT_IT_AWS_ENDPOINT}; skipped when it is unset, so CI never needs one.
+ *
+ * <p>Fixtures that create infrastructure (cluster, load balancer, zone, namespace) use the raw
+ * SDK, as an operator's CloudFormation would; every assertion goes through the gateway. Names
+ * carry a per-run suffix so the test can run again against a long-lived emulator.
+ *
+ * <p>Where moto differs from AWS the test says so at the assertion; the gateway never works
+ * around an emulator.
+ */
+// The SDK's Consumer<Builder>... overloads are generic varargs.
+@SuppressWarnings("unchecked")
+@EnabledIfEnvironmentVariable(named = "TURNOUT_IT_AWS_ENDPOINT", matches = ".+")
+class AwsGatewayAgainstEndpointTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Region REGION = Region.EU_WEST_1;
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36);
+
+    private static AwsCloudGateway gateway;
+    private static StaticCredentialsProvider credentials;
+    private static URI endpoint;
+    private static EcsClient ecs;
+    private static ElasticLoadBalancingV2Client elb;
+    private static Route53Client route53;
+    private static ServiceDiscoveryClient cloudMap;
+    private static Ec2Client ec2;
+
+    @BeforeAll
+    static void connect() {
+        endpoint = URI.create(System.getenv("TURNOUT_IT_AWS_ENDPOINT"));
+        credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        gateway = new AwsCloudGateway(AwsSettings.of(REGION, credentials).withEndpointOverride(endpoint));
+        ecs = EcsClient.builder().region(REGION).credentialsProvider(credentials).endpointOverride(endpoint).build();
+        elb = ElasticLoadBalancingV2Client.builder().region(REGION).credentialsProvider(credentials).endpointOverride(endpoint).build();
+        route53 = Route53Client.builder().region(REGION).credentialsProvider(credentials).endpointOverride(endpoint).build();
+        cloudMap = ServiceDiscoveryClient.builder().region(REGION).credentialsProvider(credentials).endpointOverride(endpoint).build();
+        ec2 = Ec2Client.builder().region(REGION).credentialsProvider(credentials).endpointOverride(endpoint).build();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        for (AutoCloseable c : new AutoCloseable[] {gateway, ecs, elb, route53, cloudMap, ec2}) {
+            try {
+                if (c != null) c.close();
+            } catch (Exception ignored) {
+                // closing test clients cannot fail the run
+            }
+        }
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    private static JsonNode taskDefinition(String family) {
+        return json("""
+                {"family": "%s", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "web", "image": "public.ecr.aws/nginx/nginx:1.27", "essential": true,
+                   "portMappings": [{"containerPort": 8080, "protocol": "tcp"}],
+                   "environment": [{"name": "LOG_LEVEL", "value": "info"}]}]}""".formatted(family));
+    }
+
+    private static List<Subnet> twoSubnets() {
+        // An ALB needs subnets in two zones; moto (like a fresh AWS account) has a default VPC.
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("default-for-az").values("true"))).subnets();
+        if (subnets.size() >= 2) return subnets.subList(0, 2);
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.42.0.0/16")).vpc().vpcId();
+        return List.of(
+                ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.42.1.0/24").availabilityZone("eu-west-1a")).subnet(),
+                ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.42.2.0/24").availabilityZone("eu-west-1b")).subnet());
+    }
+
+    private static CloudException.Kind kindOf(Runnable call) {
+        return assertThrows(CloudException.class, call::run).kind();
+    }
+
+    @Test
+    void stsCallerAccountAndAccountGuard() {
+        String account = gateway.callerAccount();
+        assertTrue(account.matches("\\d{12}"), account);
+        gateway.checkAccount(AwsSettingsTest.env("it", "eu-west-1", account, null));
+        CloudException e = assertThrows(CloudException.class,
+                () -> gateway.checkAccount(AwsSettingsTest.env("it", "eu-west-1", "000000000001", null)));
+        assertEquals("AccountMismatch", e.errorCode());
+        assertTrue(e.getMessage().contains(account), e.getMessage());
+    }
+
+    @Test
+    void ecsTaskDefinitionsAndServicesWithTags() {
+        String cluster = "turnout-it-" + RUN;
+        ecs.createCluster(r -> r.clusterName(cluster));
+        List<Subnet> subnets = twoSubnets();
+
+        assertEquals(List.of(cluster), gateway.ecs().describeClusters(List.of(cluster, "missing-" + RUN)).stream()
+                .map(c -> c.name()).toList());
+
+        TaskDefinitionInfo td = gateway.ecs().registerTaskDefinition(taskDefinition("web-" + RUN),
+                Map.of("turnout:service", "web"));
+        assertEquals("web-" + RUN, td.family());
+        assertEquals(1, td.revision());
+        assertEquals("ACTIVE", td.status());
+        assertTrue(td.arn().endsWith(":task-definition/web-" + RUN + ":1"), td.arn());
+        assertEquals("web", td.definition().path("containerDefinitions").path(0).path("name").asString());
+        assertEquals(8080, td.definition().path("containerDefinitions").path(0).path("portMappings").path(0)
+                .path("containerPort").asInt());
+        assertEquals(td.arn(), gateway.ecs().describeTaskDefinition("web-" + RUN + ":1").arn());
+
+        // securityGroups is optional in AWS (the VPC's default group is used); moto 5.2 fails
+        // CreateService with HTTP 500 (KeyError 'securityGroups') without it, so the test names one.
+        String defaultGroup = ec2.describeSecurityGroups(r -> r.filters(
+                f -> f.name("vpc-id").values(subnets.getFirst().vpcId()),
+                f -> f.name("group-name").values("default"))).securityGroups().getFirst().groupId();
+        JsonNode settings = json("""
+                {"launchType": "FARGATE",
+                 "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["%s"], "securityGroups": ["%s"],
+                                                                  "assignPublicIp": "DISABLED"}},
+                 "deploymentConfiguration": {"maximumPercent": 200, "minimumHealthyPercent": 100},
+                 "tags": [{"key": "team", "value": "shop"}]}""".formatted(subnets.getFirst().subnetId(), defaultGroup));
+        EcsServiceInfo a = gateway.ecs().createService(new CreateServiceRequest(cluster, "web--a", td.arn(), 2, List.of(),
+                List.of(), settings, Map.of("BG_VERSION", "BLUE", "turnout:slot", "a")));
+        assertEquals("web--a", a.name());
+        assertEquals("ACTIVE", a.status());
+        assertEquals(2, a.desiredCount());
+        assertEquals("FARGATE", a.settings().path("launchType").asString());
+        assertEquals(Map.of("BG_VERSION", "BLUE", "turnout:slot", "a", "team", "shop"), a.tags());
+        gateway.ecs().createService(new CreateServiceRequest(cluster, "web--b", td.arn(), 0, List.of(), List.of(),
+                settings, Map.of("BG_VERSION", "GREEN", "turnout:slot", "b")));
+
+        // Twelve more services: more than one ListServices page (10) in AWS.
+        for (int i = 0; i < 12; i++) {
+            int n = i;
+            ecs.createService(r -> r.cluster(cluster).serviceName("filler-" + n).taskDefinition(td.arn()).desiredCount(0));
+        }
+        List<String> arns = gateway.ecs().listServices(cluster);
+        assertEquals(14, arns.size(), arns.toString());
+        assertTrue(arns.stream().anyMatch(arn -> arn.endsWith("/web--a")), arns.toString());
+
+        DescribeServicesResult described = gateway.ecs().describeServices(cluster, List.of("web--a", "web--b", "nope"));
+        Map<String, EcsServiceInfo> byName = described.services().stream()
+                .collect(Collectors.toMap(EcsServiceInfo::name, Function.identity()));
+        assertEquals(Set.of("web--a", "web--b"), byName.keySet());
+        assertEquals("GREEN", byName.get("web--b").tags().get("BG_VERSION")); // include=TAGS
+        assertEquals(1, described.failures().size());
+        assertEquals("MISSING", described.failures().getFirst().reason());
+        assertTrue(described.failures().getFirst().arn().endsWith("nope"), described.failures().toString());
+
+        EcsServiceInfo updated = gateway.ecs().updateService(new UpdateServiceRequest(cluster, "web--b",
+                Optional.of(td.arn()), Optional.of(3),
+                Optional.of(json("{\"deploymentConfiguration\": {\"maximumPercent\": 150, \"minimumHealthyPercent\": 50}}")),
+                false));
+        assertEquals(3, updated.desiredCount());
+        assertEquals(150, updated.settings().path("deploymentConfiguration").path("maximumPercent").asInt());
+
+        gateway.ecs().tagResource(byName.get("web--b").arn(), Map.of("BG_VERSION", "BLUE"));
+        assertEquals("BLUE", gateway.ecs().describeServices(cluster, List.of("web--b")).services().getFirst()
+                .tags().get("BG_VERSION"));
+
+        assertEquals(CloudException.Kind.NOT_FOUND, kindOf(() -> gateway.ecs().updateService(new UpdateServiceRequest(
+                cluster, "missing-" + RUN, Optional.empty(), Optional.of(1), Optional.empty(), false))));
+        assertEquals(CloudException.Kind.NOT_FOUND, kindOf(() -> gateway.ecs().describeTaskDefinition("web-" + RUN + ":99")));
+        assertEquals(CloudException.Kind.NOT_FOUND, kindOf(() -> gateway.ecs().listServices("missing-" + RUN)));
+        assertTrue(gateway.stats().count("ecs:DescribeServices") >= 2);
+    }
+
+    @Test
+    void elbListenersRulesAndTargets() {
+        List<Subnet> subnets = twoSubnets();
+        String vpc = subnets.getFirst().vpcId();
+        String lbArn = elb.createLoadBalancer(r -> r.name("alb-" + RUN).subnets(subnets.stream().map(Subnet::subnetId).toList()))
+                .loadBalancers().getFirst().loadBalancerArn();
+        String tgA = createTargetGroup("tg-a-" + RUN, vpc);
+        String tgB = createTargetGroup("tg-b-" + RUN, vpc);
+        String prod = elb.createListener(r -> r.loadBalancerArn(lbArn).port(80).protocol(ProtocolEnum.HTTP)
+                .defaultActions(x -> x.type(ActionTypeEnum.FORWARD).targetGroupArn(tgA))).listeners().getFirst().listenerArn();
+        elb.createListener(r -> r.loadBalancerArn(lbArn).port(8080).protocol(ProtocolEnum.HTTP)
+                .defaultActions(x -> x.type(ActionTypeEnum.FORWARD).targetGroupArn(tgB)));
+        String ruleArn = elb.createRule(r -> r.listenerArn(prod).priority(10)
+                        .conditions(c -> c.field("path-pattern").values("/api/*"))
+                        .actions(x -> x.type(ActionTypeEnum.FORWARD).targetGroupArn(tgA)))
+                .rules().getFirst().ruleArn();
+
+        var lbs = gateway.elb().describeLoadBalancers(List.of("alb-" + RUN));
+        assertEquals(1, lbs.size());
+        assertEquals("application", lbs.getFirst().type());
+        assertEquals(lbArn, lbs.getFirst().arn());
+        assertNotNull(lbs.getFirst().dnsName());
+
+        Map<Integer, ListenerInfo> listeners = gateway.elb().describeListeners(lbArn).stream()
+                .collect(Collectors.toMap(ListenerInfo::port, Function.identity()));
+        assertEquals(Set.of(80, 8080), listeners.keySet());
+        assertEquals(tgA, listeners.get(80).forwardTargetGroupArn());
+        assertEquals(tgB, listeners.get(8080).forwardTargetGroupArn());
+        assertEquals("HTTP", listeners.get(80).protocol());
+
+        List<TargetGroupInfo> groups = gateway.elb().describeTargetGroups(List.of("tg-a-" + RUN, "tg-b-" + RUN));
+        assertEquals(List.of(tgA, tgB), groups.stream().map(TargetGroupInfo::arn).sorted(
+                (x, y) -> x.equals(tgA) ? -1 : 1).toList());
+        assertEquals(8080, groups.getFirst().port());
+        assertEquals("ip", groups.getFirst().targetType());
+        assertTrue(groups.getFirst().loadBalancerArns().contains(lbArn), groups.toString());
+        assertEquals(Set.of(tgA, tgB), gateway.elb().describeTargetGroupsOf(lbArn).stream()
+                .map(TargetGroupInfo::arn).collect(Collectors.toSet()));
+
+        // the listener swap
+        gateway.elb().modifyListener(prod, tgB);
+        assertEquals(tgB, gateway.elb().describeListeners(lbArn).stream().filter(l -> l.port() == 80)
+                .findFirst().orElseThrow().forwardTargetGroupArn());
+
+        // the rule swap keeps the rule's conditions
+        List<RuleInfo> rules = gateway.elb().describeRules(prod);
+        assertTrue(rules.stream().anyMatch(r -> r.isDefault() && "default".equals(r.priority())), rules.toString());
+        RuleInfo rule = rules.stream().filter(r -> "10".equals(r.priority())).findFirst().orElseThrow();
+        assertEquals(tgA, rule.forwardTargetGroupArn());
+        gateway.elb().modifyRule(ruleArn, tgB);
+        assertEquals(tgB, gateway.elb().describeRules(prod).stream().filter(r -> "10".equals(r.priority()))
+                .findFirst().orElseThrow().forwardTargetGroupArn());
+        var conditions = elb.describeRules(r -> r.ruleArns(ruleArn)).rules().getFirst().conditions();
+        assertEquals("path-pattern", conditions.getFirst().field());
+        assertEquals(List.of("/api/*"), conditions.getFirst().values());
+
+        // targets
+        var t1 = new TargetHealthInfo.Target("10.0.1.10", 8080);
+        var t2 = new TargetHealthInfo.Target("10.0.1.11", 8080);
+        gateway.elb().registerTargets(tgA, List.of(t1, t2));
+        List<TargetHealthInfo> health = gateway.elb().describeTargetHealth(tgA);
+        assertEquals(Set.of(t1, t2), health.stream().map(TargetHealthInfo::target).collect(Collectors.toSet()));
+        assertTrue(health.stream().allMatch(h -> h.state() != null), health.toString());
+        gateway.elb().deregisterTargets(tgA, List.of(t2));
+        // AWS keeps a deregistered target as "draining" for the deregistration delay; an emulator may drop it.
+        assertTrue(gateway.elb().describeTargetHealth(tgA).stream()
+                .noneMatch(h -> h.target().equals(t2) && h.healthy()));
+
+        assertEquals(CloudException.Kind.NOT_FOUND, kindOf(() -> gateway.elb().describeTargetGroups(List.of("missing-" + RUN))));
+        assertEquals(CloudException.Kind.NOT_FOUND, kindOf(() -> gateway.elb().describeLoadBalancers(List.of("missing-" + RUN))));
+    }
+
+    private static String createTargetGroup(String name, String vpc) {
+        return elb.createTargetGroup(r -> r.name(name).port(8080).protocol(ProtocolEnum.HTTP).vpcId(vpc)
+                .targetType(TargetTypeEnum.IP)).targetGroups().getFirst().targetGroupArn();
+    }
+
+    @Test
+    void route53WeightedRecordsInOneBatch() {
+        String zoneName = "internal-" + RUN + ".shop.example.";
+        String rawId = route53.createHostedZone(r -> r.name(zoneName).callerReference("turnout-it-" + RUN))
+                .hostedZone().id();
+
+        List<HostedZoneInfo> zones = gateway.route53().listHostedZonesByName("internal-" + RUN + ".shop.example");
+        assertEquals(1, zones.size(), zones.toString());
+        HostedZoneInfo zone = zones.getFirst();
+        assertEquals(zoneName, zone.name());
+        assertEquals(rawId.replace("/hostedzone/", ""), zone.id());
+        assertFalse(zone.id().startsWith("/"));
+
+        String record = "catalog." + zoneName;
+        ChangeInfo change = gateway.route53().changeResourceRecordSets(zone.id(), List.of(
+                new RecordChange(RecordChange.Action.UPSERT, new RecordSetInfo(record, "CNAME", "a", 100L, 30,
+                        List.of("catalog-a.svc.shop.local"))),
+                new RecordChange(RecordChange.Action.UPSERT, new RecordSetInfo(record, "CNAME", "b", 0L, 30,
+                        List.of("catalog-b.svc.shop.local")))));
+        assertFalse(change.id().startsWith("/"), change.id());
+        assertTrue(Set.of("PENDING", "INSYNC").contains(change.status()), change.status());
+        ChangeInfo later = gateway.route53().getChange(change.id());
+        assertEquals(change.id(), later.id());
+        assertTrue(Set.of("PENDING", "INSYNC").contains(later.status()), later.status());
+
+        List<RecordSetInfo> records = gateway.route53().listResourceRecordSets(zone.id());
+        Map<String, RecordSetInfo> weighted = records.stream().filter(r -> r.setIdentifier() != null)
+                .collect(Collectors.toMap(RecordSetInfo::setIdentifier, Function.identity()));
+        assertEquals(new RecordSetInfo(record, "CNAME", "a", 100L, 30, List.of("catalog-a.svc.shop.local")), weighted.get("a"));
+        assertEquals(new RecordSetInfo(record, "CNAME", "b", 0L, 30, List.of("catalog-b.svc.shop.local")), weighted.get("b"));
+        assertTrue(records.stream().anyMatch(r -> r.type().equals("SOA")), records.toString());
+
+        // the swap: both weights in one batch
+        gateway.route53().changeResourceRecordSets(zone.id(), List.of(
+                new RecordChange(RecordChange.Action.UPSERT, new RecordSetInfo(record, "CNAME", "a", 0L, 30,
+                        List.of("catalog-a.svc.shop.local"))),
+                new RecordChange(RecordChange.Action.UPSERT, new RecordSetInfo(record, "CNAME", "b", 100L, 30,
+                        List.of("catalog-b.svc.shop.local")))));
+        assertEquals(Map.of("a", 0L, "b", 100L), gateway.route53().listResourceRecordSets(zone.id()).stream()
+                .filter(r -> r.setIdentifier() != null)
+                .collect(Collectors.toMap(RecordSetInfo::setIdentifier, RecordSetInfo::weight)));
+
+        assertEquals(CloudException.Kind.NOT_FOUND, kindOf(() -> gateway.route53().listResourceRecordSets("ZNOSUCHZONE" + RUN.toUpperCase())));
+        // AWS: GetChange of an unknown id is NoSuchChange (404, NOT_FOUND).
+        // moto 5.2: GetChange answers INSYNC for any id, known or not.
+        String unknownChange = "CNOSUCHCHANGE" + RUN.toUpperCase();
+        try {
+            assertEquals("INSYNC", gateway.route53().getChange(unknownChange).status(), "only moto answers an unknown change");
+        } catch (CloudException e) {
+            assertEquals(CloudException.Kind.NOT_FOUND, e.kind(), e.getMessage());
+            assertEquals("NoSuchChange", e.errorCode());
+        }
+    }
+
+    @Test
+    void cloudMapNamespacesAndServices() {
+        // A VPC of its own: moto 5.2 allows one private DNS namespace per VPC whatever its name
+        // (ConflictingDomainExists), where AWS only refuses the same domain twice in a VPC.
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.77.0.0/16")).vpc().vpcId();
+        String nsName = "svc-" + RUN + ".shop.local";
+        cloudMap.createPrivateDnsNamespace(r -> r.name(nsName).vpc(vpc).creatorRequestId("turnout-it-ns-" + RUN));
+
+        NamespaceInfo ns = gateway.cloudMap().listNamespaces().stream().filter(n -> n.name().equals(nsName))
+                .findFirst().orElseThrow();
+        assertEquals("DNS_PRIVATE", ns.type());
+        assertNotNull(ns.arn());
+
+        for (String name : List.of("catalog-a", "catalog-b")) {
+            cloudMap.createService(r -> r.name(name).namespaceId(ns.id()).dnsConfig(d -> d.dnsRecords(
+                    x -> x.type("A").ttl(10L))));
+        }
+        List<CloudMapServiceInfo> services = gateway.cloudMap().listServices(ns.id());
+        assertEquals(Set.of("catalog-a", "catalog-b"), services.stream().map(CloudMapServiceInfo::name).collect(Collectors.toSet()));
+        assertTrue(services.stream().allMatch(s -> s.namespaceId().equals(ns.id()) && s.arn() != null));
+    }
+
+    @Test
+    void autoScalingTargetsAndTargetTrackingPolicies() {
+        String cluster = "turnout-it-scaling-" + RUN;
+        ecs.createCluster(r -> r.clusterName(cluster));
+        String td = gateway.ecs().registerTaskDefinition(taskDefinition("scaled-" + RUN), Map.of()).arn();
+        ecs.createService(r -> r.cluster(cluster).serviceName("web--a").taskDefinition(td).desiredCount(2));
+        String resourceId = ScalableTargetInfo.resourceId(cluster, "web--a");
+
+        gateway.autoScaling().registerScalableTarget(new ScalableTargetInfo(resourceId, 2, 10));
+        assertEquals(List.of(new ScalableTargetInfo(resourceId, 2, 10)),
+                gateway.autoScaling().describeScalableTargets(List.of(resourceId)));
+
+        JsonNode config = json("""
+                {"TargetValue": 60.0, "PredefinedMetricSpecification": {"PredefinedMetricType": "ECSServiceAverageCPUUtilization"},
+                 "ScaleInCooldown": 300, "ScaleOutCooldown": 60}""");
+        gateway.autoScaling().putScalingPolicy(new ScalingPolicyInfo("cpu-60", resourceId, "TargetTrackingScaling", config));
+        List<ScalingPolicyInfo> policies = gateway.autoScaling().describeScalingPolicies(resourceId);
+        assertEquals(1, policies.size(), policies.toString());
+        ScalingPolicyInfo policy = policies.getFirst();
+        assertEquals("cpu-60", policy.policyName());
+        assertEquals("TargetTrackingScaling", policy.policyType());
+        assertEquals(60.0, policy.configuration().path("TargetValue").asDouble());
+        assertEquals("ECSServiceAverageCPUUtilization",
+                policy.configuration().path("PredefinedMetricSpecification").path("PredefinedMetricType").asString());
+        assertTrue(gateway.autoScaling().describeScalingPolicies(null).stream()
+                .anyMatch(p -> p.resourceId().equals(resourceId)));
+
+        gateway.autoScaling().deleteScalingPolicy("cpu-60", resourceId);
+        assertEquals(List.of(), gateway.autoScaling().describeScalingPolicies(resourceId));
+        assertObjectNotFound(() -> gateway.autoScaling().deleteScalingPolicy("cpu-60", resourceId), "No scaling policy found");
+
+        gateway.autoScaling().deregisterScalableTarget(resourceId);
+        assertEquals(List.of(), gateway.autoScaling().describeScalableTargets(List.of(resourceId)));
+        assertObjectNotFound(() -> gateway.autoScaling().deregisterScalableTarget(resourceId), "No scalable target found");
+    }
+
+    /**
+     * AWS answers a missing scalable target or policy with ObjectNotFoundException (NOT_FOUND);
+     * moto 5.2 answers ValidationException "No scaling policy found …" / "No scalable target
+     * found …" (INVALID_REQUEST). Either is accepted, and nothing else.
+     */
+    private static void assertObjectNotFound(Runnable call, String motoMessage) {
+        CloudException e = assertThrows(CloudException.class, call::run);
+        if (e.kind() == CloudException.Kind.NOT_FOUND) {
+            assertEquals("ObjectNotFoundException", e.errorCode(), e.getMessage());
+        } else {
+            assertEquals("ValidationException", e.errorCode(), e.getMessage());
+            assertTrue(e.getMessage().contains(motoMessage), e.getMessage());
+        }
+    }
+
+    @Test
+    void describeScalableTargetsBatchesFiftyIdsPerCall() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 51; i++) ids.add(ScalableTargetInfo.resourceId("nowhere-" + RUN, "svc-" + i));
+        long before = gateway.stats().count("application-autoscaling:DescribeScalableTargets");
+        assertEquals(List.of(), gateway.autoScaling().describeScalableTargets(ids));
+        assertEquals(before + 2, gateway.stats().count("application-autoscaling:DescribeScalableTargets"));
+    }
+}
