@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.aws.AwsCloudGateway;
 import io.turnout.cloud.sim.SimulatedCloud;
 import io.turnout.cloud.sim.WorldFile;
 import io.turnout.cloud.sim.WorldFileException;
@@ -31,9 +32,17 @@ final class CloudOptions {
     CloudGateway gatewayFor(EnvironmentSpec environment) {
         return switch (effectiveCloud()) {
             case sim -> simulatedCloud().gatewayFor(environment);
-            case aws -> throw new UserError("--cloud aws is not available in this build yet: the AWS SDK gateway is"
-                    + " still being built",
-                    "Plan against the simulated cloud instead: --cloud sim --world FILE (see specs-example/world.yaml).");
+            case aws -> {
+                if (world != null) {
+                    throw new UserError("--world is for the simulated cloud and cannot be used with --cloud aws",
+                            "Drop --world, or use --cloud sim.");
+                }
+                // Region, credentials, role and endpoint overrides (AWS_ENDPOINT_URL…) come from the
+                // environment spec and the process environment; the account guard runs before any read.
+                AwsCloudGateway gateway = AwsCloudGateway.forEnvironment(environment, System.getenv());
+                gateway.checkAccount(environment);
+                yield gateway;
+            }
         };
     }
 

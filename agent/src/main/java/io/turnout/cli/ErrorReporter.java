@@ -19,9 +19,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             }
             case CloudException c -> {
                 err.println("error: " + c.getMessage());
-                err.println(c.retryable()
-                        ? "This is transient (" + c.kind() + "); run the command again."
-                        : "Nothing was changed. Fix the cause above and run the command again.");
+                // Gateways may already say what to do next; add the generic advice only when they did not.
+                String said = c.getMessage().toLowerCase(java.util.Locale.ROOT);
+                if (c.retryable() && !said.contains("retry")) {
+                    err.println("This is transient (" + c.kind() + "); run the command again.");
+                } else if (!c.retryable() && !said.contains("nothing was")) {
+                    err.println("Nothing was changed. Fix the cause above and run the command again.");
+                }
             }
             default -> {
                 err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());

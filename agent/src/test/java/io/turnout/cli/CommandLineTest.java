@@ -145,6 +145,14 @@ class CommandLineTest {
     }
 
     @Test
+    void awsCloudRefusesAWorldFile() {
+        Run r = run("plan", "--env", "production", "--cloud", "aws", "--world", WORLD.toString(),
+                "--specs", EXAMPLE.toString());
+        assertEquals(ExitCodes.ERROR, r.exit());
+        assertTrue(r.err().contains("--world is for the simulated cloud"), r.err());
+    }
+
+    @Test
     void simulatedCloudNeedsAWorld() {
         Run r = run("plan", "--env", "production", "--cloud", "sim", "--specs", EXAMPLE.toString());
         assertEquals(ExitCodes.ERROR, r.exit());
