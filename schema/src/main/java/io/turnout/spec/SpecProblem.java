@@ -13,7 +13,10 @@ public record SpecProblem(SourceLocation location, String pointer, String messag
     public String describe() {
         StringBuilder s = new StringBuilder().append(location).append(": ").append(message);
         if (pointer != null && !pointer.isEmpty()) s.append(" (at ").append(pointer).append(')');
-        if (fix != null && !fix.isEmpty()) s.append(". ").append(fix);
+        if (fix != null && !fix.isEmpty()) {
+            // a sentence of its own: "… (at /spec/x). Did you mean 'y'?"
+            s.append(". ").append(Character.toUpperCase(fix.charAt(0))).append(fix, 1, fix.length());
+        }
         return s.toString();
     }
 }

@@ -34,7 +34,7 @@ class CrossFileRulesTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 Arguments.of("unknown environment", web("[staging, production]", "[staging, prod]"),
-                        WEB + ":5:27", "unknown environment 'prod' (at /spec/environments/1). did you mean 'production'?"),
+                        WEB + ":5:27", "unknown environment 'prod' (at /spec/environments/1). Did you mean 'production'?"),
                 Arguments.of("override for an environment the service does not run in",
                         web("    desiredCount: 2\n", "    desiredCount: 2\n  overrides:\n    qa: {service: {desiredCount: 1}}\n"),
                         WEB + ":11:5", "override for 'qa', which is not one of spec.environments"),
