@@ -1,18 +1,15 @@
 package io.turnout.cloud.sim;
 
+import io.turnout.spec.load.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Typed access to a world file's fields, every error naming the file and the field's path. */
 final class WorldFields {
-    private static final Pattern DURATION = Pattern.compile("^([0-9]+(ms|s|m|h))+$");
-    private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
     private final String file;
 
@@ -82,21 +79,12 @@ final class WorldFields {
     Duration duration(JsonNode parent, String field, String path, Duration defaultValue) {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) return defaultValue;
-        if (!v.isString() || !DURATION.matcher(v.asString()).matches()) {
+        try {
+            if (!v.isString()) throw new IllegalArgumentException("not a string");
+            return Durations.parse(v.asString()); // the same duration syntax as the specs
+        } catch (IllegalArgumentException e) {
             throw error(path + "." + field, "expected a duration such as 20s, 1m30s or 500ms, got " + describe(v));
         }
-        Duration total = Duration.ZERO;
-        Matcher m = DURATION_PART.matcher(v.asString());
-        while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
-        }
-        return total;
     }
 
     /** The inverse of {@link #duration}: 90s gives {@code 1m30s}. */
