@@ -32,6 +32,14 @@ final class Deployment {
         this.journal = journal;
         this.progress = progress;
         this.environment = environment;
+        for (PlannedStep s : steps) {
+            if (s.step() instanceof io.turnout.plan.Verify v) {
+                SlotCheck check = VerifyRunner.check(v, environment.cluster());
+                ctx.productionCheck(s.service(), new SlotCheck(check.cluster(), check.ecsServiceName(),
+                        check.targetGroupName(), check.targetGroupArn(), check.healthyTargets(),
+                        java.util.Optional.empty(), List.of()));
+            }
+        }
     }
 
     /** Marks what an earlier process already did (from the journal). */

@@ -34,6 +34,7 @@ final class StepContext {
     final ExecutorSettings settings;
     private final Map<String, String> registered = new HashMap<>();
     private final Map<String, String> expected = new HashMap<>();
+    private final Map<String, SlotCheck> productionChecks = new HashMap<>();
 
     StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
                 InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings) {
@@ -53,6 +54,7 @@ final class StepContext {
                 settings);
         copy.registered.putAll(registered);
         copy.expected.putAll(expected);
+        copy.productionChecks.putAll(productionChecks);
         return copy;
     }
 
@@ -111,6 +113,18 @@ final class StepContext {
         if (arn == null) return;
         if (result.has("family")) registered(result.get("family").asString(), arn);
         if (result.has("ecsService")) expect(result.get("ecsService").asString(), arn);
+    }
+
+    /**
+     * How to re-check a service's new BLUE after the swap (steady, healthy targets; no HTTP,
+     * as stage then reaches the old slot): the last look before its old slot is downsized.
+     */
+    void productionCheck(String service, SlotCheck check) {
+        productionChecks.put(service, check);
+    }
+
+    Optional<SlotCheck> productionCheck(String service) {
+        return Optional.ofNullable(productionChecks.get(service));
     }
 
     // ---- common calls ----

@@ -47,6 +47,18 @@ final class SimWorld {
         this.environment = environment;
     }
 
+    /** {@code specs} as they are, on the world of {@code worldYaml} (e.g. one saved after a first deployment). */
+    SimWorld(Path specs, String worldYaml, String environment) {
+        this.specs = specs;
+        this.cloud = WorldFile.read(worldYaml, "world.yaml", clock);
+        this.http = new SimulatedHttpProbe(cloud);
+        this.environment = environment;
+    }
+
+    String save() {
+        return WorldFile.write(cloud, "shop-example");
+    }
+
     SpecTree tree() {
         LoadResult loaded = SpecLoader.load(specs);
         assertTrue(loaded.isValid(), () -> "specs invalid: " + loaded.problems());
