@@ -47,6 +47,11 @@ final class CloudOptions {
     }
 
     SimulatedCloud simulatedCloud() {
+        return simulatedCloud(InstantSource.system());
+    }
+
+    /** The world of {@code --world} on {@code clock} (apply passes a clock that its waits advance). */
+    SimulatedCloud simulatedCloud(InstantSource clock) {
         if (world == null) {
             throw new UserError("--cloud sim needs --world FILE",
                     "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
@@ -55,7 +60,7 @@ final class CloudOptions {
             throw new UserError("world file " + world + " does not exist", "Check the path given to --world.");
         }
         try {
-            return WorldFile.read(world, InstantSource.system());
+            return WorldFile.read(world, clock);
         } catch (WorldFileException e) {
             throw new UserError(e.getMessage(), "Fix the world file; its format is described in specs-example/README.md.");
         }

@@ -36,4 +36,14 @@ public interface EcsApi {
 
     /** TagResource on a service or task definition ARN. */
     void tagResource(String arn, Map<String, String> tags);
+
+    /**
+     * RunTask: one task of {@code request.taskDefinition()} with the container's command
+     * overridden. AWS reports capacity problems as {@code failures} rather than an error;
+     * they come back as INVALID_REQUEST naming the reason.
+     */
+    EcsTaskInfo runTask(RunTaskRequest request);
+
+    /** DescribeTasks of at most 100 task ARNs; tasks not found are left out. */
+    List<EcsTaskInfo> describeTasks(String cluster, List<String> taskArns);
 }

@@ -22,4 +22,9 @@ public final class Tags {
     public static final String COMMIT = "turnout:commit";
     /** A hash of the effective spec the slot was last deployed from. */
     public static final String SPEC_HASH = "turnout:spec-hash";
+    /**
+     * The task definition ARN the slot was deployed with, written when production moves to it,
+     * so a reader can skip DescribeTaskDefinition when the ARN has not changed.
+     */
+    public static final String TASK_DEFINITION = "turnout:task-definition";
 }

@@ -7,6 +7,8 @@ import io.turnout.cloud.DescribeServicesResult;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.EcsDeployment;
 import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.EcsTaskInfo;
+import io.turnout.cloud.RunTaskRequest;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.cloud.TaskDefinitionInfo;
@@ -167,7 +169,47 @@ final class AwsEcs implements EcsApi {
         calls.runVoid("TagResource", "resource " + arn, () -> ecs.tagResource(r -> r.resourceArn(arn).tags(toTags(tags))));
     }
 
+    @Override
+    public EcsTaskInfo runTask(RunTaskRequest request) {
+        String resource = "task definition " + request.taskDefinition() + " in cluster " + request.cluster();
+        return calls.run("RunTask", resource, () -> {
+            var builder = software.amazon.awssdk.services.ecs.model.RunTaskRequest.builder();
+            // Only the members RunTask shares with CreateService (launch type, awsvpc network
+            // configuration …): an awsvpc task needs the service's subnets and security groups.
+            ObjectNode settings = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            for (String member : RunTaskRequest.SETTINGS) {
+                if (request.settings().has(member)) settings.set(member, request.settings().get(member));
+            }
+            SdkJson.apply(settings, builder, "task");
+            builder.cluster(request.cluster()).taskDefinition(request.taskDefinition()).count(1)
+                    .startedBy(request.startedBy())
+                    .overrides(o -> o.containerOverrides(c -> c.name(request.container()).command(request.command())));
+            var response = ecs.runTask(builder.build());
+            // RunTask reports placement problems (no capacity, bad subnet) as failures with HTTP 200.
+            if (response.tasks().isEmpty()) {
+                String reasons = response.failures().stream().map(f -> f.arn() + ": " + f.reason()
+                        + (f.detail() == null ? "" : " (" + f.detail() + ")")).collect(Collectors.joining("; "));
+                throw new CloudException(CloudException.Kind.INVALID_REQUEST, "RunTaskFailure", "ecs:RunTask", 200,
+                        "no task was started for " + resource + ": " + (reasons.isEmpty() ? "no reason given" : reasons));
+            }
+            return info(response.tasks().getFirst());
+        });
+    }
+
+    @Override
+    public List<EcsTaskInfo> describeTasks(String cluster, List<String> taskArns) {
+        if (taskArns.isEmpty()) return List.of();
+        return calls.run("DescribeTasks", "tasks in cluster " + cluster,
+                () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArns)).tasks().stream().map(AwsEcs::info).toList());
+    }
+
     // ---- conversions ----
+
+    static EcsTaskInfo info(software.amazon.awssdk.services.ecs.model.Task task) {
+        return new EcsTaskInfo(task.taskArn(), task.taskDefinitionArn(), task.lastStatus(), task.stopCodeAsString(),
+                task.stoppedReason(), task.containers().stream()
+                        .map(c -> new EcsTaskInfo.Container(c.name(), c.exitCode(), c.reason())).toList());
+    }
 
     static TaskDefinitionInfo info(TaskDefinition td) {
         return new TaskDefinitionInfo(td.taskDefinitionArn(), td.family(), td.revision() == null ? 0 : td.revision(),

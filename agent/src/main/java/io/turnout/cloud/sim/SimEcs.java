@@ -5,6 +5,8 @@ import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.DescribeServicesResult;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.EcsTaskInfo;
+import io.turnout.cloud.RunTaskRequest;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.cloud.TaskDefinitionInfo;
@@ -28,6 +30,8 @@ final class SimEcs implements EcsApi {
     final SimTaskDefinitions taskDefinitions;
     /** Cluster name to service name to service. */
     final Map<String, Map<String, SimService>> services = new TreeMap<>();
+    /** One-off tasks started by RunTask, by ARN. */
+    private final Map<String, SimOneOffTask> oneOffTasks = new TreeMap<>();
 
     SimEcs(SimRegion region) {
         this.region = region;
@@ -178,6 +182,44 @@ final class SimEcs implements EcsApi {
             Map<String, String> merged = new TreeMap<>(td.tags());
             merged.putAll(tags);
             taskDefinitions.restore(td.definition(), merged);
+        });
+    }
+
+    @Override
+    public EcsTaskInfo runTask(RunTaskRequest request) {
+        String op = "ecs:RunTask";
+        return region.call(op, true, () -> {
+            String clusterName = lastSegment(request.cluster());
+            cluster(op, clusterName);
+            SimTaskDefinitions.Revision td = taskDefinition(op, request.taskDefinition());
+            ObjectNode settings = request.settings().isObject() ? (ObjectNode) request.settings()
+                    : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            checkPlacement(op, td, settings);
+            boolean hasContainer = false;
+            for (JsonNode c : td.definition().path("containerDefinitions")) {
+                hasContainer |= request.container().equals(c.path("name").asString());
+            }
+            if (!hasContainer) {
+                throw ServiceSettings.invalid(op, "Override for container named " + request.container()
+                        + " is not a container in the TaskDefinition.");
+            }
+            String family = td.definition().path("family").asString();
+            String arn = region.arn("ecs", "task/" + clusterName + "/" + SimIds.hex(region.account() + "/run/" + region.next(), 32));
+            SimOneOffTask task = new SimOneOffTask(arn, td.arn(), request.container(), region.now(),
+                    region.cloud().faults().oneOffTaskExitCode(family));
+            oneOffTasks.put(arn, task);
+            return task.info(region.now(), region.cloud().settings().taskStartDelay());
+        });
+    }
+
+    @Override
+    public List<EcsTaskInfo> describeTasks(String cluster, List<String> taskArns) {
+        String op = "ecs:DescribeTasks";
+        return region.call(op, false, () -> {
+            cluster(op, cluster);
+            if (taskArns.size() > 100) throw ServiceSettings.invalid(op, "tasks can have at most 100 items");
+            return taskArns.stream().map(oneOffTasks::get).filter(java.util.Objects::nonNull)
+                    .map(t -> t.info(region.now(), region.cloud().settings().taskStartDelay())).toList();
         });
     }
 

@@ -158,6 +158,45 @@ final class SimElb implements ElbApi {
         return new TargetHealthInfo(target, "healthy", null);
     }
 
+    /**
+     * What a client sending {@code GET path} to {@code host:port} gets back: the listener's
+     * rules are matched by path pattern in priority order, then its default action; the chosen
+     * target group answers 200 "ok" when at least one of its targets is healthy, 503 when none
+     * is (as an ALB does), 404 for a fixed-response default. Empty when no load balancer has
+     * that DNS name or no listener that port.
+     */
+    java.util.Optional<SimHttpAnswer> answer(String host, int port, String path) {
+        java.util.Optional<SimElbState.LoadBalancer> lb = state.loadBalancers.values().stream()
+                .filter(l -> l.dnsName.equalsIgnoreCase(host)).findFirst();
+        if (lb.isEmpty()) return java.util.Optional.empty();
+        java.util.Optional<SimElbState.Listener> listener = state.listeners.values().stream()
+                .filter(l -> l.loadBalancerArn.equals(lb.get().arn) && l.port == port).findFirst();
+        if (listener.isEmpty()) return java.util.Optional.empty();
+        String targetGroupArn = listener.get().defaultTargetGroupArn;
+        for (SimElbState.Rule rule : listener.get().rules.values()) {
+            if (rule.pathPattern != null && path.matches(glob(rule.pathPattern))) {
+                targetGroupArn = rule.targetGroupArn;
+                break;
+            }
+        }
+        if (targetGroupArn == null) return java.util.Optional.of(new SimHttpAnswer(404, "Not Found", null));
+        SimElbState.TargetGroup tg = state.targetGroupByArn(targetGroupArn).orElseThrow();
+        Instant now = region.now();
+        boolean healthy = tg.targets.values().stream().anyMatch(t -> health(tg, t, now).healthy());
+        return java.util.Optional.of(healthy ? new SimHttpAnswer(200, "ok", tg.name)
+                : new SimHttpAnswer(503, "503 Service Temporarily Unavailable", tg.name));
+    }
+
+    private static String glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            if (c == '*') regex.append(".*");
+            else if (c == '?') regex.append('.');
+            else regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        return regex.toString();
+    }
+
     Instant healthCheckedAt(SimElbState.Target t) {
         return t.registeredAt().plus(region.cloud().settings().healthCheckDelay());
     }

@@ -85,6 +85,19 @@ public final class SimulatedCloud {
                 + " in " + region + " (" + describe() + "); set aws.accountId in the environment spec");
     }
 
+    /**
+     * An HTTP GET through a simulated load balancer, found by its DNS name in any partition:
+     * see {@link SimElb#answer}. Empty when no load balancer has that name or no listener
+     * that port (a real client would get "connection refused"). Not an API call: no stats.
+     */
+    public Optional<SimHttpAnswer> http(String host, int port, String path) {
+        for (SimRegion region : regions()) {
+            Optional<SimHttpAnswer> answer = region.locked(() -> region.elb.answer(host, port, path));
+            if (answer.isPresent()) return answer;
+        }
+        return Optional.empty();
+    }
+
     private synchronized String describe() {
         return partitions.isEmpty() ? "none" : String.join(", ", partitions.values().stream().map(SimRegion::toString).toList());
     }

@@ -20,6 +20,7 @@ public final class SimulatedFaults {
     private final Set<String> unhealthyTargetGroups = new HashSet<>();
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
+    private final java.util.Map<String, Integer> oneOffExitCodes = new java.util.HashMap<>();
     private long mutatingCalls;
 
     private static final class CallFault {
@@ -77,12 +78,27 @@ public final class SimulatedFaults {
         return this;
     }
 
+    /**
+     * One-off tasks (RunTask) of this task definition family stop with {@code exitCode}
+     * instead of 0 until {@link #restoreOneOffTasks}.
+     */
+    public synchronized SimulatedFaults failOneOffTasks(String family, int exitCode) {
+        oneOffExitCodes.put(family, exitCode);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreOneOffTasks(String family) {
+        oneOffExitCodes.remove(family);
+        return this;
+    }
+
     /** Removes every fault. */
     public synchronized void clear() {
         callFaults.clear();
         unhealthyTargetGroups.clear();
         failingServices.clear();
         failingMutations.clear();
+        oneOffExitCodes.clear();
     }
 
     /** Called at the start of every simulated call; throws the fault's error if one applies. */
@@ -109,6 +125,10 @@ public final class SimulatedFaults {
 
     synchronized boolean targetsFail(String targetGroupName) {
         return unhealthyTargetGroups.contains(targetGroupName);
+    }
+
+    synchronized int oneOffTaskExitCode(String family) {
+        return oneOffExitCodes.getOrDefault(family, 0);
     }
 
     synchronized boolean tasksFail(String ecsServiceName) {

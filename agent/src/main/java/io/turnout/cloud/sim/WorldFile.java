@@ -62,6 +62,16 @@ public final class WorldFile {
         return new WorldReader(fileName).read(doc, clock);
     }
 
+    /** The {@code metadata.name} of a world file (to write it back under the same name), or "world". */
+    public static String name(Path file) {
+        try {
+            return YAML.readTree(Files.readString(file, StandardCharsets.UTF_8)).path("metadata").path("name")
+                    .asString("world");
+        } catch (IOException | JacksonException e) {
+            throw new WorldFileException(file + ": cannot read the world file: " + e.getMessage(), e);
+        }
+    }
+
     /** The cloud as world-file YAML; {@code name} goes to {@code metadata.name}. */
     public static String write(SimulatedCloud cloud, String name) {
         return YAML.writeValueAsString(new WorldWriter().write(cloud, name));

@@ -1,0 +1,68 @@
+package io.turnout.apply;
+
+import io.turnout.plan.Step;
+import java.time.Duration;
+import java.util.Arrays;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Steps and snapshots to journal JSON and back. Steps are records, so each is written as its
+ * components plus its type name ({@code UpdateSlot}); only the permitted subtypes of
+ * {@link Step} are ever instantiated when reading. Durations are ISO-8601 ({@code PT15M}).
+ */
+final class JournalJson {
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("turnout-journal")
+                    .addSerializer(Duration.class, new ValueSerializer<>() {
+                        @Override
+                        public void serialize(Duration value, JsonGenerator gen, SerializationContext ctxt) {
+                            gen.writeString(value.toString());
+                        }
+                    })
+                    .addDeserializer(Duration.class, new ValueDeserializer<>() {
+                        @Override
+                        public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
+                            return Duration.parse(p.getValueAsString());
+                        }
+                    }))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private JournalJson() {}
+
+    static ObjectNode step(Step step) {
+        ObjectNode node = NODES.objectNode();
+        node.put("type", step.getClass().getSimpleName());
+        node.set("step", MAPPER.valueToTree(step));
+        return node;
+    }
+
+    static Step step(JsonNode node) {
+        String type = node.path("type").asString();
+        Class<?> cls = Arrays.stream(Step.class.getPermittedSubclasses())
+                .filter(c -> c.getSimpleName().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the journal names an unknown step type '" + type
+                        + "': it was written by another Turnout version; move it away to start afresh"));
+        return (Step) MAPPER.treeToValue(node.get("step"), cls);
+    }
+
+    static <T> T read(JsonNode node, Class<T> type) {
+        return MAPPER.treeToValue(node, type);
+    }
+
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+}

@@ -1,0 +1,126 @@
+package io.turnout.apply;
+
+import io.turnout.cloud.Tags;
+import io.turnout.live.LiveService;
+import io.turnout.live.LiveSlot;
+import io.turnout.live.LiveState;
+import io.turnout.plan.CreateSlot;
+import io.turnout.plan.Plan;
+import io.turnout.plan.PlanKind;
+import io.turnout.plan.ServicePlan;
+import io.turnout.plan.Step;
+import io.turnout.plan.UpdateSlot;
+import io.turnout.spec.Slot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything checked before the first mutating call ("fail fast before mutating anything"):
+ * the live state read just now still allows the plan. Per service: no missing load balancer,
+ * listener, rule, target group, zone or Cloud Map service (named as the reader names them),
+ * no port mismatch; blue and green identified from where the prod route or the weights point
+ * (never from tags); the slot the plan deploys to is not the one production uses now (else
+ * the plan is stale); slots tagged for another service or environment are refused.
+ * {@code BG_VERSION} tags that contradict the listeners are not a reason to stop: they are
+ * listed as repairs, made (with a progress line) once every check passed.
+ */
+final class PreFlight {
+    /** The verdict: problems (nothing may change), or repairs to make and each service's state before the deployment. */
+    record Result(List<String> problems, List<Repair> repairs, Map<String, ServiceSnapshot> snapshots) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A TagResource that makes a slot's BG_VERSION agree with the listeners. */
+    record Repair(String service, String ecsServiceName, String arn, String tag, String value, String why) {}
+
+    static Result check(Plan plan, LiveState live) {
+        List<String> problems = new ArrayList<>();
+        List<Repair> repairs = new ArrayList<>();
+        Map<String, ServiceSnapshot> snapshots = new LinkedHashMap<>();
+        plan.problems().forEach(p -> problems.add(p.describe()));
+        if (!plan.environment().equals(live.environment())) {
+            problems.add("the plan is for environment " + plan.environment() + " but live state is of " + live.environment());
+        }
+        if (!live.clusterExists()) problems.add("ECS cluster " + live.cluster() + " not found");
+        for (ServicePlan sp : plan.services()) {
+            if (sp.steps().isEmpty()) continue;
+            String name = sp.service();
+            Optional<LiveService> found = live.service(name);
+            if (found.isEmpty()) {
+                problems.add(name + ": not in the live state read for this environment; plan again");
+                continue;
+            }
+            LiveService ls = found.get();
+            ls.problems().forEach(p -> problems.add(name + ": " + p));
+            if (!ls.problems().isEmpty()) continue;
+            if (!sp.trafficMode().equals("rolling")) blueGreen(sp, ls, problems, repairs);
+            snapshots.put(name, repaired(ServiceSnapshot.of(ls), repairs));
+        }
+        return new Result(List.copyOf(problems), List.copyOf(repairs), snapshots);
+    }
+
+    private static void blueGreen(ServicePlan sp, LiveService ls, List<String> problems, List<Repair> repairs) {
+        String name = sp.service();
+        if (sp.kind() == PlanKind.BOOTSTRAP) {
+            for (Slot slot : Slot.values()) {
+                if (ls.slot(slot).isPresent() && sp.steps().stream().anyMatch(s -> s instanceof CreateSlot c && c.slot() == slot)) {
+                    problems.add(name + ": ECS service " + slot.ecsServiceName(name) + " exists now but the plan creates it;"
+                            + " the plan is stale: plan again");
+                }
+            }
+            return;
+        }
+        Optional<Slot> blue = ls.blue();
+        if (blue.isEmpty()) {
+            problems.add(name + ": production points at neither slot (" + ls.traffic().map(Object::toString).orElse("no traffic")
+                    + "); point it at the slot that serves production, then plan again");
+            return;
+        }
+        for (Step step : sp.steps()) {
+            if (step instanceof UpdateSlot u && u.slot() == blue.get()) {
+                problems.add(name + ": the plan deploys to " + u.ecsServiceName() + " but production points at it now"
+                        + " (it moved since the plan was made): plan again");
+            }
+        }
+        for (Slot slot : Slot.values()) {
+            Optional<LiveSlot> s = ls.slot(slot);
+            if (s.isEmpty()) continue;
+            Map<String, String> tags = s.get().service().tags();
+            String ecsName = s.get().service().name();
+            String owner = tags.get(Tags.SERVICE);
+            if (owner != null && !owner.equals(name)) {
+                problems.add(name + ": ECS service " + ecsName + " is tagged " + Tags.SERVICE + "=" + owner
+                        + ": it belongs to another Turnout service; rename one of them");
+            }
+            String expected = slot == blue.get() ? Tags.BLUE : Tags.GREEN;
+            String actual = tags.get(Tags.BG_VERSION);
+            if (!expected.equals(actual)) {
+                repairs.add(new Repair(name, ecsName, s.get().service().arn(), Tags.BG_VERSION, expected,
+                        ecsName + " is tagged " + Tags.BG_VERSION + "=" + (actual == null ? "(none)" : actual) + " but "
+                                + (slot == blue.get() ? "production points at it" : "production points at the other slot")));
+            }
+        }
+    }
+
+    /** The snapshot as it will be once the repairs are made: a rollback restores consistent tags. */
+    private static ServiceSnapshot repaired(ServiceSnapshot snapshot, List<Repair> repairs) {
+        Map<Slot, ServiceSnapshot.SlotState> slots = new HashMap<>(snapshot.slots());
+        for (Repair r : repairs) {
+            if (!r.service().equals(snapshot.service())) continue;
+            slots.replaceAll((slot, st) -> {
+                if (!st.ecsServiceName().equals(r.ecsServiceName())) return st;
+                Map<String, String> tags = new HashMap<>(st.tags());
+                tags.put(r.tag(), r.value());
+                return new ServiceSnapshot.SlotState(st.ecsServiceName(), st.arn(), st.taskDefinitionArn(),
+                        st.desiredCount(), tags, st.scaling());
+            });
+        }
+        return new ServiceSnapshot(snapshot.service(), snapshot.blue(), slots, snapshot.elb(), snapshot.dns());
+    }
+}

@@ -1,0 +1,32 @@
+package io.turnout.apply;
+
+import java.io.PrintWriter;
+
+/**
+ * What a deployment tells people while it runs: one line per thing worth knowing ("Waiting for
+ * web--b to reach steady state: 1/2 running…", "Swapping prod listener :443 to web-b"), and
+ * the start and end of every step. The step hooks also let tests stop an executor between two
+ * steps, as a process kill would.
+ */
+public interface Progress {
+    /** One line for people. */
+    void line(String message);
+
+    /** Step {@code index} (0-based over the whole plan) is about to run. */
+    default void stepStarted(int index, io.turnout.plan.Step step) {}
+
+    /** Step {@code index} has finished and its end is journaled. */
+    default void stepFinished(int index, io.turnout.plan.Step step) {}
+
+    /** Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag). */
+    static Progress to(PrintWriter out) {
+        return message -> {
+            out.println(message);
+            out.flush();
+        };
+    }
+
+    static Progress silent() {
+        return message -> {};
+    }
+}

@@ -1,0 +1,184 @@
+package io.turnout.apply;
+
+import io.turnout.cloud.CloudException;
+import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.UpdateServiceRequest;
+import io.turnout.plan.ListenerRoute;
+import io.turnout.plan.TaskDefinitionRef;
+import io.turnout.spec.EnvironmentSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every step runner of one deployment shares: the cloud, the environment, the way to
+ * wait and retry, and what earlier steps produced (the task definition ARN a
+ * RegisterTaskDefinition step registered, the definition each ECS service was updated to) —
+ * filled from the journal when a new process resumes a deployment.
+ */
+final class StepContext {
+    final CloudGateway cloud;
+    final EnvironmentSpec environment;
+    final Progress progress;
+    final Sleeper sleeper;
+    final InstantSource clock;
+    final CloudRetry retry;
+    final HttpProbe http;
+    final ExecutorSettings settings;
+    private final Map<String, String> registered = new HashMap<>();
+    private final Map<String, String> expected = new HashMap<>();
+    private final Map<String, SlotCheck> productionChecks = new HashMap<>();
+
+    StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
+                InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings) {
+        this.cloud = cloud;
+        this.environment = environment;
+        this.progress = progress;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.retry = retry;
+        this.http = http;
+        this.settings = settings;
+    }
+
+    /** The same context with a more patient retry: a rollback keeps trying through longer throttling. */
+    StepContext withPersistentRetry() {
+        StepContext copy = new StepContext(cloud, environment, progress, sleeper, clock, retry.withAttempts(16), http,
+                settings);
+        copy.registered.putAll(registered);
+        copy.expected.putAll(expected);
+        copy.productionChecks.putAll(productionChecks);
+        return copy;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void say(String line) {
+        progress.line(line);
+    }
+
+    /** One cloud call, with transient errors retried. */
+    <T> T call(Supplier<T> call) {
+        return retry.call(call);
+    }
+
+    void run(Runnable call) {
+        retry.run(call);
+    }
+
+    /** Sleeps {@code d}, but not past {@code deadline}. */
+    void sleepUntilAtMost(Duration d, Instant deadline) {
+        Duration left = Duration.between(now(), deadline);
+        Duration wait = left.compareTo(d) < 0 ? left : d;
+        if (!wait.isNegative() && !wait.isZero()) sleeper.sleep(wait);
+    }
+
+    // ---- what earlier steps produced ----
+
+    void registered(String family, String arn) {
+        registered.put(family, arn);
+    }
+
+    String taskDefinitionArn(TaskDefinitionRef ref) {
+        if (ref.arn().isPresent()) return ref.arn().get();
+        String arn = registered.get(ref.family());
+        if (arn == null) {
+            throw new StepFailure("no revision of task definition " + ref.family() + " was registered by this plan"
+                    + " (its RegisterTaskDefinition step has not run): this is a bug in the plan's order");
+        }
+        return arn;
+    }
+
+    /** The task definition {@code ecsServiceName} was just updated to: what its steady state must run. */
+    void expect(String ecsServiceName, String taskDefinitionArn) {
+        expected.put(ecsServiceName, taskDefinitionArn);
+    }
+
+    Optional<String> expected(String ecsServiceName) {
+        return Optional.ofNullable(expected.get(ecsServiceName));
+    }
+
+    /** Takes in what a step recorded in the journal ({@code family}/{@code ecsService} + {@code taskDefinitionArn}). */
+    void absorb(JsonNode result) {
+        String arn = result.path("taskDefinitionArn").asString(null);
+        if (arn == null) return;
+        if (result.has("family")) registered(result.get("family").asString(), arn);
+        if (result.has("ecsService")) expect(result.get("ecsService").asString(), arn);
+    }
+
+    /**
+     * How to re-check a service's new BLUE after the swap (steady, healthy targets; no HTTP,
+     * as stage then reaches the old slot): the last look before its old slot is downsized.
+     */
+    void productionCheck(String service, SlotCheck check) {
+        productionChecks.put(service, check);
+    }
+
+    Optional<SlotCheck> productionCheck(String service) {
+        return Optional.ofNullable(productionChecks.get(service));
+    }
+
+    // ---- common calls ----
+
+    Optional<EcsServiceInfo> findService(String cluster, String name) {
+        return call(() -> cloud.ecs().describeServices(cluster, List.of(name))).services().stream()
+                .filter(s -> "ACTIVE".equals(s.status())).findFirst();
+    }
+
+    EcsServiceInfo service(String cluster, String name) {
+        return findService(cluster, name).orElseThrow(() -> new StepFailure("ECS service " + name
+                + " not found (or not ACTIVE) in cluster " + cluster + ": it was deleted while deploying;"
+                + " plan again to recreate it"));
+    }
+
+    EcsServiceInfo updateService(String cluster, String name, Optional<String> taskDefinition,
+                                 Optional<Integer> desiredCount, Optional<JsonNode> settings) {
+        return call(() -> cloud.ecs().updateService(new UpdateServiceRequest(cluster, name, taskDefinition,
+                desiredCount, UpdatableSettings.of(settings), false)));
+    }
+
+    /** Points a listener's default action, or one rule, at a target group. */
+    void route(ListenerRoute route, String targetGroupArn) {
+        route(route.listenerArn(), route.ruleArn(), targetGroupArn);
+    }
+
+    void route(String listenerArn, Optional<String> ruleArn, String targetGroupArn) {
+        if (ruleArn.isPresent()) run(() -> cloud.elb().modifyRule(ruleArn.get(), targetGroupArn));
+        else run(() -> cloud.elb().modifyListener(listenerArn, targetGroupArn));
+    }
+
+    /** Deregisters a scalable target; one that is already gone is fine (idempotent). */
+    void deregisterScalableTarget(String resourceId) {
+        try {
+            call(() -> {
+                cloud.autoScaling().deregisterScalableTarget(resourceId);
+                return null;
+            });
+        } catch (StepFailure e) {
+            if (!(e.getCause() instanceof CloudException c && c.kind() == CloudException.Kind.NOT_FOUND)) throw e;
+        }
+    }
+
+    static String tasks(int n) {
+        return n == 1 ? "1 task" : n + " tasks";
+    }
+
+    /** {@code 1m30s}, as specs write durations. */
+    static String format(Duration d) {
+        if (d.isZero()) return "0s";
+        StringBuilder out = new StringBuilder();
+        if (d.toHours() > 0) out.append(d.toHours()).append('h');
+        if (d.toMinutesPart() > 0) out.append(d.toMinutesPart()).append('m');
+        if (d.toSecondsPart() > 0 || out.isEmpty()) out.append(d.toSecondsPart()).append('s');
+        return out.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.turnout.apply;
+
+import io.turnout.plan.ApplyAutoScaling;
+import io.turnout.plan.AwaitSteadyState;
+import io.turnout.plan.CreateService;
+import io.turnout.plan.CreateSlot;
+import io.turnout.plan.Downsize;
+import io.turnout.plan.MoveAutoScaling;
+import io.turnout.plan.PointStage;
+import io.turnout.plan.RegisterTaskDefinition;
+import io.turnout.plan.RemoveAutoScaling;
+import io.turnout.plan.Retag;
+import io.turnout.plan.RollingUpdate;
+import io.turnout.plan.ShiftWeights;
+import io.turnout.plan.Step;
+import io.turnout.plan.SwapTraffic;
+import io.turnout.plan.UpdateInPlace;
+import io.turnout.plan.UpdateSlot;
+import io.turnout.plan.Verify;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Which runner carries out which step: one per step kind, chosen by an exhaustive switch. */
+final class StepRunners {
+    private StepRunners() {}
+
+    static ObjectNode run(Step step, StepContext ctx) {
+        return switch (step) {
+            case RegisterTaskDefinition s -> new RegisterTaskDefinitionRunner().run(s, ctx);
+            case CreateSlot s -> new CreateSlotRunner().run(s, ctx);
+            case CreateService s -> CreateSlotRunner.createService(s, ctx);
+            case UpdateSlot s -> new UpdateSlotRunner().run(s, ctx);
+            case RollingUpdate s -> UpdateSlotRunner.rolling(s, ctx);
+            case AwaitSteadyState s -> new AwaitSteadyStateRunner().run(s, ctx);
+            case PointStage s -> new TrafficRunners.PointStageRunner().run(s, ctx);
+            case Verify s -> new VerifyRunner().run(s, ctx);
+            case SwapTraffic s -> new TrafficRunners.SwapTrafficRunner().run(s, ctx);
+            case ShiftWeights s -> new TrafficRunners.ShiftWeightsRunner().run(s, ctx);
+            case Retag s -> new SlotRunners.RetagRunner().run(s, ctx);
+            case ApplyAutoScaling s -> new SlotRunners.ApplyAutoScalingRunner().run(s, ctx);
+            case MoveAutoScaling s -> new SlotRunners.MoveAutoScalingRunner().run(s, ctx);
+            case RemoveAutoScaling s -> new SlotRunners.RemoveAutoScalingRunner().run(s, ctx);
+            case Downsize s -> new SlotRunners.DownsizeRunner().run(s, ctx);
+            case UpdateInPlace s -> new SlotRunners.UpdateInPlaceRunner().run(s, ctx);
+        };
+    }
+
+    /** Whether the step moves production traffic (the swap, or a DNS weight step). */
+    static boolean movesProduction(Step step) {
+        return step instanceof SwapTraffic || step instanceof ShiftWeights;
+    }
+}

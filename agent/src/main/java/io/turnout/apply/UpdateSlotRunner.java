@@ -1,0 +1,35 @@
+package io.turnout.apply;
+
+import io.turnout.plan.RollingUpdate;
+import io.turnout.plan.UpdateSlot;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * UpdateService on the GREEN slot: new task definition and desired count (the plan already
+ * chose "same as BLUE runs" when the spec sets no count), plus the spec's updatable service
+ * settings when they differ. Also runs a rolling service's update, where ECS replaces the
+ * tasks itself under the deployment circuit breaker.
+ */
+final class UpdateSlotRunner implements StepRunner<UpdateSlot> {
+    @Override
+    public ObjectNode run(UpdateSlot step, StepContext ctx) {
+        String td = ctx.taskDefinitionArn(step.taskDefinition());
+        ctx.say("Updating " + step.ecsServiceName() + " to " + StepContext.tasks(step.desiredCount()) + " of "
+                + td.substring(td.lastIndexOf('/') + 1));
+        ctx.updateService(step.cluster(), step.ecsServiceName(), Optional.of(td), Optional.of(step.desiredCount()),
+                step.settings());
+        ctx.expect(step.ecsServiceName(), td);
+        return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
+    }
+
+    static ObjectNode rolling(RollingUpdate step, StepContext ctx) {
+        String td = ctx.taskDefinitionArn(step.taskDefinition());
+        ctx.say("Rolling update of " + step.ecsServiceName() + " to " + td.substring(td.lastIndexOf('/') + 1)
+                + (step.circuitBreaker() ? " (ECS rolls back by itself if tasks keep failing)" : ""));
+        ctx.updateService(step.cluster(), step.ecsServiceName(), Optional.of(td), step.desiredCount(),
+                Optional.of(step.settings()));
+        ctx.expect(step.ecsServiceName(), td);
+        return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
+    }
+}

@@ -1,0 +1,174 @@
+package io.turnout.cli;
+
+import io.turnout.apply.ApplyResult;
+import io.turnout.apply.FileJournal;
+import io.turnout.apply.JavaHttpProbe;
+import io.turnout.apply.PlanExecutor;
+import io.turnout.apply.Progress;
+import io.turnout.apply.SimulatedHttpProbe;
+import io.turnout.apply.Sleeper;
+import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.sim.ManualClock;
+import io.turnout.cloud.sim.SimulatedCloud;
+import io.turnout.cloud.sim.WorldFile;
+import io.turnout.live.BatchedLiveStateReader;
+import io.turnout.live.LiveState;
+import io.turnout.plan.Plan;
+import io.turnout.plan.Planner;
+import io.turnout.render.TextPlanRenderer;
+import io.turnout.spec.EnvironmentSpec;
+import io.turnout.spec.SpecTree;
+import io.turnout.spec.load.LoadResult;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code turnout apply}: shows the plan, asks for confirmation (unless {@code --auto-approve}),
+ * then carries it out with progress lines. An interrupted earlier apply of the same
+ * environment (see the journal under {@code --data-dir}) is resumed or rolled back first.
+ * With {@code --cloud sim} the waits advance the simulator's clock, so an apply takes
+ * seconds, and the world file is written back afterwards.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply the specs to one environment: show the plan, ask for confirmation, then deploy",
+                "blue/green with progress lines; on failure the service is rolled back."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:applied, or nothing to do", "1:failed (what was rolled back is printed), refused or cancelled"})
+final class ApplyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV", description = "The environment to apply to.")
+    String env;
+
+    @Option(names = "--specs", paramLabel = "DIR", defaultValue = ".",
+            description = "The spec folder (default: the current folder).")
+    Path specs;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Option(names = "--auto-approve", description = "Apply without asking (needed when there is no terminal, e.g. in CI).")
+    boolean autoApprove;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the deployment journal is kept (default: .turnout/ next to the world file with"
+                    + " --cloud sim, else ~/.turnout).")
+    Path dataDir;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "The spec commit being applied, written as turnout:commit.")
+    String commit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadResult loaded = SpecsOption.load(specs);
+        if (!loaded.isValid()) {
+            SpecsOption.printProblems(specs, loaded.problems(), err);
+            return ExitCodes.ERROR;
+        }
+        SpecTree tree = loaded.tree().orElseThrow();
+        EnvironmentSpec environment = tree.environment(env).orElseThrow(() -> new UserError(
+                "no environment named '" + env + "' in " + specs,
+                "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name)
+                        .collect(Collectors.joining(", ")) + "."));
+
+        boolean simulated = cloud.effectiveCloud() == CloudOptions.Cloud.sim;
+        SimulatedCloud world = null;
+        CloudGateway gateway;
+        PlanExecutor.Builder builder;
+        if (simulated) {
+            // Waits advance this clock instead of sleeping: a 15-minute deployment replays in seconds.
+            ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            world = cloud.simulatedCloud(clock);
+            gateway = world.gatewayFor(environment);
+            builder = PlanExecutor.builder(gateway, environment).time(clock, Sleeper.advancing(clock))
+                    .httpProbe(new SimulatedHttpProbe(world));
+        } else {
+            gateway = cloud.gatewayFor(environment);
+            builder = PlanExecutor.builder(gateway, environment).httpProbe(new JavaHttpProbe());
+        }
+        Path data = dataDir != null ? dataDir : simulated
+                ? cloud.world.toAbsolutePath().getParent().resolve(".turnout")
+                : Path.of(System.getProperty("user.home"), ".turnout");
+        PlanExecutor executor = builder.journal(new FileJournal(data, environment.name())).progress(Progress.to(out)).build();
+        try {
+            Optional<ApplyResult> recovered = executor.recover();
+            if (recovered.isPresent()) {
+                report(recovered.get(), out, err);
+                if (!recovered.get().succeeded()) return ExitCodes.ERROR;
+            }
+            LiveState live = new BatchedLiveStateReader(gateway).read(environment, tree);
+            Plan plan = new Planner().plan(environment, tree.servicesIn(environment), live, Optional.ofNullable(commit));
+            out.print(new TextPlanRenderer(false).render(plan));
+            out.flush();
+            if (plan.hasProblems()) {
+                err.println("error: the plan has problems (above); nothing was applied.");
+                return ExitCodes.ERROR;
+            }
+            if (plan.inSync()) {
+                out.println("Nothing to apply: " + environment.name() + " is in sync.");
+                return ExitCodes.OK;
+            }
+            if (!autoApprove && !confirmed(plan, environment, err)) return ExitCodes.ERROR;
+            ApplyResult result = executor.apply(plan, new BatchedLiveStateReader(gateway).read(environment, tree));
+            report(result, out, err);
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+        } finally {
+            if (world != null) save(world, out);
+        }
+    }
+
+    private boolean confirmed(Plan plan, EnvironmentSpec environment, PrintWriter err) {
+        Console console = System.console();
+        if (console == null) {
+            err.println("error: refusing to apply without confirmation: there is no terminal to ask on.");
+            err.println("Review the plan above and run again with --auto-approve to apply it without asking.");
+            return false;
+        }
+        String answer = console.readLine("%nApply these %d steps to %s? Only 'yes' is accepted: ", plan.stepCount(),
+                environment.name());
+        if (!"yes".equals(answer == null ? null : answer.trim())) {
+            err.println("Apply cancelled; nothing was changed.");
+            return false;
+        }
+        return true;
+    }
+
+    private static void report(ApplyResult result, PrintWriter out, PrintWriter err) {
+        if (result.succeeded()) {
+            result.messages().forEach(m -> out.println("Done: " + m));
+        } else {
+            err.println("error: apply " + switch (result.status()) {
+                case REFUSED -> "refused";
+                case ROLLED_BACK -> "failed and was rolled back";
+                default -> "failed";
+            } + ":");
+            result.messages().forEach(m -> err.println("  " + m));
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private void save(SimulatedCloud world, PrintWriter out) {
+        try {
+            WorldFile.write(world, WorldFile.name(cloud.world), cloud.world);
+            out.println("Saved the simulated world to " + cloud.world);
+        } catch (IOException e) {
+            throw new UserError("cannot write the world file " + cloud.world + ": " + e.getMessage(),
+                    "Check that the file is writable.");
+        }
+    }
+}

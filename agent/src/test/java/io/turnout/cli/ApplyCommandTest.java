@@ -1,0 +1,86 @@
+package io.turnout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.turnout.cli.CommandLineTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code turnout apply} on a copy of specs-example and its simulated world, as the README tells people to try it. */
+class ApplyCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path specs;
+    Path world;
+
+    Run apply(String... extra) {
+        String[] base = {"apply", "--env", "production", "--specs", specs.toString(), "--cloud", "sim", "--world",
+                world.toString()};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        return CommandLineTest.run(args);
+    }
+
+    Run plan() {
+        return CommandLineTest.run("plan", "--env", "production", "--specs", specs.toString(), "--world", world.toString());
+    }
+
+    void setUp() throws IOException {
+        specs = io.turnout.apply.SimWorldCopy.copy(CommandLineTest.EXAMPLE, tmp.resolve("specs"));
+        world = tmp.resolve("world.yaml");
+        Files.move(specs.resolve("world.yaml"), world);
+    }
+
+    @Test
+    void applyThenPlanIsInSyncAndANewImageIsSwappedIn() throws IOException {
+        setUp();
+        Run first = apply("--auto-approve");
+        assertEquals(ExitCodes.OK, first.exit(), first.out() + first.err());
+        assertTrue(first.out().contains("Swapping prod listener 443 to web-a"), first.out());
+        assertTrue(first.out().contains("Saved the simulated world"), first.out());
+        assertTrue(Files.exists(tmp.resolve(".turnout/journal/production.jsonl")), "journal next to the world file");
+        Run inSync = plan();
+        assertEquals(ExitCodes.OK, inSync.exit(), inSync.out() + inSync.err());
+
+        CommandLineTest.replaceIn(specs.resolve("services/web/web.taskdef.json"), "nginx:1.27", "nginx:1.28");
+        Run second = apply("--auto-approve", "--commit", "abc123");
+        assertEquals(ExitCodes.OK, second.exit(), second.out() + second.err());
+        assertTrue(second.out().contains("Swapping prod listener 443 to web-b"), second.out());
+        assertTrue(second.out().contains("Waiting for web--b to reach steady state: 0/4 running"), second.out());
+        assertEquals(ExitCodes.OK, plan().exit());
+
+        CommandLineTest.replaceIn(specs.resolve("services/web/web.taskdef.json"), "nginx:1.28", "nginx:1.27");
+        Run revert = apply("--auto-approve");
+        assertEquals(ExitCodes.OK, revert.exit(), revert.out() + revert.err());
+        assertTrue(revert.out().contains("rollback"), revert.out());
+        assertFalse(revert.out().contains("Register a new revision"), revert.out());
+        assertEquals(ExitCodes.OK, plan().exit());
+    }
+
+    @Test
+    void withoutATerminalOrAutoApproveItRefusesAndChangesNothing() throws IOException {
+        setUp();
+        String before = Files.readString(world);
+        Run r = apply();
+        assertEquals(ExitCodes.ERROR, r.exit());
+        assertTrue(r.err().contains("no terminal") && r.err().contains("--auto-approve"), r.err());
+        assertEquals(ExitCodes.CHANGES, plan().exit(), "nothing was applied");
+        assertFalse(r.out().contains("[1/"), r.out());
+        assertTrue(before.contains("services: []"));
+    }
+
+    @Test
+    void nothingToApplyWhenInSync() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, apply("--auto-approve").exit());
+        Run again = apply();
+        assertEquals(ExitCodes.OK, again.exit(), again.err());
+        assertTrue(again.out().contains("Nothing to apply"), again.out());
+    }
+}
