@@ -22,4 +22,10 @@ public final class Tags {
     public static final String COMMIT = "turnout:commit";
     /** A hash of the effective spec the slot was last deployed from. */
     public static final String SPEC_HASH = "turnout:spec-hash";
+    /**
+     * The task definition ARN the slot was deployed with (written at retag time). When it still
+     * equals the service's task definition and the spec hash equals the desired one, the live
+     * state reader need not describe the task definition or the idle slot.
+     */
+    public static final String TASK_DEFINITION = "turnout:task-definition";
 }

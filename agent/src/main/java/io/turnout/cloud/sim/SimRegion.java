@@ -9,6 +9,7 @@ import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.RecordSetInfo;
 import io.turnout.cloud.Route53Api;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -145,6 +146,18 @@ public final class SimRegion {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A paginated read's answer: the gateway contract returns all pages at once, but AWS
+     * serves at most {@code pageSize} items per request, so every page after the first is
+     * counted as one more call, as the SDK paginator would make it.
+     */
+    <T> List<T> paged(String operation, int pageSize, List<T> items) {
+        for (int pages = Math.max(1, (items.size() + pageSize - 1) / pageSize); pages > 1; pages--) {
+            stats.record(operation);
+        }
+        return items;
     }
 
     void run(String operation, boolean mutating, Runnable body) {
