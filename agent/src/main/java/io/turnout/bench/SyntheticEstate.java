@@ -206,14 +206,16 @@ public final class SyntheticEstate {
             String nsId = gw.cloudMap().listNamespaces().getFirst().id();
             gw.cloudMap().listServices(nsId).forEach(s -> registryArns.put(s.name(), s.arn()));
         }
-        for (EffectiveService svc : effective) deploy(gw, svc, targetGroupArns, registryArns);
+        // Set up without API calls and steady from the start: creating thousands of services through
+        // the API would leave thousands of deployments for every later call to catch up on.
+        for (EffectiveService svc : effective) deploy(region, svc, targetGroupArns, registryArns);
         region.stats().reset();
     }
 
-    private void deploy(CloudGateway gw, EffectiveService svc, Map<String, String> targetGroupArns,
+    private void deploy(SimRegion region, EffectiveService svc, Map<String, String> targetGroupArns,
                         Map<String, String> registryArns) {
         BlueGreen bg = (BlueGreen) svc.strategy();
-        TaskDefinitionInfo td = gw.ecs().registerTaskDefinition(svc.taskDefinition(), Map.of());
+        TaskDefinitionInfo td = region.addTaskDefinition(svc.taskDefinition(), Map.of());
         String hash = SpecHash.of(svc);
         ObjectNode settings = (ObjectNode) svc.service();
         int count = settings.remove("desiredCount").asInt();
@@ -230,15 +232,15 @@ public final class SyntheticEstate {
                     Tags.SLOT, slot.id(), Tags.BG_VERSION, slot == Slot.A ? Tags.BLUE : Tags.GREEN,
                     Tags.COMMIT, "0000000", Tags.SPEC_HASH, hash, Tags.TASK_DEFINITION, td.arn()));
             String ecsName = slot.ecsServiceName(svc.name());
-            gw.ecs().createService(new CreateServiceRequest(ENVIRONMENT, ecsName, td.arn(), slot == Slot.A ? count : 0,
+            region.addSteadyService(new CreateServiceRequest(ENVIRONMENT, ecsName, td.arn(), slot == Slot.A ? count : 0,
                     lbs, registries, settings, tags));
             if (slot == Slot.A && bg.autoScaling().isPresent()) {
                 AutoScaling scaling = bg.autoScaling().get();
                 String resourceId = ScalableTargetInfo.resourceId(ENVIRONMENT, ecsName);
-                gw.autoScaling().registerScalableTarget(new ScalableTargetInfo(resourceId, scaling.minCapacity(),
+                region.addScalableTarget(new ScalableTargetInfo(resourceId, scaling.minCapacity(),
                         scaling.maxCapacity()));
                 for (JsonNode p : scaling.policies()) {
-                    gw.autoScaling().putScalingPolicy(new ScalingPolicyInfo(p.get("PolicyName").asString(), resourceId,
+                    region.addScalingPolicy(new ScalingPolicyInfo(p.get("PolicyName").asString(), resourceId,
                             p.get("PolicyType").asString(), p.get("TargetTrackingScalingPolicyConfiguration")));
                 }
             }
