@@ -1,5 +1,6 @@
 package io.turnout.cli;
 
+import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
@@ -12,6 +13,7 @@ import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -57,6 +59,26 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "The spec commit to name in the plan, if any.")
     String commit;
 
+    @Option(names = "--stats", description = "After the plan, print the number of AWS calls made, by operation, to stderr.")
+    boolean stats;
+
+    /** {@code AWS calls: 14 (ecs:DescribeServices 5, elbv2:DescribeRules 2, …)}, most frequent first. */
+    static String statsLine(CallStats calls) {
+        Map<String, Long> byOperation = calls.snapshot();
+        String detail = byOperation.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return "AWS calls: " + calls.total() + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
+    private static void close(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // the plan is already read; failing to release the HTTP client must not fail the command
+        }
+    }
+
     @Override
     public Integer call() {
         LoadResult loaded = SpecsOption.load(specs);
@@ -71,7 +93,17 @@ final class PlanCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")) + "."));
 
         CloudGateway gateway = cloud.gatewayFor(environment);
-        LiveState live = new BatchedLiveStateReader(gateway).read(environment, tree);
+        LiveState live;
+        try {
+            live = new BatchedLiveStateReader(gateway).read(environment, tree);
+        } catch (RuntimeException e) {
+            // the calls made before the failure are still worth knowing (throttling, say)
+            if (stats) spec.commandLine().getErr().println(statsLine(gateway.stats()));
+            throw e;
+        } finally {
+            if (gateway instanceof AutoCloseable closeable) close(closeable);
+        }
+        String statsLine = statsLine(gateway.stats());
         Plan plan = new Planner().plan(environment, tree.servicesIn(environment), live, Optional.ofNullable(commit));
 
         String rendered = switch (format) {
@@ -81,6 +113,10 @@ final class PlanCommand implements Callable<Integer> {
         };
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
+        if (stats) {
+            spec.commandLine().getErr().println(statsLine);
+            spec.commandLine().getErr().flush();
+        }
         if (plan.hasProblems()) return ExitCodes.ERROR;
         return plan.inSync() ? ExitCodes.OK : ExitCodes.CHANGES;
     }

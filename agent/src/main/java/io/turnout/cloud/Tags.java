@@ -23,8 +23,9 @@ public final class Tags {
     /** A hash of the effective spec the slot was last deployed from. */
     public static final String SPEC_HASH = "turnout:spec-hash";
     /**
-     * The task definition ARN the slot was deployed with, written when production moves to it,
-     * so a reader can skip DescribeTaskDefinition when the ARN has not changed.
+     * The task definition ARN the slot was deployed with (written at retag time). When it still
+     * equals the service's task definition and the spec hash equals the desired one, the live
+     * state reader need not describe the task definition or the idle slot.
      */
     public static final String TASK_DEFINITION = "turnout:task-definition";
 }

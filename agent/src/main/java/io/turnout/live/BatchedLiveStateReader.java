@@ -6,6 +6,7 @@ import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.plan.SlotTags;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -15,30 +16,48 @@ import io.turnout.spec.Rolling;
 import io.turnout.spec.Slot;
 import io.turnout.spec.SpecTree;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads one environment with the fewest calls AWS allows. ECS services are looked up by
- * their deterministic names ({@code <svc>--a}, {@code <svc>--b}, or {@code <svc>} for rolling
- * services), 10 per DescribeServices with their tags; each task definition in use is
- * described once; ELB and DNS pieces are read once per load balancer, listener, zone and
- * namespace ({@link ElbTrafficReads}, {@link DnsTrafficReads}); auto scaling in batches of
- * 50 resource ids plus one DescribeScalingPolicies filtered here. Target health is not
- * read: it belongs to deployments, not to planning.
+ * Reads one environment with the fewest calls AWS allows, in two phases.
  *
- * <p>Missing infrastructure is reported per service in {@link LiveService#problems()} by
- * name, never thrown. Services whose ECS status is DRAINING or INACTIVE count as absent.
- * Throttling and other transient errors propagate as {@link CloudException}; retrying is
- * the caller's decision. Services tagged for the environment that no spec names are not
- * looked for (that would need ListServices over the whole cluster).
+ * <ol>
+ *   <li>Traffic first: ELB pieces once per load balancer and listener ({@link ElbTrafficReads}),
+ *       record sets once per zone and Cloud Map once per namespace ({@link DnsTrafficReads}).
+ *       That says which slot of each blue/green service is BLUE.</li>
+ *   <li>ECS services by their deterministic names, 10 per DescribeServices with their tags:
+ *       the BLUE slot of each blue/green service (both slots when none is BLUE yet) and each
+ *       rolling service. The GREEN slots are described afterwards, only for services that may
+ *       need them: BLUE missing, or BLUE's tags not vouching for the desired spec
+ *       ({@link SlotTags#runsDesired}).</li>
+ *   <li>Task definitions and auto scaling only of slots the tags do not vouch for: a slot whose
+ *       {@code turnout:spec-hash} equals the desired spec's and whose task definition equals its
+ *       {@code turnout:task-definition} tag runs what that spec describes; it comes back as
+ *       {@link LiveSlot#tagsOnly()}. A no-op reconcile therefore costs ceil(services / 10)
+ *       DescribeServices plus a constant per load balancer and zone, and no
+ *       DescribeTaskDefinition at all.</li>
+ * </ol>
+ *
+ * <p>A GREEN slot that was skipped is listed in {@link LiveService#notRead()}, so nobody takes
+ * "not read" for "absent". Missing infrastructure is reported by name, never thrown: a load
+ * balancer, zone or namespace once in {@link LiveState#problems()} (and the same text on each
+ * service it blocks), the rest per service. Services whose ECS status is DRAINING or INACTIVE
+ * count as absent. Throttling and other transient errors propagate as {@link CloudException};
+ * retrying is the caller's decision. Services tagged for the environment that no spec names are
+ * not looked for (that would need ListServices over the whole cluster). Target health is not
+ * read: it belongs to deployments, not to planning.
  */
 public final class BatchedLiveStateReader implements LiveStateReader {
     private static final int DESCRIBE_SERVICES_BATCH = 10;
@@ -58,61 +77,109 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         boolean clusterExists = gateway.ecs().describeClusters(List.of(cluster)).stream()
                 .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status()));
 
-        Map<String, EcsServiceInfo> ecsServices = clusterExists ? describeServices(cluster, services) : Map.of();
-        Map<String, TaskDefinitionInfo> taskDefinitions = describeTaskDefinitions(ecsServices.values());
-        Map<String, LiveScaling> scaling = readScaling(cluster, ecsServices.keySet());
+        // Phase 1: traffic, which tells the BLUE slot of each blue/green service.
         ElbTrafficReads elb = new ElbTrafficReads(gateway, where, services.stream()
                 .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof ElbTraffic t ? t : null)
                 .filter(Objects::nonNull).toList());
         DnsTrafficReads dns = new DnsTrafficReads(gateway, services.stream()
                 .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof DnsTraffic t ? t : null)
                 .filter(Objects::nonNull).toList());
+        List<String> environmentProblems = new ArrayList<>(elb.environmentProblems());
+        environmentProblems.addAll(dns.environmentProblems());
+        Map<String, Traffic> traffic = new TreeMap<>();
+        for (EffectiveService svc : services) {
+            if (!(svc.strategy() instanceof BlueGreen bg)) continue;
+            traffic.put(svc.name(), switch (bg.traffic()) {
+                case ElbTraffic t -> {
+                    ElbTrafficReads.Result r = elb.traffic(t);
+                    yield new Traffic(r.traffic().map(x -> x), r.problems());
+                }
+                case DnsTraffic t -> {
+                    DnsTrafficReads.Result r = dns.traffic(svc.name(), t);
+                    yield new Traffic(r.traffic().map(x -> x), r.problems());
+                }
+            });
+        }
+
+        // Phase 2: the ECS services that are needed, BLUE slots first.
+        Map<String, EcsServiceInfo> ecsServices = new HashMap<>();
+        Map<String, Set<Slot>> notRead = new HashMap<>();
+        Set<String> vouched = new java.util.HashSet<>();
+        if (clusterExists) {
+            List<String> first = new ArrayList<>();
+            for (EffectiveService svc : services) {
+                if (svc.strategy() instanceof Rolling) {
+                    first.add(svc.name());
+                } else {
+                    Optional<Slot> blue = traffic.get(svc.name()).blue();
+                    if (blue.isPresent()) {
+                        first.add(blue.get().ecsServiceName(svc.name()));
+                    } else {
+                        first.add(Slot.A.ecsServiceName(svc.name()));
+                        first.add(Slot.B.ecsServiceName(svc.name()));
+                    }
+                }
+            }
+            ecsServices.putAll(describeServices(cluster, first));
+            List<String> greens = new ArrayList<>();
+            for (EffectiveService svc : services) {
+                String single = svc.strategy() instanceof Rolling ? svc.name() : null;
+                Optional<Slot> blue = single != null ? Optional.empty() : traffic.get(svc.name()).blue();
+                String main = single != null ? single : blue.map(b -> b.ecsServiceName(svc.name())).orElse(null);
+                EcsServiceInfo mainService = main == null ? null : ecsServices.get(main);
+                boolean tagsVouch = mainService != null && SlotTags.runsDesired(svc, mainService);
+                if (tagsVouch) vouched.add(main);
+                if (blue.isEmpty()) continue;
+                Slot green = blue.get().other();
+                if (tagsVouch) {
+                    notRead.put(svc.name(), EnumSet.of(green));
+                } else {
+                    greens.add(green.ecsServiceName(svc.name()));
+                }
+            }
+            ecsServices.putAll(describeServices(cluster, greens));
+        }
+
+        // Phase 3: details of the slots the tags do not vouch for.
+        List<EcsServiceInfo> detailed = ecsServices.values().stream().filter(s -> !vouched.contains(s.name()))
+                .sorted(Comparator.comparing(EcsServiceInfo::name)).toList();
+        Map<String, TaskDefinitionInfo> taskDefinitions = describeTaskDefinitions(detailed);
+        Map<String, LiveScaling> scaling = readScaling(cluster, detailed);
 
         Map<String, LiveService> live = new TreeMap<>();
         for (EffectiveService svc : services) {
             List<String> problems = new ArrayList<>();
-            if (!clusterExists) problems.add("cluster " + cluster + " not found in " + where);
-            Slots slots = new Slots(ecsServices, taskDefinitions, scaling, problems);
+            Slots slots = new Slots(ecsServices, vouched, taskDefinitions, scaling, problems);
             LiveService service = switch (svc.strategy()) {
                 case Rolling r -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
                         slots.slot(null, svc.name()), Optional.empty(), problems);
                 case BlueGreen bg -> {
+                    Traffic t = traffic.get(svc.name());
+                    problems.addAll(t.problems());
                     Optional<LiveSlot> a = slots.slot(Slot.A, Slot.A.ecsServiceName(svc.name()));
                     Optional<LiveSlot> b = slots.slot(Slot.B, Slot.B.ecsServiceName(svc.name()));
-                    Optional<LiveTraffic> traffic = switch (bg.traffic()) {
-                        case ElbTraffic t -> {
-                            ElbTrafficReads.Result r = elb.traffic(t);
-                            problems.addAll(r.problems());
-                            yield r.traffic().map(x -> x);
-                        }
-                        case DnsTraffic t -> {
-                            DnsTrafficReads.Result r = dns.traffic(svc.name(), t);
-                            problems.addAll(r.problems());
-                            yield r.traffic().map(x -> x);
-                        }
-                    };
-                    yield new LiveService(svc.name(), a, b, Optional.empty(), traffic, problems);
+                    yield new LiveService(svc.name(), a, b, Optional.empty(), t.traffic(), problems,
+                            notRead.getOrDefault(svc.name(), Set.of()));
                 }
             };
             live.put(svc.name(), service);
         }
-        return new LiveState(environment.name(), cluster, clusterExists, live);
+        return new LiveState(environment.name(), cluster, clusterExists, live, environmentProblems);
     }
 
-    /** The ACTIVE ECS services among every slot name, by name; 10 names per call. */
-    private Map<String, EcsServiceInfo> describeServices(String cluster, List<EffectiveService> services) {
-        List<String> names = new ArrayList<>();
-        for (EffectiveService svc : services) {
-            if (svc.strategy() instanceof Rolling) {
-                names.add(svc.name());
-            } else {
-                names.add(Slot.A.ecsServiceName(svc.name()));
-                names.add(Slot.B.ecsServiceName(svc.name()));
-            }
+    /** A blue/green service's traffic and its problems. */
+    private record Traffic(Optional<LiveTraffic> traffic, List<String> problems) {
+        Optional<Slot> blue() {
+            return traffic.flatMap(LiveTraffic::productionSlot);
         }
+    }
+
+    /** The ACTIVE ECS services among {@code names}, by name; 10 names per call. */
+    private Map<String, EcsServiceInfo> describeServices(String cluster, List<String> names) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
         Map<String, EcsServiceInfo> found = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i += DESCRIBE_SERVICES_BATCH) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + DESCRIBE_SERVICES_BATCH));
+        for (int i = 0; i < distinct.size(); i += DESCRIBE_SERVICES_BATCH) {
+            List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + DESCRIBE_SERVICES_BATCH));
             // Unknown names come back as failures (reason MISSING): absent, not an error.
             for (EcsServiceInfo s : gateway.ecs().describeServices(cluster, batch).services()) {
                 // A deleted service stays visible as DRAINING, then INACTIVE, for a while: it is gone for Turnout.
@@ -123,7 +190,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     }
 
     /** Each distinct task definition in use, described once. A missing one is left out (reported per slot). */
-    private Map<String, TaskDefinitionInfo> describeTaskDefinitions(java.util.Collection<EcsServiceInfo> services) {
+    private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<EcsServiceInfo> services) {
         Map<String, TaskDefinitionInfo> byArn = new HashMap<>();
         for (String arn : new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList())) {
             try {
@@ -135,31 +202,32 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         return byArn;
     }
 
-    /** Scalable targets of the existing slots (50 per call) and one unfiltered DescribeScalingPolicies. */
-    private Map<String, LiveScaling> readScaling(String cluster, java.util.Set<String> ecsServiceNames) {
-        List<String> resourceIds = ecsServiceNames.stream().sorted().map(n -> ScalableTargetInfo.resourceId(cluster, n)).toList();
-        Map<String, ScalableTargetInfo> targets = new HashMap<>();
+    /**
+     * Scalable targets of the given slots (50 per call), then the policies of each slot that has
+     * one, filtered by resource id: DescribeScalingPolicies serves 10 policies per page, so an
+     * unfiltered read would cost a page per 10 policies of the whole region.
+     */
+    private Map<String, LiveScaling> readScaling(String cluster, List<EcsServiceInfo> services) {
+        List<String> resourceIds = services.stream().map(s -> ScalableTargetInfo.resourceId(cluster, s.name())).toList();
+        Map<String, ScalableTargetInfo> targets = new TreeMap<>();
         for (int i = 0; i < resourceIds.size(); i += SCALABLE_TARGETS_BATCH) {
             List<String> batch = resourceIds.subList(i, Math.min(resourceIds.size(), i + SCALABLE_TARGETS_BATCH));
             gateway.autoScaling().describeScalableTargets(batch).forEach(t -> targets.put(t.resourceId(), t));
         }
-        if (targets.isEmpty()) return Map.of();
-        Map<String, List<ScalingPolicyInfo>> policies = new HashMap<>();
-        for (ScalingPolicyInfo p : gateway.autoScaling().describeScalingPolicies(null)) {
-            if (targets.containsKey(p.resourceId())) policies.computeIfAbsent(p.resourceId(), k -> new ArrayList<>()).add(p);
-        }
         Map<String, LiveScaling> byResource = new HashMap<>();
-        targets.forEach((id, t) -> byResource.put(id, new LiveScaling(t, policies.getOrDefault(id, List.of()).stream()
-                .sorted(Comparator.comparing(ScalingPolicyInfo::policyName)).toList())));
+        targets.forEach((id, t) -> byResource.put(id, new LiveScaling(t, gateway.autoScaling().describeScalingPolicies(id)
+                .stream().sorted(Comparator.comparing(ScalingPolicyInfo::policyName)).toList())));
         return byResource;
     }
 
     /** Assembles LiveSlots from what was read, adding a problem when a slot's task definition is gone. */
-    private record Slots(Map<String, EcsServiceInfo> services, Map<String, TaskDefinitionInfo> taskDefinitions,
-                         Map<String, LiveScaling> scaling, List<String> problems) {
+    private record Slots(Map<String, EcsServiceInfo> services, Set<String> vouched,
+                         Map<String, TaskDefinitionInfo> taskDefinitions, Map<String, LiveScaling> scaling,
+                         List<String> problems) {
         Optional<LiveSlot> slot(Slot slot, String ecsName) {
             EcsServiceInfo svc = services.get(ecsName);
             if (svc == null) return Optional.empty();
+            if (vouched.contains(ecsName)) return Optional.of(LiveSlot.fromTags(slot, svc));
             TaskDefinitionInfo td = taskDefinitions.get(svc.taskDefinitionArn());
             if (td == null) {
                 problems.add("task definition " + svc.taskDefinitionArn() + " of ECS service " + ecsName

@@ -20,13 +20,16 @@ import java.util.TreeSet;
 /**
  * The DNS side of one environment: ListHostedZonesByName and ListResourceRecordSets once per
  * zone, Cloud Map ListNamespaces once and ListServices once per namespace in use; each
- * service's {@link LiveDns} is then assembled from memory.
+ * service's {@link LiveDns} is then assembled from memory. A missing zone or namespace is an
+ * environment problem, named once ({@link #environmentProblems()}).
  */
 final class DnsTrafficReads {
     private final Map<String, HostedZoneInfo> zones = new HashMap<>();
     private final Map<String, List<RecordSetInfo>> records = new HashMap<>();
     private final Map<String, NamespaceInfo> namespaces = new HashMap<>();
     private final Map<String, List<CloudMapServiceInfo>> cloudMapServices = new HashMap<>();
+
+    private final List<String> environmentProblems = new ArrayList<>();
 
     record Result(Optional<LiveDns> traffic, List<String> problems) {}
 
@@ -42,20 +45,41 @@ final class DnsTrafficReads {
         }
         for (HostedZoneInfo zone : zones.values()) records.put(zone.id(), gateway.route53().listResourceRecordSets(zone.id()));
         gateway.cloudMap().listNamespaces().forEach(ns -> namespaces.put(ns.name(), ns));
+        for (String name : new TreeSet<>(traffics.stream().map(t -> absolute(t.hostedZone())).toList())) {
+            if (!zones.containsKey(name)) environmentProblems.add(missingZone(name));
+        }
         for (String name : new TreeSet<>(traffics.stream().map(DnsTraffic::namespace).toList())) {
             NamespaceInfo ns = namespaces.get(name);
-            if (ns != null) cloudMapServices.put(name, gateway.cloudMap().listServices(ns.id()));
+            if (ns != null) {
+                cloudMapServices.put(name, gateway.cloudMap().listServices(ns.id()));
+            } else {
+                environmentProblems.add(missingNamespace(name));
+            }
         }
+    }
+
+    /** Missing hosted zones and namespaces, each named once. */
+    List<String> environmentProblems() {
+        return List.copyOf(environmentProblems);
+    }
+
+    private static String missingZone(String name) {
+        return "hosted zone " + name + " not found: create it, or fix dns.hostedZone of the services that name it";
+    }
+
+    private static String missingNamespace(String name) {
+        return "Cloud Map namespace " + name + " not found: create it with the services' Cloud Map services,"
+                + " or fix dns.namespace of the services that name it";
     }
 
     Result traffic(String service, DnsTraffic t) {
         List<String> problems = new ArrayList<>();
         HostedZoneInfo zone = zones.get(absolute(t.hostedZone()));
-        if (zone == null) problems.add("hosted zone " + absolute(t.hostedZone()) + " not found");
+        if (zone == null) problems.add(missingZone(absolute(t.hostedZone())));
         CloudMapServiceInfo a = null;
         CloudMapServiceInfo b = null;
         if (!namespaces.containsKey(t.namespace())) {
-            problems.add("Cloud Map namespace " + t.namespace() + " not found");
+            problems.add(missingNamespace(t.namespace()));
         } else {
             a = cloudMapService(t, Slot.A, problems);
             b = cloudMapService(t, Slot.B, problems);

@@ -15,21 +15,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The ELB side of one environment, read in as few calls as AWS allows: one
- * DescribeLoadBalancers for every load balancer name, one DescribeListeners per load
- * balancer, one DescribeRules per listener a spec uses rules on, one DescribeTargetGroups
- * for every target group name. Then each service's {@link LiveElb} is assembled from memory.
+ * The ELB side of one environment, read in as few calls as AWS allows: DescribeLoadBalancers
+ * for the load balancer names (20 per call, AWS's limit), then per load balancer one
+ * DescribeListeners and one DescribeTargetGroups (the groups its listeners and rules use), and
+ * one DescribeRules per listener a spec uses rules on. Only target groups no load balancer
+ * uses yet are looked up by name. Then each service's {@link LiveElb} is assembled from memory.
+ *
+ * <p>A missing load balancer is an environment problem ({@link #environmentProblems()}), named
+ * once; each service on it carries the same text so the planner can tell it is blocked.
  */
 final class ElbTrafficReads {
     private final String where;
     private final Map<String, LoadBalancerInfo> loadBalancers;
     private final Map<String, List<ListenerInfo>> listenersByLb = new HashMap<>();
     private final Map<String, List<RuleInfo>> rulesByListener = new HashMap<>();
-    private final Map<String, TargetGroupInfo> targetGroups;
+    private final Map<String, TargetGroupInfo> targetGroups = new HashMap<>();
+    private final List<String> environmentProblems = new ArrayList<>();
+    /** DescribeLoadBalancers takes at most 20 names per call. */
+    private static final int LOAD_BALANCER_NAMES_MAX = 20;
 
     /** The outcome for one service: its traffic, when every piece exists, and what is missing. */
     record Result(Optional<LiveElb> traffic, List<String> problems) {}
@@ -38,13 +46,20 @@ final class ElbTrafficReads {
         this.where = where;
         if (traffics.isEmpty()) {
             loadBalancers = Map.of();
-            targetGroups = Map.of();
             return;
         }
         List<String> lbNames = List.copyOf(new TreeSet<>(traffics.stream().map(ElbTraffic::loadBalancer).toList()));
-        loadBalancers = byName(lbNames, names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name);
-        for (LoadBalancerInfo lb : loadBalancers.values()) {
+        loadBalancers = new HashMap<>();
+        for (int i = 0; i < lbNames.size(); i += LOAD_BALANCER_NAMES_MAX) {
+            loadBalancers.putAll(byName(lbNames.subList(i, Math.min(lbNames.size(), i + LOAD_BALANCER_NAMES_MAX)),
+                    names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name));
+        }
+        for (String name : lbNames) {
+            if (!loadBalancers.containsKey(name)) environmentProblems.add(missingLoadBalancer(name));
+        }
+        for (LoadBalancerInfo lb : new TreeMap<>(loadBalancers).values()) {
             listenersByLb.put(lb.name(), gateway.elb().describeListeners(lb.arn()));
+            gateway.elb().describeTargetGroupsOf(lb.arn()).forEach(tg -> targetGroups.put(tg.name(), tg));
         }
         TreeSet<String> ruleListeners = new TreeSet<>();
         for (ElbTraffic t : traffics) {
@@ -57,7 +72,23 @@ final class ElbTrafficReads {
             tgNames.add(t.targetGroups().a());
             tgNames.add(t.targetGroups().b());
         });
-        targetGroups = byName(List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names), TargetGroupInfo::name);
+        // Target groups no listener or rule forwards to yet (a new service's) are not attached to a
+        // load balancer, so the per-load-balancer read cannot see them: look those up by name.
+        tgNames.removeAll(targetGroups.keySet());
+        if (!tgNames.isEmpty()) {
+            targetGroups.putAll(byName(List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names),
+                    TargetGroupInfo::name));
+        }
+    }
+
+    /** Missing load balancers, each named once. */
+    List<String> environmentProblems() {
+        return List.copyOf(environmentProblems);
+    }
+
+    private String missingLoadBalancer(String name) {
+        return "load balancer " + name + " not found in " + where + ": create it (with its listeners and target"
+                + " groups), or fix elb.loadBalancer of the services that name it";
     }
 
     Result traffic(ElbTraffic t) {
@@ -68,7 +99,7 @@ final class ElbTrafficReads {
         Optional<RuleInfo> prodRule = Optional.empty();
         Optional<RuleInfo> stageRule = Optional.empty();
         if (lb == null) {
-            problems.add("load balancer " + t.loadBalancer() + " not found in " + where);
+            problems.add(missingLoadBalancer(t.loadBalancer()));
         } else {
             prod = listenerOrProblem(t, t.prodListenerPort(), problems);
             stage = t.stageListenerPort() == t.prodListenerPort() ? prod : listenerOrProblem(t, t.stageListenerPort(), problems);

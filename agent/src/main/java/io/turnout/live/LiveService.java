@@ -1,8 +1,10 @@
 package io.turnout.live;
 
 import io.turnout.spec.Slot;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One Turnout service as AWS has it now.
@@ -15,15 +17,36 @@ import java.util.Optional;
  * @param problems what is missing or contradictory, by name, e.g.
  *                 "target group web-tg-b not found"; the planner refuses to plan a
  *                 deployment while there is any
+ * @param notRead  slots that were deliberately not described (the GREEN slot of a service whose BLUE
+ *                 slot runs the desired spec, as its tags say): for these, an empty {@code a}/{@code b}
+ *                 means "not read", never "absent"
  */
 public record LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
-                          Optional<LiveTraffic> traffic, List<String> problems) {
+                          Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead) {
     public LiveService {
         problems = List.copyOf(problems);
+        notRead = notRead == null || notRead.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notRead));
+        for (Slot s : notRead) {
+            if ((s == Slot.A ? a : b).isPresent()) {
+                throw new IllegalArgumentException("slot " + s.id() + " of " + name + " is both read and not read");
+            }
+        }
     }
 
+    /** A service whose slots were all read (absent ones are really absent). */
+    public LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
+                       Optional<LiveTraffic> traffic, List<String> problems) {
+        this(name, a, b, single, traffic, problems, Set.of());
+    }
+
+    /** The slot's ECS service; empty when it does not exist, or when it was not read (see {@link #wasRead}). */
     public Optional<LiveSlot> slot(Slot slot) {
         return slot == Slot.A ? a : b;
+    }
+
+    /** Whether the slot was described, so that an empty {@link #slot} means it does not exist. */
+    public boolean wasRead(Slot slot) {
+        return !notRead.contains(slot);
     }
 
     /** The slot production traffic points at, if traffic is known and points at one of the two. */

@@ -30,9 +30,13 @@ final class BlueGreenPlanner {
         Verification verification = strategy.verification().orElse(context.environment().deployment().verification());
         Optional<AutoScaling> scaling = strategy.autoScaling();
 
-        if (live.a().isEmpty() && live.b().isEmpty()) return bootstrap(desired, traffic, verification, scaling);
+        if (live.a().isEmpty() && live.b().isEmpty()) {
+            if (!live.notRead().isEmpty()) return notRead(name, live.notRead().iterator().next());
+            return bootstrap(desired, traffic, verification, scaling);
+        }
         for (Slot slot : Slot.values()) {
-            if (live.slot(slot).isEmpty()) {
+            // a slot that was not read is not absent: the reader skips the idle slot when BLUE runs the spec
+            if (live.slot(slot).isEmpty() && live.wasRead(slot)) {
                 return Outcome.problem(name, "ECS service " + slot.ecsServiceName(name) + " not found while "
                         + slot.other().ecsServiceName(name) + " exists: a blue/green service needs both slots;"
                         + " create " + slot.ecsServiceName(name) + " (0 tasks, bound to " + traffic.binding(slot).describe()
@@ -45,19 +49,30 @@ final class BlueGreenPlanner {
                     + ", " + traffic.binding(Slot.B).describe() + "): point it at the slot that should serve"
                     + " production, then plan again");
         }
+        if (!live.wasRead(blue.get())) return notRead(name, blue.get());
         LiveSlot blueSlot = live.slot(blue.get()).orElseThrow();
-        LiveSlot greenSlot = live.slot(blue.get().other()).orElseThrow();
         SlotComparison vsBlue = SlotComparison.of(desired, blueSlot, scaling);
-        Optional<String> imageBefore = Images.of(io.turnout.diff.Normalizer.taskDefinition(
-                blueSlot.taskDefinition().definition()), traffic.mainContainer().orElse(null));
+        Optional<String> imageBefore = Images.of(desired, blueSlot, traffic.mainContainer().orElse(null));
         Optional<String> imageAfter = desired.image(traffic.mainContainer().orElse(null));
         if (!vsBlue.needsDeployment()) {
             return inPlace(desired, traffic, scaling, blueSlot, vsBlue, imageBefore, imageAfter);
         }
+        if (!live.wasRead(blue.get().other())) return notRead(name, blue.get().other());
+        LiveSlot greenSlot = live.slot(blue.get().other()).orElseThrow();
         SlotComparison vsGreen = SlotComparison.of(desired, greenSlot, scaling);
         boolean rollback = !vsGreen.needsDeployment();
         return deploy(desired, traffic, verification, scaling, blueSlot, greenSlot, vsBlue, vsGreen, rollback,
                 imageBefore, imageAfter);
+    }
+
+    /**
+     * The live state lacks a slot this plan needs: the reader skipped it because BLUE's tags
+     * said it runs the desired spec. Planning on would mistake "not read" for "absent".
+     */
+    private static Outcome notRead(String name, Slot slot) {
+        return Outcome.problem(name, "ECS service " + slot.ecsServiceName(name) + " was not read (the live state was"
+                + " read for a spec this service's tags say is deployed, which differs from the one planned):"
+                + " read the live state again for this spec");
     }
 
     private Outcome bootstrap(DesiredService desired, TrafficSteps traffic, Verification verification,
@@ -120,9 +135,9 @@ final class BlueGreenPlanner {
         List<String> notes = new ArrayList<>();
         TaskDefinitionRef td;
         if (vsBlue.taskDefinition().isEmpty()) {
-            td = TaskDefinitionRef.existing(desired.family(), blue.taskDefinition().arn());
+            td = TaskDefinitionRef.existing(desired.family(), blue.taskDefinitionArn());
         } else if (vsGreen.taskDefinition().isEmpty()) {
-            td = TaskDefinitionRef.existing(desired.family(), green.taskDefinition().arn());
+            td = TaskDefinitionRef.existing(desired.family(), green.taskDefinitionArn());
         } else {
             td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));

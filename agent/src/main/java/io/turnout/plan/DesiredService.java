@@ -18,6 +18,12 @@ record DesiredService(EffectiveService spec, String family, JsonNode taskDefinit
                       ObjectNode settings, ObjectNode normalizedSettings, Optional<Integer> desiredCount,
                       String specHash) {
 
+    /** The desired service with what its strategy adds to the settings (rolling: the circuit breaker). */
+    static DesiredService of(EffectiveService spec) {
+        JsonNode extra = spec.strategy() instanceof io.turnout.spec.Rolling r ? RollingPlanner.strategySettings(r) : null;
+        return of(spec, extra);
+    }
+
     static DesiredService of(EffectiveService spec, JsonNode extraSettings) {
         JsonNode td = spec.taskDefinition();
         JsonNode base = spec.service().isObject() ? spec.service() : JsonNodeFactory.instance.objectNode();

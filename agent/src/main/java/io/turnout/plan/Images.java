@@ -16,6 +16,16 @@ final class Images {
         return first == null ? Optional.empty() : text(first.get("image"));
     }
 
+    /**
+     * The image a live slot runs: from its task definition, or — for a slot read from its tags
+     * only, which runs the desired spec — the desired one.
+     */
+    static Optional<String> of(DesiredService desired, io.turnout.live.LiveSlot slot, String container) {
+        if (slot.tagsOnly()) return desired.image(container);
+        if (slot.taskDefinition() == null) return Optional.empty();
+        return of(io.turnout.diff.Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
+    }
+
     private static Optional<String> text(JsonNode image) {
         return image == null || !image.isString() ? Optional.empty() : Optional.of(image.asString());
     }

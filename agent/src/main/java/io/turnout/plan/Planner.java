@@ -46,7 +46,9 @@ public final class Planner {
             }
         }
         List<ServicePlan> plans = new ArrayList<>();
-        List<PlanProblem> problems = new ArrayList<>();
+        // Problems of the environment (missing cluster, load balancer, zone …) are named once,
+        // however many services they block; the services they block are listed after them.
+        List<PlanProblem> problems = new ArrayList<>(environmentProblems(context, live));
         for (EffectiveService service : byName.values()) {
             Outcome outcome = planService(context, service, live);
             outcome.plan().ifPresent(plans::add);
@@ -61,18 +63,30 @@ public final class Planner {
         return new Plan(env.name(), commit, plans, problems);
     }
 
+    private static List<PlanProblem> environmentProblems(PlanContext context, LiveState live) {
+        List<PlanProblem> problems = new ArrayList<>();
+        if (!live.clusterExists()) {
+            problems.add(PlanProblem.environment("ECS cluster " + live.cluster() + " not found (or not ACTIVE) in "
+                    + context.environment().aws().region() + ": create it, or fix spec.cluster of environment "
+                    + context.environment().name()));
+        }
+        live.problems().forEach(p -> problems.add(PlanProblem.environment(p)));
+        return problems;
+    }
+
     private static Outcome planService(PlanContext context, EffectiveService service, LiveState live) {
         String name = service.name();
-        if (!live.clusterExists()) {
-            return Outcome.problem(name, "ECS cluster " + live.cluster() + " not found (or not ACTIVE) in "
-                    + context.environment().aws().region() + ": create it, or fix spec.cluster of environment "
-                    + context.environment().name());
-        }
         Optional<LiveService> liveService = live.service(name);
-        if (liveService.isPresent() && !liveService.get().problems().isEmpty()) {
-            return Outcome.problems(liveService.get().problems().stream()
+        List<String> ownProblems = liveService.map(LiveService::problems).orElse(List.of()).stream()
+                .filter(p -> !live.problems().contains(p)).toList();
+        boolean blocked = !live.clusterExists() || liveService.map(LiveService::problems).orElse(List.of()).stream()
+                .anyMatch(live.problems()::contains);
+        if (blocked || !ownProblems.isEmpty()) {
+            List<PlanProblem> problems = new ArrayList<>(ownProblems.stream()
                     .map(p -> new PlanProblem(name, p + ": nothing is planned for this service until it is fixed"))
                     .toList());
+            if (blocked) problems.add(new PlanProblem(name, "not planned until the environment's problems above are fixed"));
+            return Outcome.problems(problems);
         }
         LiveService current = liveService.orElse(new LiveService(name, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of()));
@@ -89,7 +103,7 @@ public final class Planner {
             case LiveDns d -> "dns";
         }).orElse("rolling");
         Optional<LiveSlot> serving = live.blue().flatMap(live::slot).or(live::single).or(live::a).or(live::b);
-        Optional<String> image = serving.flatMap(s -> Images.of(
+        Optional<String> image = serving.filter(s -> s.taskDefinition() != null).flatMap(s -> Images.of(
                 io.turnout.diff.Normalizer.taskDefinition(s.taskDefinition().definition()), null));
         String ecsServices = java.util.stream.Stream.of(live.a(), live.b(), live.single())
                 .flatMap(Optional::stream).map(s -> s.service().name()).collect(Collectors.joining(", "));

@@ -48,15 +48,14 @@ final class RollingPlanner {
         }
         LiveSlot current = live.single().get();
         SlotComparison comparison = SlotComparison.of(desired, current, Optional.empty());
-        Optional<String> imageBefore = Images.of(
-                io.turnout.diff.Normalizer.taskDefinition(current.taskDefinition().definition()), null);
+        Optional<String> imageBefore = Images.of(desired, current, null);
         if (comparison.isEmpty()) {
             return Outcome.of(new ServicePlan(name, PlanKind.IN_SYNC, "rolling", List.of(), List.of(), imageBefore,
                     imageAfter, List.of()));
         }
         TaskDefinitionRef td;
         if (comparison.taskDefinition().isEmpty()) {
-            td = TaskDefinitionRef.existing(desired.family(), current.taskDefinition().arn());
+            td = TaskDefinitionRef.existing(desired.family(), current.taskDefinitionArn());
         } else {
             td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));

@@ -24,8 +24,15 @@ record SlotComparison(List<Change> taskDefinition, List<Change> settings, List<C
                       List<Change> autoScaling) {
 
     static SlotComparison of(DesiredService desired, LiveSlot live, Optional<AutoScaling> scaling) {
-        List<Change> td = Differ.diff("taskDefinition", Normalizer.taskDefinition(live.taskDefinition().definition()),
-                desired.normalizedTaskDefinition());
+        if (live.tagsOnly() && !SlotTags.vouchFor(desired.specHash(), live.service())) {
+            throw new IllegalStateException("ECS service " + live.service().name() + " was read from its tags only,"
+                    + " but they do not vouch for spec hash " + desired.specHash() + ": the live state was read for"
+                    + " another spec; read it again");
+        }
+        // A slot read from its tags only runs the task definition and auto scaling of the desired spec
+        // (its spec-hash and task-definition tags say so): nothing to compare there, nothing was read.
+        List<Change> td = live.tagsOnly() ? List.of() : Differ.diff("taskDefinition",
+                Normalizer.taskDefinition(live.taskDefinition().definition()), desired.normalizedTaskDefinition());
         List<Change> settings = Differ.diff("service", Normalizer.serviceSettings(live.service().settings()),
                 desired.normalizedSettings());
         List<Change> count = List.of();
@@ -35,7 +42,7 @@ record SlotComparison(List<Change> taskDefinition, List<Change> settings, List<C
             count = List.of(Change.of("service/desiredCount", IntNode.valueOf(live.service().desiredCount()),
                     IntNode.valueOf(desired.desiredCount().get())));
         }
-        List<Change> scalingChanges = Differ.diff("autoScaling",
+        List<Change> scalingChanges = live.tagsOnly() ? List.of() : Differ.diff("autoScaling",
                 live.scaling().<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)
                         .orElse(MissingNode.getInstance()),
                 scaling.<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Shape: {@code {schemaVersion, environment, commit, inSync, stepCount, summary,
  * services: [{service, kind, trafficMode, imageBefore, imageAfter, changes: [{path, type,
- * before, after}], steps: [{type, description, …}], notes}], problems: [{service, message}]}}.
+ * before, after}], steps: [{type, description, …}], notes}], problems: [{service, message}]}}
+ * ({@code service} left out for a problem of the whole environment).
  * Absent values ({@code commit}, images, a change's missing side) are left out.
  */
 public final class JsonPlanRenderer implements PlanRenderer {
@@ -44,7 +45,10 @@ public final class JsonPlanRenderer implements PlanRenderer {
         for (ServicePlan s : plan.services()) services.add(service(s));
         ArrayNode problems = root.putArray("problems");
         for (PlanProblem p : plan.problems()) {
-            problems.addObject().put("service", p.service()).put("message", p.message());
+            ObjectNode problem = problems.addObject();
+            // a problem of the whole environment (missing cluster, load balancer …) has no service
+            if (!p.environmentWide()) problem.put("service", p.service());
+            problem.put("message", p.message());
         }
         return root;
     }

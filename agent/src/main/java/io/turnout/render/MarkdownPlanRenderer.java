@@ -35,7 +35,11 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         if (plan.hasProblems()) {
             out.append("**Problems** (nothing is planned for these services):\n\n");
             for (PlanProblem p : plan.problems()) {
-                out.append("- `").append(p.service()).append("`: ").append(p.message()).append("\n");
+                if (p.environmentWide()) {
+                    out.append("- ").append(p.message()).append("\n");
+                } else {
+                    out.append("- `").append(p.service()).append("`: ").append(p.message()).append("\n");
+                }
             }
             out.append("\n");
         }

@@ -27,7 +27,8 @@ public final class PlanSummary {
         s.append(", ").append(plan.count(PlanKind.IN_SYNC)).append(" in sync");
         long leftAlone = plan.count(PlanKind.LEFT_ALONE);
         if (leftAlone > 0) s.append(", ").append(leftAlone).append(" left alone");
-        long withProblems = plan.problems().stream().map(PlanProblem::service).distinct().count();
+        long withProblems = plan.problems().stream().filter(p -> !p.environmentWide()).map(PlanProblem::service)
+                .distinct().count();
         if (withProblems > 0) s.append(", ").append(withProblems).append(" with problems");
         return s.toString();
     }

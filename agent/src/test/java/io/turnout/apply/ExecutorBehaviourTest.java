@@ -44,7 +44,6 @@ class ExecutorBehaviourTest {
         // production moved to slot b by hand after the plan was made: the plan would deploy onto production
         world.replaceIn("services/web/web.taskdef.json", "nginx:1.28", "nginx:1.27");
         LiveState before = world.live();
-        String arnB = before.service("web").orElseThrow().b().orElseThrow().service().arn();
         var elb = (io.turnout.live.LiveElb) before.service("web").orElseThrow().traffic().orElseThrow();
         world.gateway().elb().modifyListener(elb.prodListener().arn(), elb.targetGroups().b().arn());
         world.gateway().stats().reset();
@@ -54,7 +53,6 @@ class ExecutorBehaviourTest {
         assertEquals(ApplyResult.Status.REFUSED, result.status());
         assertTrue(String.join("\n", result.messages()).contains("web--b but production points at it now"), result.messages().toString());
         assertEquals(0, mutations(world.gateway().stats()), world.gateway().stats().snapshot().toString());
-        assertTrue(arnB.endsWith("web--b"));
     }
 
     @Test

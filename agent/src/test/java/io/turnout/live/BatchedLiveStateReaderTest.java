@@ -116,7 +116,9 @@ class BatchedLiveStateReaderTest {
         assertEquals(Optional.empty(), catalog.productionSlot(), "no records yet");
         assertTrue(state.service("mailer").orElseThrow().traffic().isEmpty());
 
-        assertEquals(Map.of("ecs:DescribeClusters", 1L, "ecs:DescribeServices", 1L, "elbv2:DescribeLoadBalancers", 1L,
+        // DescribeServices twice: the BLUE slots (the listeners already point at web-a and api-a) and, as they
+        // do not exist, the GREEN ones; catalog (no records yet) and mailer go with the first call.
+        assertEquals(Map.of("ecs:DescribeClusters", 1L, "ecs:DescribeServices", 2L, "elbv2:DescribeLoadBalancers", 1L,
                 "elbv2:DescribeListeners", 1L, "elbv2:DescribeRules", 2L, "elbv2:DescribeTargetGroups", 1L,
                 "route53:ListHostedZonesByName", 1L, "route53:ListResourceRecordSets", 1L,
                 "servicediscovery:ListNamespaces", 1L, "servicediscovery:ListServices", 1L), gw.stats().snapshot());
@@ -154,16 +156,18 @@ class BatchedLiveStateReaderTest {
         LiveState state = new BatchedLiveStateReader(gw).read(environment("production"),
                 new SpecTree(List.of(environment("production")), specs));
 
-        assertEquals(5, gw.stats().count("ecs:DescribeServices"), "50 slot names, 10 per call");
+        // 25 BLUE slots (rule i forwards to si-a), 10 per call; none is tagged with the desired spec hash,
+        // so the 25 GREEN slots are described too
+        assertEquals(6, gw.stats().count("ecs:DescribeServices"), "25 + 25 slot names, 10 per call");
         assertEquals(1, gw.stats().count("elbv2:DescribeLoadBalancers"));
         assertEquals(1, gw.stats().count("elbv2:DescribeListeners"));
         assertEquals(2, gw.stats().count("elbv2:DescribeRules"), "one per listener with rules in use");
-        assertEquals(1, gw.stats().count("elbv2:DescribeTargetGroups"));
+        assertEquals(1, gw.stats().count("elbv2:DescribeTargetGroups"), "the groups of shop-alb, in one call");
         assertEquals(2, gw.stats().count("ecs:DescribeTaskDefinition"), "one per distinct task definition in use");
         assertEquals(1, gw.stats().count("application-autoscaling:DescribeScalableTargets"));
         assertEquals(1, gw.stats().count("application-autoscaling:DescribeScalingPolicies"));
         assertEquals(0, gw.stats().count("elbv2:DescribeTargetHealth"));
-        assertEquals(15, gw.stats().total(), "plus DescribeClusters, 2 DescribeRules, 2 DescribeTaskDefinition, auto scaling 2");
+        assertEquals(16, gw.stats().total(), "plus DescribeClusters, 2 DescribeRules, 2 DescribeTaskDefinition, auto scaling 2");
 
         LiveService s0 = state.service("s0").orElseThrow();
         LiveSlot a = s0.a().orElseThrow();
@@ -179,7 +183,7 @@ class BatchedLiveStateReaderTest {
     }
 
     @Test
-    void missingInfrastructureIsNamedPerService() {
+    void missingInfrastructureIsNamedOncePerEnvironmentOrPerService() {
         CloudGateway gw = WorldFile.read(EXAMPLE, clock).gateway("222222222222", "eu-west-1");
         SpecTree specs = tree(
                 elb("edge", "edge-alb", 443, 8443, null, null, "web-a", "web-b"),
@@ -192,17 +196,24 @@ class BatchedLiveStateReaderTest {
 
         LiveState state = new BatchedLiveStateReader(gw).read(environment("production"), specs);
 
-        assertEquals(List.of("load balancer edge-alb not found in 222222222222/eu-west-1"), problems(state, "edge"));
+        String edge = "load balancer edge-alb not found in 222222222222/eu-west-1: create it (with its listeners and"
+                + " target groups), or fix elb.loadBalancer of the services that name it";
+        String zone = "hosted zone other.example. not found: create it, or fix dns.hostedZone of the services that name it";
+        String namespace = "Cloud Map namespace svc.other.local not found: create it with the services' Cloud Map"
+                + " services, or fix dns.namespace of the services that name it";
+        assertEquals(List.of(edge, zone, namespace), state.problems(), "shared infrastructure, named once");
+        assertEquals(List.of(edge), problems(state, "edge"));
         assertEquals(List.of("listener :9443 not found on shop-alb"), problems(state, "stagey"));
         assertEquals(List.of("rule with priority 20 not found on listener :443 of shop-alb"), problems(state, "ruley"));
         assertEquals(List.of("target group web-c not found"), problems(state, "groupy"));
-        assertEquals(List.of("hosted zone other.example. not found"), problems(state, "zoney"));
+        assertEquals(List.of(zone), problems(state, "zoney"));
         assertEquals(List.of("Cloud Map service catalog-c not found in namespace svc.shop.local"), problems(state, "mappy"));
-        assertEquals(List.of("Cloud Map namespace svc.other.local not found"), problems(state, "spacey"));
+        assertEquals(List.of(namespace), problems(state, "spacey"));
         assertTrue(state.services().values().stream().allMatch(s -> s.traffic().isEmpty()));
-        // One call for both load balancers failed, then one per name told which exists; same for target groups.
+        // One call for both load balancers failed, then one per name told which exists.
         assertEquals(3, gw.stats().count("elbv2:DescribeLoadBalancers"));
-        assertEquals(4, gw.stats().count("elbv2:DescribeTargetGroups"));
+        // The groups of shop-alb in one call, then the one it does not use (web-c) by name.
+        assertEquals(2, gw.stats().count("elbv2:DescribeTargetGroups"));
     }
 
     @Test
@@ -211,7 +222,8 @@ class BatchedLiveStateReaderTest {
         LiveState state = new BatchedLiveStateReader(gw).read(environment("nope"), new SpecTree(
                 List.of(environment("nope")), List.of(exampleWeb())));
         assertFalse(state.clusterExists());
-        assertTrue(problems(state, "web").getFirst().startsWith("cluster nope not found"), problems(state, "web").toString());
+        // the planner names the cluster once for the environment; the services carry no copy of it
+        assertEquals(List.of(), problems(state, "web"));
         assertEquals(0, gw.stats().count("ecs:DescribeServices"));
     }
 

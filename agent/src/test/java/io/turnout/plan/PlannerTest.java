@@ -130,11 +130,16 @@ class PlannerTest {
     }
 
     @Test
-    void missingClusterIsAProblemForEveryService() {
+    void missingClusterIsOneEnvironmentProblemThatBlocksEveryService() {
         Plan plan = plan(List.of(elbService("web", OLD, Optional.empty()), SpecFixtures.rollingService("mailer", OLD)),
                 new LiveState("production", "production", false, Map.of()));
-        assertEquals(List.of("mailer", "web"), plan.problems().stream().map(PlanProblem::service).toList());
+        assertEquals(java.util.Arrays.asList(null, "mailer", "web"),
+                plan.problems().stream().map(PlanProblem::service).toList());
+        assertTrue(plan.problems().getFirst().environmentWide());
         assertTrue(plan.problems().getFirst().message().contains("cluster production not found"));
+        assertEquals(1, plan.problems().stream().filter(p -> p.message().contains("cluster production")).count(),
+                "named once, not once per service");
+        assertTrue(plan.problems().get(1).message().contains("environment's problems above"), plan.problems().toString());
     }
 
     @Test

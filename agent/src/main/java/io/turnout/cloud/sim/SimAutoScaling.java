@@ -37,16 +37,19 @@ final class SimAutoScaling implements AutoScalingApi {
             if (resourceIds.size() > 50) {
                 throw SimErrors.invalid("ValidationException", op, "ResourceIds can have at most 50 items, got " + resourceIds.size());
             }
-            if (resourceIds.isEmpty()) return List.copyOf(targets.values());
+            // AWS: at most 50 scalable targets per page
+            if (resourceIds.isEmpty()) return region.paged(op, 50, List.copyOf(targets.values()));
             return resourceIds.stream().distinct().map(targets::get).filter(t -> t != null).toList();
         });
     }
 
     @Override
     public List<ScalingPolicyInfo> describeScalingPolicies(String resourceIdOrNull) {
-        return region.call("application-autoscaling:DescribeScalingPolicies", false, () -> policies.entrySet().stream()
+        // AWS: at most 10 policies per page (MaxResults 1-10), so an unfiltered read of many is many calls
+        String op = "application-autoscaling:DescribeScalingPolicies";
+        return region.call(op, false, () -> region.paged(op, 10, policies.entrySet().stream()
                 .filter(e -> resourceIdOrNull == null || e.getKey().equals(resourceIdOrNull))
-                .flatMap(e -> e.getValue().values().stream()).toList());
+                .flatMap(e -> e.getValue().values().stream()).toList()));
     }
 
     @Override

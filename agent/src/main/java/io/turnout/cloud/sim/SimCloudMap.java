@@ -44,14 +44,17 @@ final class SimCloudMap implements CloudMapApi {
 
     @Override
     public List<NamespaceInfo> listNamespaces() {
-        return region.call("servicediscovery:ListNamespaces", false, () -> List.copyOf(namespaces.values()));
+        // at most 100 per page (the AWS gateway asks for 100, the maximum)
+        return region.call("servicediscovery:ListNamespaces", false,
+                () -> region.paged("servicediscovery:ListNamespaces", 100, List.copyOf(namespaces.values())));
     }
 
     @Override
     public List<CloudMapServiceInfo> listServices(String namespaceId) {
         // Filtering by an unknown namespace id matches nothing; AWS answers with an empty list, not an error.
         return region.call("servicediscovery:ListServices", false,
-                () -> List.copyOf(services.getOrDefault(namespaceId, Map.of()).values()));
+                () -> region.paged("servicediscovery:ListServices", 100,
+                        List.copyOf(services.getOrDefault(namespaceId, Map.of()).values())));
     }
 
     Optional<CloudMapServiceInfo> serviceByArn(String arn) {

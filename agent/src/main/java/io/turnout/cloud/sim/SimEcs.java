@@ -68,8 +68,10 @@ final class SimEcs implements EcsApi {
 
     @Override
     public List<String> listServices(String cluster) {
-        return region.call("ecs:ListServices", false, () -> cluster("ecs:ListServices", cluster).values().stream()
-                .filter(s -> !"INACTIVE".equals(s.status)).map(s -> s.arn).toList());
+        // AWS: 10 service ARNs per page unless maxResults says otherwise (the AWS gateway does not)
+        return region.call("ecs:ListServices", false, () -> region.paged("ecs:ListServices", 10,
+                cluster("ecs:ListServices", cluster).values().stream()
+                        .filter(s -> !"INACTIVE".equals(s.status)).map(s -> s.arn).toList()));
     }
 
     @Override

@@ -83,8 +83,15 @@ final class SimElb implements ElbApi {
                 throw SimErrors.notFound("LoadBalancerNotFound", "elbv2:DescribeTargetGroups",
                         "Load balancer '" + loadBalancerArn + "' not found");
             }
-            return state.targetGroups.values().stream().map(state::info)
-                    .filter(tg -> tg.loadBalancerArns().contains(loadBalancerArn)).toList();
+            // the groups this load balancer's listeners and rules forward to (collected first: the
+            // association is derived, and deriving it per group would be quadratic in large worlds)
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (SimElbState.Listener l : state.listeners.values()) {
+                if (!l.loadBalancerArn.equals(loadBalancerArn)) continue;
+                if (l.defaultTargetGroupArn != null) used.add(l.defaultTargetGroupArn);
+                l.rules.values().forEach(r -> used.add(r.targetGroupArn));
+            }
+            return state.targetGroups.values().stream().filter(tg -> used.contains(tg.arn)).map(state::info).toList();
         });
     }
 

@@ -6,9 +6,16 @@ import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.ElbApi;
+import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.RecordSetInfo;
+import io.turnout.cloud.ScalableTargetInfo;
+import io.turnout.cloud.ScalingPolicyInfo;
+import io.turnout.cloud.TaskDefinitionInfo;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import io.turnout.cloud.Route53Api;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -109,6 +116,54 @@ public final class SimRegion {
         return setUp(() -> cloudMap.addService(namespace, name));
     }
 
+    /** Registers a task definition revision as RegisterTaskDefinition would, without counting a call. */
+    public TaskDefinitionInfo addTaskDefinition(JsonNode request, Map<String, String> tags) {
+        return locked(() -> ecs.taskDefinitions.register(request, tags).info());
+    }
+
+    /**
+     * An ECS service that has been steady since now (its tasks running, targets healthy), as a
+     * world file seeds one: for large set-ups, where creating services through the API would
+     * make every later call catch up on their deployments. No validation beyond names.
+     */
+    public SimRegion addSteadyService(CreateServiceRequest request) {
+        return setUp(() -> {
+            String cluster = SimEcs.lastSegment(request.cluster());
+            if (!ecs.clusters.containsKey(cluster)) throw new IllegalArgumentException("no cluster " + cluster);
+            if (ecs.services.get(cluster).containsKey(request.serviceName())) {
+                throw new IllegalArgumentException("service " + request.serviceName() + " exists");
+            }
+            SimTaskDefinitions.Revision td = ecs.taskDefinitions.find(request.taskDefinition()).orElseThrow(() ->
+                    new IllegalArgumentException("no task definition " + request.taskDefinition()));
+            SimService svc = new SimService(cluster, request.serviceName(),
+                    arn("ecs", "service/" + cluster + "/" + request.serviceName()), ecs.clusterArn(cluster));
+            svc.loadBalancers = request.loadBalancers();
+            svc.serviceRegistries = request.serviceRegistries();
+            Map<String, String> tags = new java.util.TreeMap<>(request.tags());
+            svc.settings = ServiceSettings.complete(request.settings(), tags, "set-up");
+            svc.tags.putAll(tags);
+            svc.desiredCount = request.desiredCount();
+            ecs.services.get(cluster).put(svc.name, svc);
+            engine.seedSteady(svc, td.arn(), now());
+        });
+    }
+
+    /** A scalable target, as RegisterScalableTarget would leave it, without counting a call. */
+    public SimRegion addScalableTarget(ScalableTargetInfo target) {
+        return setUp(() -> autoScaling.targets.put(target.resourceId(), target));
+    }
+
+    /** A scaling policy of an existing scalable target, without counting a call. */
+    public SimRegion addScalingPolicy(ScalingPolicyInfo policy) {
+        return setUp(() -> {
+            if (!autoScaling.targets.containsKey(policy.resourceId())) {
+                throw new IllegalArgumentException("no scalable target " + policy.resourceId());
+            }
+            autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new java.util.TreeMap<>())
+                    .put(policy.policyName(), policy);
+        });
+    }
+
     // ---- for the per-service simulators --------------------------------------------------
 
     SimulatedCloud cloud() {
@@ -145,6 +200,18 @@ public final class SimRegion {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A paginated read's answer: the gateway contract returns all pages at once, but AWS
+     * serves at most {@code pageSize} items per request, so every page after the first is
+     * counted as one more call, as the SDK paginator would make it.
+     */
+    <T> List<T> paged(String operation, int pageSize, List<T> items) {
+        for (int pages = Math.max(1, (items.size() + pageSize - 1) / pageSize); pages > 1; pages--) {
+            stats.record(operation);
+        }
+        return items;
     }
 
     void run(String operation, boolean mutating, Runnable body) {

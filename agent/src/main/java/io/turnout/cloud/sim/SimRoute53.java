@@ -93,8 +93,9 @@ final class SimRoute53 implements Route53Api {
 
     @Override
     public List<RecordSetInfo> listResourceRecordSets(String hostedZoneId) {
-        return region.call("route53:ListResourceRecordSets", false,
-                () -> zone("route53:ListResourceRecordSets", hostedZoneId).records.values().stream().sorted(ORDER).toList());
+        // AWS: at most 300 record sets per page
+        return region.call("route53:ListResourceRecordSets", false, () -> region.paged("route53:ListResourceRecordSets",
+                300, zone("route53:ListResourceRecordSets", hostedZoneId).records.values().stream().sorted(ORDER).toList()));
     }
 
     @Override

@@ -60,7 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
  * carry a per-run suffix so the test can run again against a long-lived emulator.
  *
  * <p>Where moto differs from AWS the test says so at the assertion; the gateway never works
- * around an emulator.
+ * around an emulator. What every gateway must do (the simulator included) is the contract in
+ * {@code io.turnout.cloud.contract.CloudGatewayContract}; Cloud Map and auto scaling are only
+ * there. This class keeps the endpoint-specific checks: the account guard, pagination of real
+ * answers, targets, Route 53 change status.
  */
 // The SDK's Consumer<Builder>... overloads are generic varargs.
 @SuppressWarnings("unchecked")
@@ -344,79 +347,6 @@ class AwsGatewayAgainstEndpointTest {
         } catch (CloudException e) {
             assertEquals(CloudException.Kind.NOT_FOUND, e.kind(), e.getMessage());
             assertEquals("NoSuchChange", e.errorCode());
-        }
-    }
-
-    @Test
-    void cloudMapNamespacesAndServices() {
-        // A VPC of its own: moto 5.2 allows one private DNS namespace per VPC whatever its name
-        // (ConflictingDomainExists), where AWS only refuses the same domain twice in a VPC.
-        String vpc = ec2.createVpc(r -> r.cidrBlock("10.77.0.0/16")).vpc().vpcId();
-        String nsName = "svc-" + RUN + ".shop.local";
-        cloudMap.createPrivateDnsNamespace(r -> r.name(nsName).vpc(vpc).creatorRequestId("turnout-it-ns-" + RUN));
-
-        NamespaceInfo ns = gateway.cloudMap().listNamespaces().stream().filter(n -> n.name().equals(nsName))
-                .findFirst().orElseThrow();
-        assertEquals("DNS_PRIVATE", ns.type());
-        assertNotNull(ns.arn());
-
-        for (String name : List.of("catalog-a", "catalog-b")) {
-            cloudMap.createService(r -> r.name(name).namespaceId(ns.id()).dnsConfig(d -> d.dnsRecords(
-                    x -> x.type("A").ttl(10L))));
-        }
-        List<CloudMapServiceInfo> services = gateway.cloudMap().listServices(ns.id());
-        assertEquals(Set.of("catalog-a", "catalog-b"), services.stream().map(CloudMapServiceInfo::name).collect(Collectors.toSet()));
-        assertTrue(services.stream().allMatch(s -> s.namespaceId().equals(ns.id()) && s.arn() != null));
-    }
-
-    @Test
-    void autoScalingTargetsAndTargetTrackingPolicies() {
-        String cluster = "turnout-it-scaling-" + RUN;
-        ecs.createCluster(r -> r.clusterName(cluster));
-        String td = gateway.ecs().registerTaskDefinition(taskDefinition("scaled-" + RUN), Map.of()).arn();
-        ecs.createService(r -> r.cluster(cluster).serviceName("web--a").taskDefinition(td).desiredCount(2));
-        String resourceId = ScalableTargetInfo.resourceId(cluster, "web--a");
-
-        gateway.autoScaling().registerScalableTarget(new ScalableTargetInfo(resourceId, 2, 10));
-        assertEquals(List.of(new ScalableTargetInfo(resourceId, 2, 10)),
-                gateway.autoScaling().describeScalableTargets(List.of(resourceId)));
-
-        JsonNode config = json("""
-                {"TargetValue": 60.0, "PredefinedMetricSpecification": {"PredefinedMetricType": "ECSServiceAverageCPUUtilization"},
-                 "ScaleInCooldown": 300, "ScaleOutCooldown": 60}""");
-        gateway.autoScaling().putScalingPolicy(new ScalingPolicyInfo("cpu-60", resourceId, "TargetTrackingScaling", config));
-        List<ScalingPolicyInfo> policies = gateway.autoScaling().describeScalingPolicies(resourceId);
-        assertEquals(1, policies.size(), policies.toString());
-        ScalingPolicyInfo policy = policies.getFirst();
-        assertEquals("cpu-60", policy.policyName());
-        assertEquals("TargetTrackingScaling", policy.policyType());
-        assertEquals(60.0, policy.configuration().path("TargetValue").asDouble());
-        assertEquals("ECSServiceAverageCPUUtilization",
-                policy.configuration().path("PredefinedMetricSpecification").path("PredefinedMetricType").asString());
-        assertTrue(gateway.autoScaling().describeScalingPolicies(null).stream()
-                .anyMatch(p -> p.resourceId().equals(resourceId)));
-
-        gateway.autoScaling().deleteScalingPolicy("cpu-60", resourceId);
-        assertEquals(List.of(), gateway.autoScaling().describeScalingPolicies(resourceId));
-        assertObjectNotFound(() -> gateway.autoScaling().deleteScalingPolicy("cpu-60", resourceId), "No scaling policy found");
-
-        gateway.autoScaling().deregisterScalableTarget(resourceId);
-        assertEquals(List.of(), gateway.autoScaling().describeScalableTargets(List.of(resourceId)));
-        assertObjectNotFound(() -> gateway.autoScaling().deregisterScalableTarget(resourceId), "No scalable target found");
-    }
-
-    /**
-     * AWS answers a missing scalable target or policy with ObjectNotFoundException (NOT_FOUND);
-     * moto 5.2 answers ValidationException "No scaling policy found …" / "No scalable target
-     * found …" (INVALID_REQUEST). Either is accepted, and nothing else.
-     */
-    private static void assertObjectNotFound(Runnable call, String motoMessage) {
-        CloudException e = assertThrows(CloudException.class, call::run);
-        if (e.kind() == CloudException.Kind.NOT_FOUND) {
-            assertEquals("ObjectNotFoundException", e.errorCode(), e.getMessage());
-        } else {
-            assertEquals("ValidationException", e.errorCode(), e.getMessage());
-            assertTrue(e.getMessage().contains(motoMessage), e.getMessage());
         }
     }
 
