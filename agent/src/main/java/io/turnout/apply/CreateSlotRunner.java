@@ -28,8 +28,11 @@ final class CreateSlotRunner implements StepRunner<CreateSlot> {
 
     static ObjectNode createService(CreateService step, StepContext ctx) {
         String td = ctx.taskDefinitionArn(step.taskDefinition());
+        // a rolling service has no Retag step: it records the deployed task definition at creation
+        Map<String, String> tags = new java.util.TreeMap<>(step.tags());
+        tags.put(io.turnout.cloud.Tags.TASK_DEFINITION, td);
         create(ctx, step.cluster(), step.ecsServiceName(), td, step.desiredCount(), List.of(), List.of(),
-                step.settings(), step.tags(), "");
+                step.settings(), tags, "");
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }
 

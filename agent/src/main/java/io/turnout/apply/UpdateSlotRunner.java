@@ -2,7 +2,11 @@ package io.turnout.apply;
 
 import io.turnout.plan.RollingUpdate;
 import io.turnout.plan.UpdateSlot;
+import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.Tags;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,8 +31,16 @@ final class UpdateSlotRunner implements StepRunner<UpdateSlot> {
         String td = ctx.taskDefinitionArn(step.taskDefinition());
         ctx.say("Rolling update of " + step.ecsServiceName() + " to " + td.substring(td.lastIndexOf('/') + 1)
                 + (step.circuitBreaker() ? " (ECS rolls back by itself if tasks keep failing)" : ""));
-        ctx.updateService(step.cluster(), step.ecsServiceName(), Optional.of(td), step.desiredCount(),
-                Optional.of(step.settings()));
+        EcsServiceInfo updated = ctx.updateService(step.cluster(), step.ecsServiceName(), Optional.of(td),
+                step.desiredCount(), Optional.of(step.settings()));
+        // If the circuit breaker later rolls ECS back, the service's task definition no longer equals
+        // this tag, so the next read describes everything again instead of trusting the tags.
+        Map<String, String> tags = new TreeMap<>(step.tags());
+        tags.put(Tags.TASK_DEFINITION, td);
+        ctx.call(() -> {
+            ctx.cloud.ecs().tagResource(updated.arn(), tags);
+            return null;
+        });
         ctx.expect(step.ecsServiceName(), td);
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }

@@ -62,7 +62,7 @@ final class RollingPlanner {
         }
         Optional<Integer> count = comparison.desiredCount().isEmpty() ? Optional.empty() : desired.desiredCount();
         steps.add(new RollingUpdate(name, context.cluster(), current.service().name(), td, count, desired.settings(),
-                rolling.circuitBreaker(), rolling.rollback()));
+                rolling.circuitBreaker(), rolling.rollback(), CreateSlot.tags(context.tags(desired, Optional.empty()))));
         steps.add(new AwaitSteadyState(name, context.cluster(), current.service().name(), timeout()));
         return Outcome.of(new ServicePlan(name, PlanKind.ROLLING, "rolling", comparison.all(), steps, imageBefore,
                 imageAfter, List.of()));

@@ -29,7 +29,9 @@ class SimDeploymentTest {
         world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
         world.replaceIn("services/api/api.taskdef.yaml", "python:3.13-slim", "python:3.14-slim");
         world.replaceIn("services/catalog/catalog.taskdef.json", "httpd:2.4", "httpd:2.5");
+        world.replaceIn("services/mailer/service.yaml", "busybox:1.37", "busybox:1.36");
         Plan v2 = world.plan("c2");
+        assertEquals(PlanKind.ROLLING, kind(v2, "mailer"));
         assertEquals(PlanKind.BLUE_GREEN, kind(v2, "web"));
         assertEquals(PlanKind.BLUE_GREEN, kind(v2, "api"));
         assertEquals(PlanKind.BLUE_GREEN, kind(v2, "catalog"));
@@ -58,8 +60,12 @@ class SimDeploymentTest {
         return plan.services().stream().filter(s -> s.service().equals(service)).findFirst().orElseThrow().kind();
     }
 
+    /** In sync, and provably so from the tags alone: the read describes no task definition. */
     static void assertInSync(SimWorld world) {
+        world.gateway().stats().reset();
         Plan plan = world.plan("check");
         assertTrue(plan.inSync(), () -> new TextPlanRenderer(false).render(plan) + "\n" + String.join("\n", world.lines));
+        assertEquals(0, world.gateway().stats().count("ecs:DescribeTaskDefinition"),
+                () -> "tags written by the deployment vouch for every service: " + world.gateway().stats().snapshot());
     }
 }
