@@ -19,7 +19,9 @@ final class GitFailures {
     }
 
     static GitSourceException describe(String action, GitRemote remote, Exception e, List<String> secrets) {
-        String detail = scrub(causeChain(e), secrets);
+        // JGit prefixes its messages with the URL, which the action already names.
+        String detail = scrub(causeChain(e), secrets).replace(remote.displayUrl() + ": ", "")
+                .replaceAll("\\s*\\R\\s*", " ").replaceAll("[.\\s]+$", "");
         String lower = detail.toLowerCase(Locale.ROOT);
         GitSourceException.Reason reason;
         String next;
@@ -28,6 +30,9 @@ final class GitFailures {
                 || lower.contains("permission denied")) {
             reason = GitSourceException.Reason.AUTHENTICATION;
             next = "check the credentials configured for this repository (token or key, and its access rights)";
+        } else if (lower.contains("not permitted") || lower.contains("denied") || lower.contains("protected")) {
+            reason = GitSourceException.Reason.REJECTED;
+            next = "check that the credentials may write to this repository (push access, tag protection rules for refs/tags/turnout/)";
         } else if (lower.contains("host key") || lower.contains("known_hosts") || lower.contains("server key did not validate")) {
             reason = GitSourceException.Reason.AUTHENTICATION;
             next = "add the server's host key to the configured known_hosts file (ssh-keyscan, then verify the fingerprint)";
@@ -40,7 +45,7 @@ final class GitFailures {
             next = "use an https://, ssh://, git://, file:// URL or a path";
         } else {
             reason = GitSourceException.Reason.UNREACHABLE;
-            next = "Turnout retries on the next poll";
+            next = "this is retried later";
         }
         return new GitSourceException(reason, "cannot " + action + ": " + detail + ". " + capitalize(next));
     }
