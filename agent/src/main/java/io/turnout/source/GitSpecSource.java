@@ -22,8 +22,8 @@ import org.eclipse.jgit.transport.RefSpec;
  * ({@code refs/remotes/origin/<branch>}), so it survives a restart; the first poll after a start
  * still loads the specs, because the agent has none in memory.
  *
- * <p>Not thread-safe beyond what {@link GitConnection} serialises; the scheduler polls one source
- * from one thread.
+ * <p>Thread-safe: polls are serialised, and the {@link io.turnout.source.mark.CommitMarker}
+ * sharing the clone only writes tags under {@code refs/tags/turnout/}, which a poll never reads.
  */
 public final class GitSpecSource implements AutoCloseable {
     private final GitConnection connection;
@@ -71,7 +71,7 @@ public final class GitSpecSource implements AutoCloseable {
      * Asks the remote for the branch head; fetches and loads the specs only when it moved (or on
      * the first poll since start).
      */
-    public PollResult poll() throws GitSourceException {
+    public synchronized PollResult poll() throws GitSourceException {
         RemoteHead remoteHead = remoteHead();
         Optional<ObjectId> previous = lastSeen();
         boolean first = !polledSinceStart;
@@ -94,7 +94,7 @@ public final class GitSpecSource implements AutoCloseable {
     }
 
     /** Loads the specs at {@code commit}; counted in {@link SourceStats#specParses()}. */
-    public LoadResult specsAt(String commit) {
+    public synchronized LoadResult specsAt(String commit) {
         return load(ObjectId.fromString(commit));
     }
 
