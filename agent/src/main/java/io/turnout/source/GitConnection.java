@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.EmptyProgressMonitor;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -24,6 +26,8 @@ import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The persistent local clone of one spec repository — a bare repository (no work tree: specs
@@ -35,6 +39,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
  * token or key is used without a restart. Thread-safe: operations are serialised.
  */
 public final class GitConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GitConnection.class);
     private final GitRemote remote;
     private final Path cloneDir;
     private final Repository repository;
@@ -63,6 +68,10 @@ public final class GitConnection implements AutoCloseable {
             Files.createDirectories(cloneDir);
             repository = new FileRepositoryBuilder().setGitDir(cloneDir.toFile()).setBare().build();
             if (fresh) repository.create(true);
+            // Housekeeping runs in the polling thread after a fetch (see maintain()), not in a
+            // detached background thread that could outlive close() or race the next fetch.
+            repository.getConfig().setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+            repository.getConfig().save();
         } catch (IOException | IllegalStateException e) {
             throw new GitSourceException(GitSourceException.Reason.LOCAL, "cannot create or open the local clone " + cloneDir
                     + " of " + remote.displayUrl() + ": " + e.getMessage() + ". Check that the data directory is writable, or delete the folder to clone afresh");
@@ -123,6 +132,29 @@ public final class GitConnection implements AutoCloseable {
         } catch (GitAPIException | RuntimeException e) {
             throw GitFailures.describe("fetch from " + remote.displayUrl(), remote, e, revealedSecrets());
         }
+        maintain();
+    }
+
+    /**
+     * {@code git gc --auto} after a fetch: JGit's fetch does not do it, and every fetch leaves a
+     * pack, so a clone polled for months would slow down. Cheap when under the thresholds
+     * ({@code gc.auto}, {@code gc.autopacklimit} in the clone's config). JGit's defaults stay:
+     * replaced packs are deleted by a later run once an hour old (a reader may still use them),
+     * unreachable objects (a commit force-pushed away) after two weeks. A failure here is only
+     * logged: the specs are fetched already, and the next fetch tries again.
+     */
+    private void maintain() {
+        try {
+            repository.autoGC(NullProgressMonitor.INSTANCE);
+        } catch (RuntimeException e) {
+            LOG.warn("Housekeeping (gc --auto) of the local clone {} failed; the next fetch tries again: {}", cloneDir, e.getMessage());
+        }
+    }
+
+    /** Pack files in the clone (for tests and metrics). */
+    int packCount() {
+        java.io.File[] packs = cloneDir.resolve("objects").resolve("pack").toFile().listFiles((d, n) -> n.endsWith(".pack"));
+        return packs == null ? 0 : packs.length;
     }
 
     /**

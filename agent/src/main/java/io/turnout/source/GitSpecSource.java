@@ -88,6 +88,15 @@ public final class GitSpecSource implements AutoCloseable {
         return new PollResult(head.name(), previous.map(ObjectId::name), move, specs);
     }
 
+    /**
+     * How the branch got from {@code applied} (the commit live in an environment, from
+     * {@code CommitMarker.liveCommit}; empty when never deployed) to {@code head}: what
+     * {@link RewindPolicy} judges.
+     */
+    public HistoryMove historyMove(Optional<String> applied, String head) throws GitSourceException {
+        return classify(applied.map(ObjectId::fromString), ObjectId.fromString(head));
+    }
+
     /** The spec files at {@code commit} (which must be in the clone), read from its tree. */
     public GitTreeSpecFiles filesAt(String commit) {
         return filesAt(ObjectId.fromString(commit));

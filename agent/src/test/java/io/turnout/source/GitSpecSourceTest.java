@@ -211,4 +211,43 @@ class GitSpecSourceTest {
         assertTrue(CloneFolder.nameFor("https://github.com/acme/shop-deploy.git").matches("github\\.com_acme_shop-deploy-[0-9a-f]{10}\\.git"),
                 CloneFolder.nameFor("https://github.com/acme/shop-deploy.git"));
     }
+
+    @Test
+    void theCloneIsKeptCompactAcrossManyFetches() throws Exception {
+        String first = repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
+        try (GitSpecSource source = open(new GitRemote(repo.fileUrl(), "main"))) {
+            var config = source.connection().repository().getConfig();
+            config.setInt("gc", null, "autopacklimit", 3);
+            // JGit keeps replaced packs for an hour by default (readers may still use them);
+            // "now" lets the test see the compaction without waiting.
+            config.setString("gc", null, "prunePackExpire", "now");
+            config.save();
+            assertFalse(config.getBoolean("gc", "autoDetach", true), "housekeeping runs in the polling thread");
+            source.poll();
+            String last = first;
+            for (int i = 0; i < 6; i++) {
+                last = repo.commit("change " + i, Map.of("notes.txt", i + "\n"));
+                assertEquals(last, source.poll().head());
+                // JGit collects once there are more than autopacklimit + 1 packs; without
+                // housekeeping there would be one pack per fetch, 7 at the end.
+                assertTrue(source.connection().packCount() <= 4, "packs: " + source.connection().packCount());
+            }
+            assertEquals(7, source.stats().fetches());
+            assertTrue(source.specsAt(first).isValid(), "old commits survive the housekeeping");
+            assertEquals(HistoryMove.FORWARD, source.historyMove(Optional.of(first), last));
+        }
+    }
+
+    @Test
+    void theMoveSinceTheAppliedCommitIsWhatTheRewindPolicyJudges() throws Exception {
+        String c1 = repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
+        String c2 = repo.commit("2", Map.of("notes.txt", "2\n"));
+        try (GitSpecSource source = open(new GitRemote(repo.fileUrl(), "main"))) {
+            source.poll();
+            assertEquals(HistoryMove.INITIAL, source.historyMove(Optional.empty(), c2));
+            assertEquals(HistoryMove.FORWARD, source.historyMove(Optional.of(c1), c2));
+            assertEquals(HistoryMove.REWIND, source.historyMove(Optional.of(c2), c1));
+            assertFalse(RewindPolicy.decide(source.historyMove(Optional.of(c2), c1), false).apply());
+        }
+    }
 }
