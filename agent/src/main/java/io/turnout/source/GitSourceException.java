@@ -14,8 +14,11 @@ public final class GitSourceException extends Exception {
         NOT_FOUND(false),
         /** Network trouble or a server error: retry on the next poll. */
         UNREACHABLE(true),
-        /** The remote refused a push (permissions, protected tags). */
-        REJECTED(true),
+        /**
+         * The remote refused a write (no push access, protected tags): a human must grant it.
+         * The commit marker keeps the tags pending and tries again anyway.
+         */
+        REJECTED(false),
         /** Turnout's own settings are wrong (bad URL, unreadable secret file). */
         CONFIGURATION(false),
         /** The local clone could not be read or written. */

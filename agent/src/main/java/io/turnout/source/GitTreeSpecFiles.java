@@ -33,6 +33,8 @@ public final class GitTreeSpecFiles implements SpecFiles {
     private final ObjectId commit;
     private final String path;
     private final String description;
+    /** The spec folder's tree, found on first use (a commit never changes). */
+    private volatile ObjectId specRootTree;
 
     /**
      * @param path        the spec folder inside the repository, "" for its root
@@ -109,16 +111,24 @@ public final class GitTreeSpecFiles implements SpecFiles {
     }
 
     private RevTree specRoot(ObjectReader reader) throws IOException {
+        ObjectId known = specRootTree;
         try (RevWalk revWalk = new RevWalk(reader)) {
-            RevTree tree = revWalk.parseCommit(commit).getTree();
-            if (path.isEmpty()) return tree;
-            try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
-                if (walk == null || walk.getFileMode(0) != FileMode.TREE) {
-                    throw new NoSuchFileException(path, null, "the spec folder is not in " + description
-                            + ": check the configured path inside the repository");
-                }
-                return revWalk.parseTree(walk.getObjectId(0));
+            if (known != null) return revWalk.parseTree(known);
+            RevTree root = findSpecRoot(reader, revWalk);
+            specRootTree = root.copy();
+            return root;
+        }
+    }
+
+    private RevTree findSpecRoot(ObjectReader reader, RevWalk revWalk) throws IOException {
+        RevTree tree = revWalk.parseCommit(commit).getTree();
+        if (path.isEmpty()) return tree;
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+            if (walk == null || walk.getFileMode(0) != FileMode.TREE) {
+                throw new NoSuchFileException(path, null, "the spec folder is not in " + description
+                        + ": check the configured path inside the repository");
             }
+            return revWalk.parseTree(walk.getObjectId(0));
         }
     }
 

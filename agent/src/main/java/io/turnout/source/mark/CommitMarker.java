@@ -3,6 +3,7 @@ package io.turnout.source.mark;
 import io.turnout.source.GitConnection;
 import io.turnout.source.GitSourceException;
 import java.io.IOException;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ public final class CommitMarker {
     private static final String REMOTE_TAGS = "refs/turnout-remote/tags/";
 
     private final GitConnection connection;
-    private final java.time.InstantSource clock;
+    private final InstantSource clock;
     private final String taggerName;
     private final String taggerEmail;
     private final PendingPushes pending;
 
-    public CommitMarker(GitConnection connection, java.time.InstantSource clock, String taggerName, String taggerEmail) {
+    public CommitMarker(GitConnection connection, InstantSource clock, String taggerName, String taggerEmail) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.taggerName = taggerName;
@@ -55,7 +56,7 @@ public final class CommitMarker {
         this.pending = new PendingPushes(connection.cloneDir().resolve("turnout-pending-pushes"));
     }
 
-    public CommitMarker(GitConnection connection, java.time.InstantSource clock) {
+    public CommitMarker(GitConnection connection, InstantSource clock) {
         this(connection, clock, "Turnout", "turnout@localhost");
     }
 
@@ -78,6 +79,10 @@ public final class CommitMarker {
         try (RevWalk walk = new RevWalk(repository); ObjectInserter inserter = repository.newObjectInserter()) {
             ObjectId commitId = walk.parseCommit(ObjectId.fromString(commit)).copy();
             String history = freeHistoryName(repository, walk, environment, commitId);
+            // Pending first: should the agent die between the two, a pending ref that does not
+            // exist is dropped by pushPending, while a tag that exists but is not pending would
+            // never be pushed.
+            pending.add(List.of(Constants.R_TAGS + history, Constants.R_TAGS + live));
             if (repository.exactRef(Constants.R_TAGS + history) == null) {
                 TagBuilder tag = new TagBuilder();
                 tag.setObjectId(commitId, Constants.OBJ_COMMIT);
@@ -89,7 +94,6 @@ public final class CommitMarker {
                 updateRef(repository, Constants.R_TAGS + history, tagId);
             }
             updateRef(repository, Constants.R_TAGS + live, commitId);
-            pending.add(List.of(Constants.R_TAGS + history, Constants.R_TAGS + live));
             return new Mark(environment, commitId.name(), live, history);
         } catch (org.eclipse.jgit.errors.MissingObjectException | IllegalArgumentException e) {
             throw new GitSourceException(GitSourceException.Reason.LOCAL, "commit " + commit + " is not in the local clone of "
@@ -116,7 +120,10 @@ public final class CommitMarker {
     public synchronized PushReport pushPending() {
         List<String> refs;
         try {
-            refs = pending.refs();
+            refs = new ArrayList<>();
+            List<String> vanished = new ArrayList<>();
+            for (String ref : pending.refs()) (connection.repository().exactRef(ref) == null ? vanished : refs).add(ref);
+            pending.remove(vanished);
         } catch (IOException e) {
             return new PushReport(List.of(), List.of(), Optional.of("cannot read the list of tags to push: " + e.getMessage()));
         }

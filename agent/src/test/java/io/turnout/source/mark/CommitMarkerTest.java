@@ -204,6 +204,23 @@ class CommitMarkerTest {
         }
     }
 
+    @Test
+    void aPendingTagThatWasNeverWrittenIsDropped() throws Exception {
+        try (GitSpecSource source = source("data")) {
+            CommitMarker marker = new CommitMarker(source.connection(), clock);
+            marker.mark("staging", c1, "deploy 1");
+            // as if the agent died after recording a pending tag but before writing it
+            Files.writeString(source.connection().cloneDir().resolve("turnout-pending-pushes"),
+                    "refs/tags/turnout/staging/20261122T043000Z\nrefs/tags/turnout/staging/live\nrefs/tags/turnout/staging/20261122T050000Z\n");
+
+            PushReport report = marker.pushPending();
+
+            assertTrue(report.complete(), report.toString());
+            assertEquals(List.of("turnout/staging/20261122T043000Z", "turnout/staging/live"), report.pushed());
+            assertEquals(List.of(), marker.pending());
+        }
+    }
+
     private Map<String, ObjectId> remoteTags() throws Exception {
         try (Repository r = Git.open(remote.toFile()).getRepository()) {
             Map<String, ObjectId> tags = new java.util.TreeMap<>();
