@@ -41,8 +41,8 @@ final class Rollback {
             done.add("first deployment: production stays on the new, verified slot; fix the cause and apply again");
             return List.copyOf(done);
         }
-        if (productionMoved && snapshot.blue().isPresent()) {
-            restoreOldBlue(snapshot.blue().get());
+        if (productionMoved && oldBlue().isPresent()) {
+            restoreOldBlue(oldBlue().get());
         }
         restoreTraffic(productionMoved);
         if (productionMoved) {
@@ -51,6 +51,17 @@ final class Rollback {
         }
         restoreSlots(productionMoved);
         return List.copyOf(done);
+    }
+
+    /**
+     * The slot that served production before the deployment: where production pointed, if that
+     * slot's ECS service existed. On a first deployment the prod listener may already forward
+     * to slot a's target group (a load balancer is usually created with that default action)
+     * while web--a does not exist yet: then slot a is the new, unverified slot, to be scaled
+     * back to 0 like any other, not an old BLUE to keep.
+     */
+    private Optional<Slot> oldBlue() {
+        return snapshot.blue().filter(snapshot.slots()::containsKey);
     }
 
     /** The old BLUE must serve again before traffic goes back to it. */
@@ -130,7 +141,7 @@ final class Rollback {
     /** Every slot that is not the old BLUE goes back to its previous definition and count; new slots to 0. */
     private void restoreSlots(boolean productionMoved) {
         for (Slot slot : Slot.values()) {
-            if (snapshot.blue().equals(Optional.of(slot))) continue;
+            if (oldBlue().equals(Optional.of(slot))) continue;
             ServiceSnapshot.SlotState before = snapshot.slots().get(slot);
             String name = slot.ecsServiceName(snapshot.service());
             Optional<EcsServiceInfo> now = ctx.findService(cluster, name);

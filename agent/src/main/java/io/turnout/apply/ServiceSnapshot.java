@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * A service as it was before the deployment touched it: what a rollback puts back. Journaled
  * before the first change, so that a new process can roll back what an old one started.
  *
- * @param blue  the slot production pointed at (empty on a first deployment)
+ * @param blue  the slot production pointed at; on a first deployment in ELB mode it may name a
+ *              slot that did not exist yet (the prod listener already forwarded to its target
+ *              group), so only a slot also in {@code slots} served production
  * @param slots the slots that existed, by slot
  * @param elb   the routes and where they forwarded (ELB mode)
  * @param dns   the weighted records as they were (DNS mode)

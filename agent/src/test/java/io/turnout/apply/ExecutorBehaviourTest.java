@@ -132,6 +132,27 @@ class ExecutorBehaviourTest {
         Invariants.check(world);
     }
 
+    /**
+     * A first deployment whose prod listener already forwards to slot a's target group (as the
+     * example world's, and any load balancer created with a default forward, do): production
+     * "points at" slot a before web--a exists. When verification fails, web--a must still go
+     * back to 0 tasks: it is the new, unverified slot, not an old BLUE to keep.
+     */
+    @Test
+    void aFailedFirstDeploymentScalesTheNewSlotToZeroEvenWhereProdAlreadyForwards() {
+        SimWorld world = new SimWorld(tmp, "production");
+        world.http.failPath("/health", 500, "boom");
+        assertEquals(java.util.Optional.of(io.turnout.spec.Slot.A), world.live().service("web").orElseThrow().blue());
+
+        ApplyResult result = world.executor(Progress.silent()).build().apply(world.plan("c1"), world.live());
+
+        assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), result.messages().toString());
+        assertTrue(result.messages().toString().contains("web--a scaled to 0"), result.messages().toString());
+        var web = world.live().service("web").orElseThrow();
+        assertEquals(0, web.a().orElseThrow().service().desiredCount(), "the unverified slot serves nothing");
+        assertEquals(0, web.b().orElseThrow().service().desiredCount());
+    }
+
     @Test
     void aVerificationTaskThatExitsNonZeroFailsVerification() {
         SimWorld world = deployed();
