@@ -1,0 +1,46 @@
+package io.turnout.reconcile;
+
+import io.turnout.cloud.sim.ManualClock;
+import io.turnout.cloud.sim.SimulatedCloud;
+import io.turnout.cloud.sim.WorldFile;
+import io.turnout.source.GitCredentials;
+import io.turnout.source.GitRemote;
+import io.turnout.source.GitSpecSource;
+import io.turnout.source.mark.CommitMarker;
+import io.turnout.spec.load.SpecLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/** Test wiring: the example world on a virtual clock, and reconcilers for it, without Micronaut or Quartz. */
+final class Agents {
+    /** Never ahead of the simulated clock, so that it only moves when a deployment waits. */
+    static final InstantSource WALL = InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z"));
+
+    private Agents() {
+    }
+
+    static SimulatedCloudAccess exampleWorld() {
+        ManualClock clock = new ManualClock();
+        SimulatedCloud cloud = WorldFile.read(WorkRepo.EXAMPLE.resolve("world.yaml"), clock);
+        return new SimulatedCloudAccess(cloud, clock, WALL, Optional.empty());
+    }
+
+    static SpecRepository repository(String url, Path dataDir) throws Exception {
+        GitSpecSource source = GitSpecSource.open(new GitRemote(url, "main", WorkRepo.SPECS, GitCredentials.none()), dataDir,
+                Map.of(), new SpecLoader());
+        return new SpecRepository("shop", source, new CommitMarker(source.connection(), WALL));
+    }
+
+    static EnvironmentReconciler reconciler(String environment, SpecRepository repository, CloudAccess cloud, Path dataDir,
+                                            ReconcileMetrics metrics) {
+        return new EnvironmentReconciler(environment, repository, cloud, dataDir, metrics, WALL);
+    }
+
+    /** The world as text: equal strings mean nothing changed. */
+    static String world(SimulatedCloudAccess cloud) {
+        return WorldFile.write(cloud.cloud(), "shop-example");
+    }
+}
