@@ -25,6 +25,7 @@ import java.util.Locale;
  */
 public final class ReconcileMetrics {
     private final MeterRegistry registry;
+    private final java.util.Set<String> callCounters = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReconcileMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -69,9 +70,10 @@ public final class ReconcileMetrics {
                 .tag("kind", transientFailure ? "transient" : "terminal").register(registry).increment();
     }
 
-    /** Exposes the gateway's call counters; registering the same operation again is a no-op. */
+    /** Exposes the gateway's call counters; each operation is registered once. */
     void awsCalls(String environment, CallStats stats) {
         for (String operation : stats.snapshot().keySet()) {
+            if (!callCounters.add(environment + "|" + operation)) continue;
             FunctionCounter.builder("turnout.aws.calls", stats, s -> s.count(operation)).description("AWS calls by operation")
                     .tag("environment", environment).tag("operation", operation).register(registry);
         }

@@ -26,7 +26,7 @@ import org.eclipse.jgit.transport.URIish;
  * A bare "remote" spec repository and a developer's work tree that commits and pushes to it.
  * The specs (a copy of specs-example without its world file) live under {@code specs/}.
  */
-final class WorkRepo implements AutoCloseable {
+public final class WorkRepo implements AutoCloseable {
     static final Path EXAMPLE = Path.of("..", "specs-example").toAbsolutePath().normalize();
     static final String SPECS = "specs";
 
@@ -61,12 +61,12 @@ final class WorkRepo implements AutoCloseable {
         return repo;
     }
 
-    String fileUrl() {
+    public String fileUrl() {
         return bare.toUri().toString();
     }
 
     /** Replaces the first {@code from} with {@code to} in {@code specs/<file>}, commits and pushes. */
-    String change(String file, String from, String to, String message) throws IOException, GitAPIException {
+    public String change(String file, String from, String to, String message) throws IOException, GitAPIException {
         Path path = work.resolve(SPECS).resolve(file);
         String text = Files.readString(path, StandardCharsets.UTF_8);
         if (!text.contains(from)) throw new IllegalArgumentException(file + " does not contain " + from);
@@ -75,7 +75,7 @@ final class WorkRepo implements AutoCloseable {
     }
 
     /** Writes {@code specs/<file>}, commits and pushes. */
-    String write(String file, String content, String message) throws IOException, GitAPIException {
+    public String write(String file, String content, String message) throws IOException, GitAPIException {
         Path path = work.resolve(SPECS).resolve(file);
         Files.createDirectories(path.getParent());
         Files.writeString(path, content, StandardCharsets.UTF_8);
@@ -92,7 +92,7 @@ final class WorkRepo implements AutoCloseable {
     }
 
     /** {@code git revert <commit>} and push. */
-    String revert(String commit) throws GitAPIException, IOException {
+    public String revert(String commit) throws GitAPIException, IOException {
         RevCommit c = git.revert().include(git.getRepository().resolve(commit)).call();
         push();
         return c.name();
@@ -103,7 +103,7 @@ final class WorkRepo implements AutoCloseable {
     }
 
     /** The commit {@code turnout/<env>/live} points at in the bare remote, or null. */
-    String remoteLiveTag(String environment) throws IOException {
+    public String remoteLiveTag(String environment) throws IOException {
         try (Repository remote = new FileRepositoryBuilder().setGitDir(bare.toFile()).build(); RevWalk walk = new RevWalk(remote)) {
             Ref ref = remote.exactRef(Constants.R_TAGS + "turnout/" + environment + "/live");
             if (ref == null) return null;

@@ -1,0 +1,42 @@
+package io.turnout.reconcile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Public test wiring for other packages (the scheduler, the Micronaut application). */
+public final class ReconcileFixtures {
+    private ReconcileFixtures() {
+    }
+
+    /** A bare repository with the example specs under {@code specs/}, and the example world. */
+    public static Fixture exampleRepository(Path dir) throws Exception {
+        return new Fixture(WorkRepo.withExampleSpecs(dir, "shop"), Agents.exampleWorld());
+    }
+
+    public record Fixture(WorkRepo repo, SimulatedCloudAccess cloud) implements AutoCloseable {
+        public String url() {
+            return repo.fileUrl();
+        }
+
+        /** Reconcilers of the repository on this world, with their own data directory (one replica). */
+        public Reconcilers reconcilers(Path dataDir, Set<String> environments) throws Exception {
+            return reconcilers(url(), dataDir, environments);
+        }
+
+        public Reconcilers reconcilers(String url, Path dataDir, Set<String> environments) throws Exception {
+            SpecRepository repository = Agents.repository(url, dataDir);
+            return new Reconcilers(List.of(repository), cloud, dataDir, ReconcileMetrics.standalone(), Agents.WALL, environments,
+                    new StatusBoard());
+        }
+
+        public long registrations(String account) {
+            return cloud.cloud().region(account, "eu-west-1").stats().count("ecs:RegisterTaskDefinition");
+        }
+
+        @Override
+        public void close() {
+            repo.close();
+        }
+    }
+}
