@@ -193,9 +193,9 @@ public final class EnvironmentReconciler {
         metrics.deployment(name, result.succeeded(), took);
         if (!result.succeeded()) {
             ledger.pendingPlan(Optional.of(plan));
+            refreshServices(environment, tree, commit);
             finish(commit, Outcome.FAILED, prefix + "apply " + result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + ": " + String.join("; ", result.messages()), started);
-            refreshServices(environment, tree, commit);
             return;
         }
         String summary = PlanFacts.summary(plan);
@@ -212,8 +212,9 @@ public final class EnvironmentReconciler {
         ledger.liveCommit(Optional.of(commit));
         ledger.pendingPlan(Optional.empty());
         ledger.drift(List.of());
-        finish(commit, Outcome.APPLIED, prefix + summary, started);
+        // the status shows the new colours before it shows the outcome
         refreshServices(environment, tree, commit);
+        finish(commit, Outcome.APPLIED, prefix + summary, started);
     }
 
     /** Reads the environment again after a deployment, so that the status shows the new colours. */

@@ -1,0 +1,141 @@
+package io.turnout.agent.runtime;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code turnout.agent.*}: how the agent runs. Every value can come from {@code application.yml},
+ * from an environment variable (Micronaut's convention: {@code TURNOUT_AGENT_DATA_DIR},
+ * {@code TURNOUT_AGENT_DATASOURCE_PASSWORD} …) or from the {@code turnout agent} options.
+ * The spec repositories are {@link RepositoryConfiguration}s under {@code turnout.agent.repositories.<name>}.
+ */
+@ConfigurationProperties("turnout.agent")
+public class AgentConfiguration {
+    /** Which cloud deployments go to. */
+    public enum Cloud { SIM, AWS }
+
+    private Path dataDir = Path.of(System.getProperty("user.home"), ".turnout", "agent");
+    private Cloud cloud = Cloud.AWS;
+    private Path world;
+    private List<String> environments = List.of();
+    private Duration discoveryInterval = Duration.ofMinutes(1);
+    private int threads = 4;
+    private DataSource datasource = new DataSource();
+
+    /** Where clones, deployment journals and (with the simulated cloud) the world copy live. Default {@code ~/.turnout/agent}. */
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** {@code aws} (default) or {@code sim}. */
+    public Cloud getCloud() {
+        return cloud;
+    }
+
+    public void setCloud(Cloud cloud) {
+        this.cloud = cloud;
+    }
+
+    /** The SimulatedWorld file for {@code cloud: sim}; copied into the data directory, never modified. */
+    public Optional<Path> getWorld() {
+        return Optional.ofNullable(world);
+    }
+
+    public void setWorld(Path world) {
+        this.world = world;
+    }
+
+    /** Only these environments are followed; empty (default): every environment the specs define. */
+    public List<String> getEnvironments() {
+        return environments;
+    }
+
+    public void setEnvironments(List<String> environments) {
+        this.environments = environments == null ? List.of() : List.copyOf(environments);
+    }
+
+    /** How often each repository is checked for added or removed environments. Default 1m. */
+    public Duration getDiscoveryInterval() {
+        return discoveryInterval;
+    }
+
+    public void setDiscoveryInterval(Duration discoveryInterval) {
+        this.discoveryInterval = discoveryInterval;
+    }
+
+    /** How many environments may be reconciled at once. Default 4. */
+    public int getThreads() {
+        return threads;
+    }
+
+    public void setThreads(int threads) {
+        this.threads = threads;
+    }
+
+    public DataSource getDatasource() {
+        return datasource;
+    }
+
+    public void setDatasource(DataSource datasource) {
+        this.datasource = datasource;
+    }
+
+    /**
+     * {@code turnout.agent.datasource.*}: a PostgreSQL database for the clustered scheduler (several
+     * replicas). Without a URL the schedule is kept in memory (one replica).
+     */
+    @ConfigurationProperties("datasource")
+    public static class DataSource {
+        private String url;
+        private String username;
+        private String password;
+        private Duration clusterCheckinInterval = Duration.ofSeconds(5);
+
+        /** {@code jdbc:postgresql://host:5432/turnout}. */
+        public Optional<String> getUrl() {
+            return Optional.ofNullable(url).filter(u -> !u.isBlank());
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        /** Best given as {@code TURNOUT_AGENT_DATASOURCE_PASSWORD}; never logged. */
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        /** How often a replica checks in; a silent replica's work is taken over after this plus 7.5 s. Default 5s. */
+        public Duration getClusterCheckinInterval() {
+            return clusterCheckinInterval;
+        }
+
+        public void setClusterCheckinInterval(Duration clusterCheckinInterval) {
+            this.clusterCheckinInterval = clusterCheckinInterval;
+        }
+
+        @Override
+        public String toString() {
+            return "DataSource[url=" + url + ", username=" + username + ", password=****]";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.turnout.agent.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.turnout.agent.AgentStatus;
+import io.turnout.agent.CommitOutcome.Outcome;
+import io.turnout.agent.EnvironmentStatus;
+import io.turnout.agent.ServiceStatus;
+import io.turnout.agent.SyncTrigger;
+import io.turnout.reconcile.ReconcileFixtures;
+import io.turnout.source.GitCredentials;
+import io.turnout.source.GitRemote;
+import io.turnout.source.SecretSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent as a Micronaut application context: configuration, beans, the schedule started with it. */
+class AgentApplicationTest {
+    static final Path WORLD = Path.of("..", "specs-example", "world.yaml").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    /** Waits for real scheduler threads, at most {@code limit}. */
+    static void await(Duration limit, Supplier<Boolean> condition, Supplier<String> what) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.get()) {
+            assertTrue(System.nanoTime() < end, () -> "timed out after " + limit + ": " + what.get());
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void deploysTheHeadAndANewCommitThroughTheApplicationContext() throws Exception {
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir)) {
+            String worldBefore = Files.readString(WORLD);
+            Map<String, Object> properties = Map.of(
+                    "turnout.agent.repositories.shop.url", fx.url(),
+                    "turnout.agent.repositories.shop.path", "specs",
+                    "turnout.agent.cloud", "sim",
+                    "turnout.agent.world", WORLD.toString(),
+                    "turnout.agent.data-dir", dir.resolve("data").toString(),
+                    "turnout.agent.environments", "production");
+            try (ApplicationContext context = ApplicationContext.run(properties)) {
+                AgentStatus status = context.getBean(AgentStatus.class);
+                SyncTrigger trigger = context.getBean(SyncTrigger.class);
+                await(Duration.ofSeconds(60), () -> status.environment("production").flatMap(EnvironmentStatus::lastOutcome).isPresent(),
+                        () -> status.environments().toString());
+                EnvironmentStatus production = status.environment("production").orElseThrow();
+                assertEquals(Outcome.APPLIED, production.lastOutcome().orElseThrow().outcome(), production::toString);
+                assertEquals(1, status.environments().size(), "the environment filter leaves staging out");
+
+                String c2 = fx.repo().change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
+                assertTrue(trigger.syncEnvironment("production"));
+                await(Duration.ofSeconds(60), () -> status.environment("production").flatMap(EnvironmentStatus::lastOutcome)
+                        .map(o -> o.commit().equals(c2)).orElse(false), () -> status.environments().toString());
+                production = status.environment("production").orElseThrow();
+                assertEquals(Outcome.APPLIED, production.lastOutcome().orElseThrow().outcome(), production::toString);
+                ServiceStatus web = production.services().stream().filter(s -> s.name().equals("web")).findFirst().orElseThrow();
+                assertEquals("public.ecr.aws/nginx/nginx:1.28", web.blueImage().orElseThrow());
+                assertEquals(c2, fx.repo().remoteLiveTag("production"));
+            }
+            assertEquals(worldBefore, Files.readString(WORLD), "the world file in the repository is never modified");
+            assertTrue(Files.readString(dir.resolve("data").resolve("world.yaml")).contains("web--b"), "the copy in the data dir is");
+        }
+    }
+
+    @Test
+    void withoutRepositoriesThereAreNoAgentBeans() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of())) {
+            assertFalse(context.containsBean(AgentStatus.class));
+            assertFalse(context.containsBean(SyncTrigger.class));
+        }
+    }
+
+    @Test
+    void credentialsAreReferencesToSecretsNeverValues() {
+        Map<String, Object> properties = Map.of(
+                "turnout.agent.repositories.shop.url", "https://github.com/shop/specs.git",
+                "turnout.agent.repositories.shop.credentials.token-env", "GITHUB_TOKEN",
+                "turnout.agent.repositories.infra.url", "git@github.com:shop/infra.git",
+                "turnout.agent.repositories.infra.branch", "release",
+                "turnout.agent.repositories.infra.credentials.ssh-key", "/secrets/id_ed25519",
+                "turnout.agent.repositories.infra.credentials.known-hosts", "/secrets/known_hosts",
+                "turnout.agent.datasource.password", "s3cret",
+                "turnout.agent.discovery-interval", "30s",
+                "turnout.agent.enabled", "false");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            Map<String, GitRemote> remotes = new java.util.TreeMap<>();
+            for (RepositoryConfiguration r : context.getBeansOfType(RepositoryConfiguration.class)) remotes.put(r.getName(), r.toRemote());
+            assertEquals(new GitCredentials.Https("x-access-token", SecretSource.environmentVariable("GITHUB_TOKEN")),
+                    remotes.get("shop").credentials());
+            assertEquals("main", remotes.get("shop").branch());
+            GitCredentials.Ssh ssh = assertInstanceOf(GitCredentials.Ssh.class, remotes.get("infra").credentials());
+            assertEquals(Path.of("/secrets/known_hosts"), ssh.knownHosts());
+            assertEquals(Optional.empty(), ssh.passphrase());
+            assertEquals("release", remotes.get("infra").branch());
+            AgentConfiguration config = context.getBean(AgentConfiguration.class);
+            assertEquals(Duration.ofSeconds(30), config.getDiscoveryInterval());
+            assertFalse(config.getDatasource().toString().contains("s3cret"));
+        }
+    }
+}
