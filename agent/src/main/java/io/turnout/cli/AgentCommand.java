@@ -1,0 +1,120 @@
+package io.turnout.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code turnout agent}: the GitOps agent. Starts the Micronaut application (HTTP server with the
+ * status page, API, webhooks and /metrics; the scheduler that polls the repository) and runs until
+ * stopped (Ctrl-C or SIGTERM: running reconciles finish, then it exits).
+ *
+ * <p>The options become {@code turnout.agent.*} properties (the repository is
+ * {@code turnout.agent.repositories.default}); anything else, such as a PostgreSQL database for
+ * several replicas or repository credentials, comes from {@code application.yml}
+ * ({@code MICRONAUT_CONFIG_FILES}) or environment variables ({@code TURNOUT_AGENT_DATASOURCE_URL} …).
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = {"Run the GitOps agent: poll the spec repository, validate, plan and (per each environment's",
+                "sync policy) deploy every new commit, with a status page and API over HTTP. Runs until stopped."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped (SIGTERM or Ctrl-C)", "1:could not start (configuration, repository or port)"})
+final class AgentCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--repo", paramLabel = "URL",
+            description = "The spec repository: https://…, git@host:org/repo.git, ssh://…, git://…, file://… or a path."
+                    + " Optional when repositories are configured in application.yml or the environment.")
+    String repo;
+
+    @Option(names = "--branch", paramLabel = "BRANCH", defaultValue = "main", description = "The branch to follow (default: main).")
+    String branch;
+
+    @Option(names = "--path", paramLabel = "DIR", defaultValue = "",
+            description = "The folder inside the repository that holds the specs (default: the root).")
+    String path;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Option(names = "--env", paramLabel = "ENV", split = ",",
+            description = "Follow only these environments (repeat or separate with commas; default: every environment).")
+    List<String> environments;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where clones, deployment journals and (with --cloud sim) the copy of the world live (default: ~/.turnout/agent).")
+    Path dataDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The HTTP port (default: 8080; -1 for any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address the HTTP server binds to (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface).")
+    String host;
+
+    /** The properties the options stand for. */
+    Map<String, Object> properties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (repo != null) {
+            p.put("turnout.agent.repositories.default.url", repo);
+            p.put("turnout.agent.repositories.default.branch", branch);
+            p.put("turnout.agent.repositories.default.path", path);
+        }
+        if (cloud.cloud != null || cloud.world != null) p.put("turnout.agent.cloud", cloud.effectiveCloud().name());
+        if (cloud.world != null) p.put("turnout.agent.world", cloud.world.toAbsolutePath().toString());
+        if (environments != null && !environments.isEmpty()) p.put("turnout.agent.environments", String.join(",", environments));
+        if (dataDir != null) p.put("turnout.agent.data-dir", dataDir.toAbsolutePath().toString());
+        p.put("micronaut.server.port", port);
+        p.put("micronaut.server.host", host);
+        p.put("micronaut.application.name", "turnout");
+        return p;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (cloud.effectiveCloud() == CloudOptions.Cloud.sim && cloud.world == null) {
+            throw new UserError("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
+        }
+        ApplicationContext context = ApplicationContext.builder().properties(properties()).deduceEnvironment(false).start();
+        if (!context.containsBean(io.turnout.agent.SyncTrigger.class)) {
+            context.close();
+            throw new UserError("no spec repository to follow",
+                    "Pass --repo URL, or configure turnout.agent.repositories.<name>.url (application.yml or TURNOUT_AGENT_REPOSITORIES_<NAME>_URL).");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // SIGTERM / Ctrl-C: stop the HTTP server and the scheduler (running reconciles finish first).
+            context.close();
+            stopped.countDown();
+        }, "turnout-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            EmbeddedServer server = context.findBean(EmbeddedServer.class).orElse(null);
+            if (server != null) {
+                server.start();
+                out.println("Turnout agent: status page on " + server.getURL() + "/ — stop with Ctrl-C");
+            } else {
+                out.println("Turnout agent running (no HTTP server) — stop with Ctrl-C");
+            }
+            out.flush();
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            context.close();
+            throw e;
+        }
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
