@@ -50,6 +50,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
     private final Reconcilers reconcilers;
     private final SchedulerSettings settings;
     private final Scheduler scheduler;
+    private final Optional<JdbcConnectionProvider> lockConnections;
     private volatile Consumer<String> beforeReconcile = env -> { };
     private volatile Consumer<String> afterReconcile = env -> { };
 
@@ -57,6 +58,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
         this.reconcilers = Objects.requireNonNull(reconcilers, "reconcilers");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = create(settings);
+        this.lockConnections = settings.jdbc().map(JdbcConnectionProvider::new);
         scheduler.getContext().put(CONTEXT_KEY, this);
     }
 
@@ -119,6 +121,11 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
         beforeReconcile.accept(environment);
     }
 
+    /** The lock that makes sure no other replica reconciles the environment meanwhile. */
+    EnvironmentLock lock(String repository, String environment) throws java.sql.SQLException {
+        return lockConnections.isPresent() ? EnvironmentLock.postgres(lockConnections.get(), repository, environment) : EnvironmentLock.local();
+    }
+
     void afterReconcile(String environment) {
         afterReconcile.accept(environment);
     }
@@ -145,7 +152,13 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
                             .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
             scheduler.addJob(job, true);
-            if (!scheduler.checkExists(trigger.getKey())) scheduler.scheduleJob(trigger);
+            if (!scheduler.checkExists(trigger.getKey())) {
+                try {
+                    scheduler.scheduleJob(trigger);
+                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                    // another replica started at the same moment and scheduled it
+                }
+            }
         }
         scheduler.start();
         LOG.info("scheduler started ({})", settings.jdbc().map(j -> "clustered on " + j).orElse("in memory"));
@@ -182,8 +195,15 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
             scheduler.addJob(job, true);
             // the first poll right away (a new environment, or a new interval); then every interval
             Trigger trigger = trigger(triggerKey, key, new Date(), interval);
-            if (current == null) scheduler.scheduleJob(trigger);
-            else scheduler.rescheduleJob(triggerKey, trigger);
+            if (current != null) {
+                scheduler.rescheduleJob(triggerKey, trigger);
+            } else {
+                try {
+                    scheduler.scheduleJob(trigger);
+                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                    // another replica scheduled it between our check and now: its trigger serves both
+                }
+            }
             LOG.info("{}: polling {} every {}s (+ up to {}s jitter)", e.getKey(), repositoryId, interval / 1000,
                     e.getValue().jitter().toSeconds());
         }

@@ -13,10 +13,12 @@ import org.quartz.SchedulerException;
  * executions of the same job at once, and with the clustered JDBC store that holds across
  * replicas (the trigger stays BLOCKED in the database while one replica runs it). After each run
  * the next poll is pushed out by the interval plus a random jitter, so that environments and
- * replicas do not poll in lockstep.
+ * replicas do not poll in lockstep. With a clustered schedule each run also holds the
+ * environment's {@link EnvironmentLock}.
  */
 @DisallowConcurrentExecution
 public final class ReconcileJob implements Job {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReconcileJob.class);
     static final String REPOSITORY = "repository";
     static final String ENVIRONMENT = "environment";
 
@@ -33,8 +35,14 @@ public final class ReconcileJob implements Job {
         }
         EnvironmentReconciler reconciler = scheduler.reconcilers().reconciler(repository, environment);
         scheduler.beforeReconcile(environment);
-        try {
-            reconciler.reconcile();
+        try (EnvironmentLock lock = scheduler.lock(repository, environment)) {
+            if (lock.acquired()) {
+                reconciler.reconcile();
+            } else {
+                LOG.info("{}: another replica is reconciling it right now; this poll is skipped", environment);
+            }
+        } catch (java.sql.SQLException e) {
+            LOG.warn("{}: cannot take the environment lock in the scheduler database ({}); retrying at the next poll", environment, e.getMessage());
         } finally {
             scheduler.afterReconcile(environment);
         }

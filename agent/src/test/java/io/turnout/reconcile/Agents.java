@@ -31,7 +31,7 @@ final class Agents {
     static SpecRepository repository(String url, Path dataDir) throws Exception {
         GitSpecSource source = GitSpecSource.open(new GitRemote(url, "main", WorkRepo.SPECS, GitCredentials.none()), dataDir,
                 Map.of(), new SpecLoader());
-        return new SpecRepository("shop", source, new CommitMarker(source.connection(), WALL));
+        return new SpecRepository("shop", source, new CommitMarker(source.connection(), InstantSource.system()));
     }
 
     static EnvironmentReconciler reconciler(String environment, SpecRepository repository, CloudAccess cloud, Path dataDir,

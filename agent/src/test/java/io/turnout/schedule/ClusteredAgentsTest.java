@@ -1,0 +1,152 @@
+package io.turnout.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.turnout.agent.CommitOutcome;
+import io.turnout.agent.CommitOutcome.Outcome;
+import io.turnout.reconcile.ReconcileFixtures;
+import io.turnout.reconcile.Reconcilers;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two agent replicas (two Quartz schedulers, two reconcilers, two data directories) on one
+ * embedded PostgreSQL and one simulated cloud: every commit is applied exactly once, and when one
+ * replica dies mid-poll the other takes over.
+ */
+class ClusteredAgentsTest {
+    static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) postgres.close();
+    }
+
+    /** One replica and what it reconciled. */
+    record Replica(String name, Reconcilers reconcilers, AgentScheduler scheduler, LinkedBlockingQueue<String> done) {
+        List<CommitOutcome> outcomes() {
+            return reconcilers.board().environment("production").map(s -> s.recent()).orElse(List.of());
+        }
+    }
+
+    private Replica replica(ReconcileFixtures.Fixture fx, String name, SchedulerSettings settings, AtomicBoolean killNext,
+                            java.util.concurrent.atomic.AtomicReference<String> killed, CountDownLatch release) throws Exception {
+        Reconcilers reconcilers = fx.reconcilers(dir.resolve(name), Set.of("production"));
+        AgentScheduler scheduler = new AgentScheduler(reconcilers, settings);
+        LinkedBlockingQueue<String> done = new LinkedBlockingQueue<>();
+        scheduler.hooks(env -> {
+            if (killNext.compareAndSet(true, false)) killed.set(name);
+            if (name.equals(killed.get())) {
+                // this replica "died" here, mid-poll (before taking the environment lock): none of its
+                // threads gets any further until the test ends
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("replica " + name + " was killed");
+            }
+        }, done::add);
+        return new Replica(name, reconcilers, scheduler, done);
+    }
+
+    static void await(Duration limit, Supplier<Boolean> condition, Supplier<String> what) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.get()) {
+            assertTrue(System.nanoTime() < end, () -> "timed out after " + limit + ": " + what.get());
+            Thread.sleep(50);
+        }
+    }
+
+    private static long applied(List<Replica> replicas, String commit) {
+        return replicas.stream().flatMap(r -> r.outcomes().stream()).filter(o -> o.commit().equals(commit) && o.outcome() == Outcome.APPLIED).count();
+    }
+
+    private static String live(ReconcileFixtures.Fixture fx) {
+        try {
+            return fx.repo().remoteLiveTag("production");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyCommitIsAppliedOnceAndASurvivorTakesOverFromADeadReplica() throws Exception {
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir)) {
+            // poll every second, so that the replicas compete for every poll
+            fx.repo().change("environments/production.yaml", "interval: 1m", "interval: 1s", "poll production every second");
+            String head = fx.repo().change("environments/production.yaml", "jitter: 10s", "jitter: 0s", "no jitter");
+            SchedulerSettings settings = SchedulerSettings.inMemory().withJdbc(
+                    new SchedulerSettings.Jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null), Duration.ofMillis(500));
+            AtomicBoolean killNext = new AtomicBoolean(false);
+            java.util.concurrent.atomic.AtomicReference<String> killed = new java.util.concurrent.atomic.AtomicReference<>();
+            CountDownLatch release = new CountDownLatch(1);
+            Replica one = replica(fx, "one", settings, killNext, killed, release);
+            Replica two = replica(fx, "two", settings, killNext, killed, release);
+            List<Replica> replicas = List.of(one, two);
+            try {
+                one.scheduler().start();
+                two.scheduler().start();
+                await(Duration.ofSeconds(60), () -> applied(replicas, head) > 0, () -> "first deployment");
+
+                List<String> commits = new ArrayList<>(List.of(head));
+                for (String version : List.of("1.28", "1.29", "1.30")) {
+                    String previous = commits.getLast().equals(head) ? "1.27" : commits.size() == 2 ? "1.28" : "1.29";
+                    String c = fx.repo().change("services/web/web.taskdef.json", "nginx:" + previous, "nginx:" + version, "web: nginx " + version);
+                    commits.add(c);
+                    // both replicas are asked to poll now (a webhook reaches whichever replica the load balancer picks):
+                    // two triggers of one job, which the cluster runs one after the other, never at once
+                    one.scheduler().syncEnvironment("production");
+                    two.scheduler().syncEnvironment("production");
+                    await(Duration.ofSeconds(60), () -> applied(replicas, c) > 0, () -> "deployment of " + version);
+                }
+                // each commit was applied by exactly one replica (Quartz may well give most polls to one of them)
+                for (String c : commits) {
+                    assertEquals(1, applied(replicas, c), "applications of " + c);
+                }
+                // 4 services bootstrapped (4 registrations), then one new web revision per commit
+                assertEquals(4 + 3, fx.registrations("222222222222"));
+
+                // failover: the next replica to poll dies mid-poll; the other one applies the next commit
+                String c5 = fx.repo().change("services/web/web.taskdef.json", "nginx:1.30", "nginx:1.31", "web: nginx 1.31");
+                killNext.set(true);
+                await(Duration.ofSeconds(60), () -> killed.get() != null, () -> "a replica starts a poll");
+                Replica victim = killed.get().equals("one") ? one : two;
+                Replica survivor = victim == one ? two : one;
+                victim.scheduler().shutdown(false);
+                await(Duration.ofSeconds(60), () -> applied(replicas, c5) > 0, () -> "the survivor deploys after the failover");
+                assertEquals(c5, live(fx));
+                assertEquals(1, survivor.outcomes().stream().filter(o -> o.commit().equals(c5) && o.outcome() == Outcome.APPLIED).count());
+                assertEquals(0, victim.outcomes().stream().filter(o -> o.commit().equals(c5)).count());
+                assertEquals(4 + 4, fx.registrations("222222222222"));
+            } finally {
+                release.countDown();
+                for (Replica r : replicas) {
+                    r.scheduler().shutdown(true);
+                    r.reconcilers().close();
+                }
+            }
+        }
+    }
+}
