@@ -1,0 +1,66 @@
+package io.turnout.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.turnout.agent.CommitOutcome;
+import io.turnout.agent.CommitOutcome.Outcome;
+import io.turnout.agent.EnvironmentStatus;
+import io.turnout.agent.ServiceStatus;
+import io.turnout.reconcile.EnvironmentReconciler;
+import io.turnout.reconcile.ReconcileFixtures;
+import io.turnout.reconcile.Reconcilers;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's reconcile against a spec repository served over a real Git transport
+ * ({@code git daemon} on 127.0.0.1): deploy, tag on the remote, revert as a fast rollback.
+ */
+class AgentOverGitDaemonTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void deploysOverGitProtocolAndRollsBackARevert() throws Exception {
+        assumeTrue(GitDaemon.gitAvailable(), "git is not installed");
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir); GitDaemon daemon = GitDaemon.start(dir)) {
+            Reconcilers reconcilers = fx.reconcilers(daemon.url("shop.git"), dir.resolve("data"), Set.of("production"));
+            try {
+                assertEquals(Set.of("production"), reconcilers.discover("shop").keySet());
+                EnvironmentReconciler production = reconcilers.reconciler("production").orElseThrow();
+                production.reconcile();
+                assertEquals(Outcome.APPLIED, status(reconcilers).lastOutcome().orElseThrow().outcome(), () -> status(reconcilers).toString());
+
+                String c2 = fx.repo().change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
+                production.reconcile();
+                CommitOutcome applied = status(reconcilers).lastOutcome().orElseThrow();
+                assertEquals(c2, applied.commit());
+                assertEquals(Outcome.APPLIED, applied.outcome(), applied::detail);
+                assertEquals(c2, fx.repo().remoteLiveTag("production"), "the live tag was pushed over git://");
+                assertEquals("public.ecr.aws/nginx/nginx:1.28", web(reconcilers).blueImage().orElseThrow());
+
+                long registered = fx.registrations("222222222222");
+                String revert = fx.repo().revert(c2);
+                production.reconcile();
+                assertEquals(revert, status(reconcilers).lastOutcome().orElseThrow().commit());
+                assertEquals(Outcome.APPLIED, status(reconcilers).lastOutcome().orElseThrow().outcome());
+                assertEquals(registered, fx.registrations("222222222222"), "fast rollback: no RegisterTaskDefinition");
+                assertEquals("public.ecr.aws/nginx/nginx:1.27", web(reconcilers).blueImage().orElseThrow());
+                assertEquals(revert, fx.repo().remoteLiveTag("production"));
+            } finally {
+                reconcilers.close();
+            }
+        }
+    }
+
+    private static EnvironmentStatus status(Reconcilers reconcilers) {
+        return reconcilers.board().environment("production").orElseThrow();
+    }
+
+    private static ServiceStatus web(Reconcilers reconcilers) {
+        return status(reconcilers).services().stream().filter(s -> s.name().equals("web")).findFirst().orElseThrow();
+    }
+}
