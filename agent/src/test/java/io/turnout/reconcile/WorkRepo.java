@@ -98,6 +98,12 @@ public final class WorkRepo implements AutoCloseable {
         return c.name();
     }
 
+    /** {@code git reset --hard <commit>} and force-push: the branch moves back. */
+    public void forcePushTo(String commit) throws GitAPIException {
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(commit).call();
+        git.push().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/main:refs/heads/main")).call();
+    }
+
     private void push() throws GitAPIException {
         git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main")).call();
     }
