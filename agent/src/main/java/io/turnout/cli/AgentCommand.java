@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         description = {"Run the GitOps agent: poll the spec repository, validate, plan and (per each environment's",
                 "sync policy) deploy every new commit, with a status page and API over HTTP. Runs until stopped."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped (SIGTERM or Ctrl-C)", "1:could not start (configuration, repository or port)"})
+        exitCodeList = {"1:could not start (configuration, repository or port)",
+                "143:stopped by SIGTERM (130 for Ctrl-C), after running deployments finished"})
 final class AgentCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
