@@ -1,0 +1,109 @@
+package io.turnout.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.turnout.agent.CommitOutcome.Outcome;
+import io.turnout.agent.EnvironmentStatus;
+import io.turnout.apply.FileJournal;
+import io.turnout.apply.PlanExecutor;
+import io.turnout.apply.Progress;
+import io.turnout.live.BatchedLiveStateReader;
+import io.turnout.live.LiveState;
+import io.turnout.plan.Plan;
+import io.turnout.plan.Planner;
+import io.turnout.spec.EnvironmentSpec;
+import io.turnout.spec.SpecTree;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a restarted agent (or another replica) knows: the remote's live tag and the journal. */
+class RestartTest {
+    @TempDir
+    Path dir;
+
+    static long registrations(SimulatedCloudAccess cloud) {
+        return cloud.cloud().region("222222222222", "eu-west-1").stats().count("ecs:RegisterTaskDefinition");
+    }
+
+    @Test
+    void anAgentWithAnEmptyDataDirReadsTheLiveTagAndDoesNotDeployAgain() throws Exception {
+        try (WorkRepo repo = WorkRepo.withExampleSpecs(dir, "shop")) {
+            SimulatedCloudAccess cloud = Agents.exampleWorld();
+            try (SpecRepository first = Agents.repository(repo.fileUrl(), dir.resolve("first"))) {
+                Agents.reconciler("production", first, cloud, dir.resolve("first"), ReconcileMetrics.standalone()).reconcile();
+            }
+            long registered = registrations(cloud);
+            String world = Agents.world(cloud);
+            ReconcileMetrics metrics = ReconcileMetrics.standalone();
+            try (SpecRepository second = Agents.repository(repo.fileUrl(), dir.resolve("second"))) {
+                EnvironmentReconciler production = Agents.reconciler("production", second, cloud, dir.resolve("second"), metrics);
+                production.reconcile();
+                EnvironmentStatus status = production.ledger().snapshot();
+                assertEquals(status.headCommit(), status.liveCommit(), "live tag read from the remote");
+                assertTrue(status.lastOutcome().isEmpty(), "nothing new to decide");
+                assertEquals(registered, registrations(cloud));
+                assertEquals(world, Agents.world(cloud));
+                assertEquals(4, status.services().size());
+                assertTrue(status.services().stream().allMatch(s -> s.blueCommit().equals(status.liveCommit())), status.services()::toString);
+            }
+            MeterRegistry registry = metrics.registry();
+            assertEquals(1.0, registry.get("turnout.polls").counter().count());
+            assertTrue(registry.get("turnout.aws.calls").tag("operation", "ecs:DescribeServices").functionCounter().count() > 0);
+        }
+    }
+
+    /** A killed process: an Error, which the executor does not catch, leaves the journal unfinished. */
+    static final class Kill extends Error {
+        Kill() {
+            super("simulated process kill", null, false, false);
+        }
+    }
+
+    @Test
+    void aDeploymentInterruptedByACrashIsFinishedFromTheJournalOnStart() throws Exception {
+        try (WorkRepo repo = WorkRepo.withExampleSpecs(dir, "shop")) {
+            SimulatedCloudAccess cloud = Agents.exampleWorld();
+            Path data = dir.resolve("data");
+            String c2;
+            try (SpecRepository repository = Agents.repository(repo.fileUrl(), data)) {
+                Agents.reconciler("production", repository, cloud, data, ReconcileMetrics.standalone()).reconcile();
+                c2 = repo.change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
+                // the agent's deployment of c2 dies after its third step
+                SpecTree tree = repository.poll().specs().tree().orElseThrow();
+                EnvironmentSpec env = tree.environment("production").orElseThrow();
+                LiveState live = new BatchedLiveStateReader(cloud.gatewayFor(env)).read(env, tree);
+                Plan plan = new Planner().plan(env, tree.servicesIn(env), live, Optional.of(c2));
+                PlanExecutor dying = PlanExecutor.builder(cloud.gatewayFor(env), env).journal(new FileJournal(data, "production"))
+                        .time(cloud.clock(), cloud.sleeper()).httpProbe(cloud.httpProbe()).progress(new Progress() {
+                            @Override
+                            public void line(String message) {
+                            }
+
+                            @Override
+                            public void stepFinished(int index, io.turnout.plan.Step step) {
+                                if (index == 2) throw new Kill();
+                            }
+                        }).build();
+                assertThrows(Kill.class, () -> dying.apply(plan, live));
+            }
+            long registered = registrations(cloud);
+            // the agent starts again on the same data directory
+            try (SpecRepository repository = Agents.repository(repo.fileUrl(), data)) {
+                EnvironmentReconciler production = Agents.reconciler("production", repository, cloud, data, ReconcileMetrics.standalone());
+                production.reconcile();
+                EnvironmentStatus status = production.ledger().snapshot();
+                assertEquals(c2, status.lastOutcome().orElseThrow().commit());
+                assertEquals(Outcome.APPLIED, status.lastOutcome().orElseThrow().outcome(), status.lastOutcome().orElseThrow()::detail);
+                assertEquals(c2, repo.remoteLiveTag("production"));
+                assertEquals(registered, registrations(cloud), "the journal's deployment was finished, not started over");
+                assertEquals("public.ecr.aws/nginx/nginx:1.28", status.services().stream().filter(s -> s.name().equals("web"))
+                        .findFirst().orElseThrow().blueImage().orElseThrow());
+            }
+        }
+    }
+}
