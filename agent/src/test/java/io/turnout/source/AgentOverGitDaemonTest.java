@@ -56,6 +56,42 @@ class AgentOverGitDaemonTest {
         }
     }
 
+    @Test
+    void aRefusedPushNeverBlocksADeploymentAndIsRetriedAtTheNextPoll() throws Exception {
+        assumeTrue(GitDaemon.gitAvailable(), "git is not installed");
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir);
+             GitDaemon daemon = GitDaemon.start(dir, "--allow-override=receive-pack")) {
+            Path bare = dir.resolve("shop.git");
+            setReceivePack(bare, false);
+            Reconcilers reconcilers = fx.reconcilers(daemon.url("shop.git"), dir.resolve("data"), Set.of("production"));
+            try {
+                reconcilers.discover("shop");
+                EnvironmentReconciler production = reconcilers.reconciler("production").orElseThrow();
+                production.reconcile();
+                assertEquals(Outcome.APPLIED, status(reconcilers).lastOutcome().orElseThrow().outcome(), "deployed all the same");
+                String problem = production.ledger().problem().orElseThrow();
+                org.junit.jupiter.api.Assertions.assertTrue(problem.contains("Retried at the next poll"), problem);
+                assertEquals(null, fx.repo().remoteLiveTag("production"));
+
+                setReceivePack(bare, true);
+                production.reconcile();
+                assertEquals(status(reconcilers).headCommit().orElseThrow(), fx.repo().remoteLiveTag("production"), "pushed at the next poll");
+                assertEquals(java.util.Optional.empty(), production.ledger().problem());
+                assertEquals(1, status(reconcilers).recent().size(), "deployed once");
+            } finally {
+                reconcilers.close();
+            }
+        }
+    }
+
+    private static void setReceivePack(Path bare, boolean enabled) throws Exception {
+        try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(bare.toFile()).build()) {
+            org.eclipse.jgit.lib.StoredConfig config = r.getConfig();
+            config.setBoolean("daemon", null, "receivepack", enabled);
+            config.save();
+        }
+    }
+
     private static EnvironmentStatus status(Reconcilers reconcilers) {
         return reconcilers.board().environment("production").orElseThrow();
     }

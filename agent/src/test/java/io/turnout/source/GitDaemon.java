@@ -37,9 +37,16 @@ final class GitDaemon implements AutoCloseable {
     }
 
     static GitDaemon start(Path baseDir) throws IOException {
+        return start(baseDir, "--enable=receive-pack");
+    }
+
+    /** With other service options, e.g. {@code --allow-override=receive-pack} (each repository's {@code daemon.receivepack} decides). */
+    static GitDaemon start(Path baseDir, String... serviceOptions) throws IOException {
         int port = freePort();
-        Process process = new ProcessBuilder("git", "daemon", "--reuseaddr", "--verbose", "--export-all", "--enable=receive-pack",
-                "--base-path=" + baseDir, "--listen=127.0.0.1", "--port=" + port, baseDir.toString())
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "daemon", "--reuseaddr", "--verbose", "--export-all"));
+        command.addAll(java.util.List.of(serviceOptions));
+        command.addAll(java.util.List.of("--base-path=" + baseDir, "--listen=127.0.0.1", "--port=" + port, baseDir.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         BufferedReader log = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
