@@ -113,6 +113,13 @@ public final class EnvironmentReconciler {
             gitFailure(e);
         } catch (CloudException e) {
             cloudFailure(snapshot.head(), e);
+        } catch (RuntimeException e) {
+            // Not a classified failure (a bug, a gateway that cannot be built): nothing was decided, so
+            // the next poll starts over; the stack trace goes to the log for whoever looks into it.
+            metrics.pollFailure(name, true);
+            String text = "unexpected error: " + e + ". Retrying at the next poll (in about " + human(interval) + ").";
+            ledger.problem(Optional.of(text));
+            LOG.error("{}: {}", name, text, e);
         }
     }
 
