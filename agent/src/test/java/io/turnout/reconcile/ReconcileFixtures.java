@@ -6,6 +6,9 @@ import java.util.Set;
 
 /** Public test wiring for other packages (the scheduler, the Micronaut application). */
 public final class ReconcileFixtures {
+    /** specs-example in this repository. */
+    public static final java.nio.file.Path EXAMPLE = WorkRepo.EXAMPLE;
+
     private ReconcileFixtures() {
     }
 

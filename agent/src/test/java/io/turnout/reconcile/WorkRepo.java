@@ -74,9 +74,13 @@ public final class WorkRepo implements AutoCloseable {
         return commitAll(message);
     }
 
-    /** Writes {@code specs/<file>}, commits and pushes. */
+    /** Writes {@code specs/<file>} (null deletes it), commits and pushes. */
     public String write(String file, String content, String message) throws IOException, GitAPIException {
         Path path = work.resolve(SPECS).resolve(file);
+        if (content == null) {
+            Files.delete(path);
+            return commitAll(message);
+        }
         Files.createDirectories(path.getParent());
         Files.writeString(path, content, StandardCharsets.UTF_8);
         return commitAll(message);

@@ -61,6 +61,55 @@ class AgentSchedulerTest {
     }
 
     @Test
+    void theScheduleFollowsTheEnvironmentsAtTheHead() throws Exception {
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir)) {
+            Reconcilers reconcilers = fx.reconcilers(dir.resolve("data"), Set.of());
+            try (AgentScheduler scheduler = new AgentScheduler(reconcilers, SchedulerSettings.inMemory())) {
+                scheduler.quartz().standby(); // jobs are scheduled, none runs: this test looks at the schedule only
+                scheduler.refresh("shop");
+                assertEquals(60_000L, interval(scheduler, "production"));
+
+                // an environment is added, then removed; production polls every 30s
+                String staging = java.nio.file.Files.readString(ReconcileFixtures.EXAMPLE.resolve("environments/staging.yaml"));
+                fx.repo().write("environments/qa.yaml", staging.replace("name: staging", "name: qa"), "add qa");
+                scheduler.refresh("shop");
+                assertEquals(Set.of("production", "qa", "staging"), jobs(scheduler));
+                assertEquals(List.of("production", "qa", "staging"), reconcilers.board().environments().stream().map(EnvironmentStatus::name).toList());
+                fx.repo().write("environments/qa.yaml", null, "drop qa");
+                fx.repo().change("environments/production.yaml", "interval: 1m", "interval: 30s", "poll production every 30s");
+                scheduler.refresh("shop");
+                assertEquals(Set.of("production", "staging"), jobs(scheduler));
+                assertEquals(30_000L, interval(scheduler, "production"));
+                assertEquals(List.of("production", "staging"), reconcilers.board().environments().stream().map(EnvironmentStatus::name).toList());
+                assertFalse(scheduler.syncEnvironment("qa"));
+
+                // an invalid head keeps the schedule as it was
+                fx.repo().change("environments/production.yaml", "cluster:", "clustr:", "typo");
+                scheduler.refresh("shop");
+                assertEquals(30_000L, interval(scheduler, "production"));
+            } finally {
+                reconcilers.close();
+            }
+        }
+    }
+
+    private static Set<String> jobs(AgentScheduler scheduler) throws Exception {
+        return scheduler.quartz().getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals("shop")).stream()
+                .map(JobKey::getName).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static long interval(AgentScheduler scheduler, String environment) throws Exception {
+        return ((org.quartz.SimpleTrigger) scheduler.quartz().getTrigger(org.quartz.TriggerKey.triggerKey(environment, "shop"))).getRepeatInterval();
+    }
+
+    @Test
+    void theDatabasePasswordIsNeverShown() {
+        SchedulerSettings.Jdbc jdbc = new SchedulerSettings.Jdbc("jdbc:postgresql://db:5432/turnout?password=hunter2", "turnout", "s3cret");
+        assertFalse(jdbc.toString().contains("s3cret"), jdbc::toString);
+        assertFalse(jdbc.toString().contains("hunter2"), jdbc::toString);
+    }
+
+    @Test
     void repositoryNamesMatchTheCloneUrlTheWebUrlAndOwnerName() {
         String url = "https://github.com/Shop/specs.git";
         assertTrue(AgentScheduler.matches(url, "https://github.com/shop/specs"));
