@@ -34,7 +34,7 @@ public final class StatusBoard implements AgentStatus {
         return Optional.ofNullable(ledgers.get(name)).map(EnvironmentLedger::snapshot);
     }
 
-    /** What went wrong at the environment's last poll and what happens next; empty when all went well. */
+    @Override
     public Optional<String> problem(String environment) {
         return Optional.ofNullable(ledgers.get(environment)).flatMap(EnvironmentLedger::problem);
     }
