@@ -85,8 +85,10 @@ public final class SimulatedCloudAccess implements CloudAccess {
 
     @Override
     public void beforeReconcile() {
-        Instant now = wallClock.instant();
-        if (now.isAfter(clock.instant())) clock.set(now);
+        // advance, never set: another environment's deployment may be moving the clock at the same
+        // moment, and time must not go back under it (at worst it jumps a little further ahead)
+        java.time.Duration behind = java.time.Duration.between(clock.instant(), wallClock.instant());
+        if (behind.isPositive()) clock.advance(behind);
     }
 
     @Override
