@@ -69,6 +69,15 @@ class AgentApplicationTest {
                 ServiceStatus web = production.services().stream().filter(s -> s.name().equals("web")).findFirst().orElseThrow();
                 assertEquals("public.ecr.aws/nginx/nginx:1.28", web.blueImage().orElseThrow());
                 assertEquals(c2, fx.repo().remoteLiveTag("production"));
+
+                // the shared registry that /metrics scrapes
+                String metrics = context.getBean(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class).scrape();
+                for (String name : java.util.List.of("turnout_polls_total{environment=\"production\"}",
+                        "turnout_commits_total{environment=\"production\",outcome=\"applied\"} 2.0",
+                        "turnout_plan_steps_count{environment=\"production\"}", "turnout_deployment_duration_seconds_count",
+                        "turnout_aws_calls_total{environment=\"production\",operation=\"ecs:RegisterTaskDefinition\"} 5.0")) {
+                    assertTrue(metrics.contains(name), () -> name + " in\n" + metrics);
+                }
             }
             assertEquals(worldBefore, Files.readString(WORLD), "the world file in the repository is never modified");
             assertTrue(Files.readString(dir.resolve("data").resolve("world.yaml")).contains("web--b"), "the copy in the data dir is");
