@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
  * ({@code MICRONAUT_CONFIG_FILES}) or environment variables ({@code TURNOUT_AGENT_DATASOURCE_URL} …).
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Run the GitOps agent: poll the spec repository, validate, plan and (per each environment's",
-                "sync policy) deploy every new commit, with a status page and API over HTTP. Runs until stopped."},
+        description = {"Run the GitOps agent: deploy every new commit of the spec repository, as each environment's sync policy says.",
+                "Polls the repository, validates, plans against live state and applies (or keeps the plan for review);",
+                "reports drift; serves the status page and API over HTTP. Runs until stopped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"1:could not start (configuration, repository or port)",
                 "143:stopped by SIGTERM (130 for Ctrl-C), after running deployments finished"})
@@ -104,7 +105,7 @@ final class AgentCommand implements Callable<Integer> {
         try {
             EmbeddedServer server = context.findBean(EmbeddedServer.class).orElse(null);
             if (server != null) {
-                server.start();
+                startServer(server);
                 out.println("Turnout agent: status page on " + server.getURL() + "/ — stop with Ctrl-C");
             } else {
                 out.println("Turnout agent running (no HTTP server) — stop with Ctrl-C");
@@ -117,5 +118,21 @@ final class AgentCommand implements Callable<Integer> {
         }
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Starts the HTTP server; the scheduler starts when it is up (nothing is deployed before). */
+    private void startServer(EmbeddedServer server) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new UserError("cannot start the HTTP server on " + host + ":" + port + ": " + rootMessage(e),
+                    "Stop what is using the port, or pass another one with --port (-1 for any free port).");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -50,8 +50,13 @@ class AgentApplicationTest {
                     "turnout.agent.cloud", "sim",
                     "turnout.agent.world", WORLD.toString(),
                     "turnout.agent.data-dir", dir.resolve("data").toString(),
-                    "turnout.agent.environments", "production");
-            try (ApplicationContext context = ApplicationContext.run(properties)) {
+                    "turnout.agent.environments", "production",
+                    "micronaut.server.host", "127.0.0.1",
+                    "micronaut.server.port", -1);
+            // with the HTTP server, as turnout agent runs it: the scheduler starts once the server is up
+            try (io.micronaut.runtime.server.EmbeddedServer server = ApplicationContext.run(io.micronaut.runtime.server.EmbeddedServer.class, properties)) {
+                ApplicationContext context = server.getApplicationContext();
+                assertTrue(server.isRunning());
                 AgentStatus status = context.getBean(AgentStatus.class);
                 SyncTrigger trigger = context.getBean(SyncTrigger.class);
                 await(Duration.ofSeconds(60), () -> status.environment("production").flatMap(EnvironmentStatus::lastOutcome).isPresent(),
