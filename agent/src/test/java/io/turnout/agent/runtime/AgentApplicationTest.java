@@ -89,6 +89,30 @@ class AgentApplicationTest {
         }
     }
 
+    /** The configuration example in the README binds as it says (read from the README itself, so that it stays true). */
+    @Test
+    void theReadmeConfigurationExampleBinds() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Running the agent");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        Files.writeString(dir.resolve("application.yml"), yaml + "\n    enabled: false\n");
+        try (ApplicationContext context = ApplicationContext.builder().overrideConfigLocations("file:" + dir).start()) {
+            AgentConfiguration config = context.getBean(AgentConfiguration.class);
+            assertEquals(Path.of("/var/lib/turnout"), config.getDataDir());
+            assertEquals(AgentConfiguration.Cloud.AWS, config.getCloud());
+            assertEquals(java.util.List.of("staging", "production"), config.getEnvironments());
+            assertEquals(Duration.ofMinutes(1), config.getDiscoveryInterval());
+            assertEquals(Optional.of("jdbc:postgresql://db:5432/turnout"), config.getDatasource().getUrl());
+            assertEquals(Duration.ofSeconds(5), config.getDatasource().getClusterCheckinInterval());
+            RepositoryConfiguration shop = context.getBean(RepositoryConfiguration.class, io.micronaut.inject.qualifiers.Qualifiers.byName("shop"));
+            GitRemote remote = shop.toRemote();
+            assertEquals("deploy/specs", remote.path());
+            assertEquals(GitCredentials.token(SecretSource.environmentVariable("GITHUB_TOKEN")), remote.credentials());
+            assertFalse(context.containsBean(SyncTrigger.class), "enabled: false");
+        }
+    }
+
     @Test
     void withoutRepositoriesThereAreNoAgentBeans() {
         try (ApplicationContext context = ApplicationContext.run(Map.of())) {
