@@ -150,7 +150,15 @@ public final class SimRegion {
 
     /** A scalable target, as RegisterScalableTarget would leave it, without counting a call. */
     public SimRegion addScalableTarget(ScalableTargetInfo target) {
-        return setUp(() -> autoScaling.targets.put(target.resourceId(), target));
+        return setUp(() -> {
+            autoScaling.targets.put(target.resourceId(), target);
+            // its bounds may clamp the service's desired count
+            String[] parts = target.resourceId().split("/");
+            if (parts.length == 3 && ecs.services.containsKey(parts[1])) {
+                SimService svc = ecs.services.get(parts[1]).get(parts[2]);
+                if (svc != null) engine.touch(svc);
+            }
+        });
     }
 
     /** A scaling policy of an existing scalable target, without counting a call. */
@@ -194,8 +202,13 @@ public final class SimRegion {
         lock.lock();
         try {
             engine.advanceTo(now());
+            // A mutation may wake any service (and the body may settle before returning): look at all of them.
+            if (mutating) engine.touchAll();
             T result = body.get();
-            if (mutating) engine.advanceTo(now());
+            if (mutating) {
+                engine.touchAll();
+                engine.advanceTo(now());
+            }
             return result;
         } finally {
             lock.unlock();
