@@ -45,7 +45,7 @@ public final class CallBenchmark {
         SyntheticEstate estate = SyntheticEstate.of(services);
         CallStats stats = estate.gateway().stats();
         stats.reset();
-        LiveState live = new BatchedLiveStateReader(estate.gateway()).read(estate.environment(), estate.specs());
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), io.turnout.live.ReadThrottle.unlimited()).read(estate.environment(), estate.specs());
         Plan plan = new Planner().plan(estate.environment(), estate.specs().servicesIn(estate.environment()), live,
                 Optional.empty());
         return new Row(services, estate.loadBalancers(), estate.hostedZones(), new TreeMap<>(stats.snapshot()),

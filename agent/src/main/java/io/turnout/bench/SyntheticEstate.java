@@ -115,6 +115,11 @@ public final class SyntheticEstate {
         return environment;
     }
 
+    /** The simulated cloud itself (faults, settings). */
+    public SimulatedCloud cloud() {
+        return cloud;
+    }
+
     public CloudGateway gateway() {
         return cloud.gateway(ACCOUNT, REGION);
     }

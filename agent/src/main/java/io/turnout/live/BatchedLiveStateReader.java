@@ -55,7 +55,13 @@ import java.util.TreeSet;
  * balancer, zone or namespace once in {@link LiveState#problems()} (and the same text on each
  * service it blocks), the rest per service. Services whose ECS status is DRAINING or INACTIVE
  * count as absent. Throttling and other transient errors propagate as {@link CloudException};
- * retrying is the caller's decision. Services tagged for the environment that no spec names are
+ * retrying is the caller's decision.
+ *
+ * <p>Independent reads run concurrently on virtual threads: the cluster, the ELB side and the
+ * DNS side of phase 1 side by side, and within each the load balancers, listeners, zones and
+ * DescribeServices batches, bounded per AWS service by a {@link ReadThrottle} (token bucket and
+ * calls in flight, AWS's documented defaults in {@link ReadBudget}). Answers are put together in
+ * a fixed order afterwards, so the live state does not depend on which call finished first. Services tagged for the environment that no spec names are
  * not looked for (that would need ListServices over the whole cluster). Target health is not
  * read: it belongs to deployments, not to planning.
  */
@@ -64,9 +70,20 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     private static final int SCALABLE_TARGETS_BATCH = 50;
 
     private final CloudGateway gateway;
+    private final ReadThrottle throttle;
 
+    /**
+     * A reader within AWS's default read budgets ({@link ReadThrottle#awsDefaults()}), its own
+     * buckets. An agent reading several environments of one account passes one shared
+     * {@link ReadThrottle} instead, so that together they stay within the account's budget.
+     */
     public BatchedLiveStateReader(CloudGateway gateway) {
+        this(gateway, ReadThrottle.awsDefaults());
+    }
+
+    public BatchedLiveStateReader(CloudGateway gateway, ReadThrottle throttle) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
     }
 
     @Override
@@ -74,16 +91,24 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         List<EffectiveService> services = specs.servicesIn(environment);
         String where = environment.aws().accountId().map(a -> a + "/").orElse("") + environment.aws().region();
         String cluster = environment.cluster();
-        boolean clusterExists = gateway.ecs().describeClusters(List.of(cluster)).stream()
-                .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status()));
-
-        // Phase 1: traffic, which tells the BLUE slot of each blue/green service.
-        ElbTrafficReads elb = new ElbTrafficReads(gateway, where, services.stream()
+        List<ElbTraffic> elbTraffics = services.stream()
                 .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof ElbTraffic t ? t : null)
-                .filter(Objects::nonNull).toList());
-        DnsTrafficReads dns = new DnsTrafficReads(gateway, services.stream()
+                .filter(Objects::nonNull).toList();
+        List<DnsTraffic> dnsTraffics = services.stream()
                 .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof DnsTraffic t ? t : null)
-                .filter(Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList();
+
+        // Phase 1: the cluster and the traffic, which tells the BLUE slot of each blue/green service.
+        // ECS, ELB and Route 53 have separate budgets, so the three run side by side.
+        List<Object> phase1 = throttle.together(List.of(
+                () -> throttle.all("ecs", List.<java.util.concurrent.Callable<Boolean>>of(() -> gateway.ecs()
+                        .describeClusters(List.of(cluster)).stream()
+                        .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status())))).getFirst(),
+                () -> new ElbTrafficReads(gateway, throttle, where, elbTraffics),
+                () -> new DnsTrafficReads(gateway, throttle, dnsTraffics)));
+        boolean clusterExists = (Boolean) phase1.get(0);
+        ElbTrafficReads elb = (ElbTrafficReads) phase1.get(1);
+        DnsTrafficReads dns = (DnsTrafficReads) phase1.get(2);
         List<String> environmentProblems = new ArrayList<>(elb.environmentProblems());
         environmentProblems.addAll(dns.environmentProblems());
         Map<String, Traffic> traffic = new TreeMap<>();
@@ -174,14 +199,18 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         }
     }
 
-    /** The ACTIVE ECS services among {@code names}, by name; 10 names per call. */
+    /** The ACTIVE ECS services among {@code names}, by name; 10 names per call, the batches concurrently. */
     private Map<String, EcsServiceInfo> describeServices(String cluster, List<String> names) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
-        Map<String, EcsServiceInfo> found = new LinkedHashMap<>();
+        List<java.util.concurrent.Callable<List<EcsServiceInfo>>> batches = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + DESCRIBE_SERVICES_BATCH));
             // Unknown names come back as failures (reason MISSING): absent, not an error.
-            for (EcsServiceInfo s : gateway.ecs().describeServices(cluster, batch).services()) {
+            batches.add(() -> gateway.ecs().describeServices(cluster, batch).services());
+        }
+        Map<String, EcsServiceInfo> found = new LinkedHashMap<>();
+        for (List<EcsServiceInfo> answer : throttle.all("ecs", batches)) {
+            for (EcsServiceInfo s : answer) {
                 // A deleted service stays visible as DRAINING, then INACTIVE, for a while: it is gone for Turnout.
                 if ("ACTIVE".equals(s.status())) found.put(s.name(), s);
             }
@@ -191,13 +220,20 @@ public final class BatchedLiveStateReader implements LiveStateReader {
 
     /** Each distinct task definition in use, described once. A missing one is left out (reported per slot). */
     private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<EcsServiceInfo> services) {
+        List<String> arns = List.copyOf(new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList()));
+        List<Optional<TaskDefinitionInfo>> described = throttle.all("ecs", arns.stream()
+                .<java.util.concurrent.Callable<Optional<TaskDefinitionInfo>>>map(arn -> () -> {
+                    try {
+                        return Optional.of(gateway.ecs().describeTaskDefinition(arn));
+                    } catch (CloudException e) {
+                        if (e.kind() != CloudException.Kind.NOT_FOUND) throw e;
+                        return Optional.empty();
+                    }
+                }).toList());
         Map<String, TaskDefinitionInfo> byArn = new HashMap<>();
-        for (String arn : new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList())) {
-            try {
-                byArn.put(arn, gateway.ecs().describeTaskDefinition(arn));
-            } catch (CloudException e) {
-                if (e.kind() != CloudException.Kind.NOT_FOUND) throw e;
-            }
+        for (int i = 0; i < arns.size(); i++) {
+            String arn = arns.get(i);
+            described.get(i).ifPresent(td -> byArn.put(arn, td));
         }
         return byArn;
     }

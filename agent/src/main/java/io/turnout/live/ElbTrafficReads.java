@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,8 @@ import java.util.function.Function;
  * DescribeListeners and one DescribeTargetGroups (the groups its listeners and rules use), and
  * one DescribeRules per listener a spec uses rules on. Only target groups no load balancer
  * uses yet are looked up by name. Then each service's {@link LiveElb} is assembled from memory.
+ * Reads of different load balancers and listeners run concurrently within the ELB read budget
+ * ({@link ReadThrottle}); the maps are filled in a fixed order afterwards.
  *
  * <p>A missing load balancer is an environment problem ({@link #environmentProblems()}), named
  * once; each service on it carries the same text so the planner can tell it is blocked.
@@ -42,7 +45,7 @@ final class ElbTrafficReads {
     /** The outcome for one service: its traffic, when every piece exists, and what is missing. */
     record Result(Optional<LiveElb> traffic, List<String> problems) {}
 
-    ElbTrafficReads(CloudGateway gateway, String where, List<ElbTraffic> traffics) {
+    ElbTrafficReads(CloudGateway gateway, ReadThrottle throttle, String where, List<ElbTraffic> traffics) {
         this.where = where;
         if (traffics.isEmpty()) {
             loadBalancers = Map.of();
@@ -50,23 +53,37 @@ final class ElbTrafficReads {
         }
         List<String> lbNames = List.copyOf(new TreeSet<>(traffics.stream().map(ElbTraffic::loadBalancer).toList()));
         loadBalancers = new HashMap<>();
+        List<Callable<Map<String, LoadBalancerInfo>>> lookUps = new ArrayList<>();
         for (int i = 0; i < lbNames.size(); i += LOAD_BALANCER_NAMES_MAX) {
-            loadBalancers.putAll(byName(lbNames.subList(i, Math.min(lbNames.size(), i + LOAD_BALANCER_NAMES_MAX)),
-                    names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name));
+            List<String> batch = lbNames.subList(i, Math.min(lbNames.size(), i + LOAD_BALANCER_NAMES_MAX));
+            lookUps.add(() -> byName(batch, names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name));
         }
+        throttle.all("elbv2", lookUps).forEach(loadBalancers::putAll);
         for (String name : lbNames) {
             if (!loadBalancers.containsKey(name)) environmentProblems.add(missingLoadBalancer(name));
         }
-        for (LoadBalancerInfo lb : new TreeMap<>(loadBalancers).values()) {
-            listenersByLb.put(lb.name(), gateway.elb().describeListeners(lb.arn()));
-            gateway.elb().describeTargetGroupsOf(lb.arn()).forEach(tg -> targetGroups.put(tg.name(), tg));
+        // Per load balancer its listeners and its target groups: independent reads, run concurrently;
+        // the answers are put in place by load balancer, so completion order does not matter.
+        List<LoadBalancerInfo> lbs = List.copyOf(new TreeMap<>(loadBalancers).values());
+        List<Callable<List<?>>> perLb = new ArrayList<>();
+        for (LoadBalancerInfo lb : lbs) {
+            perLb.add(() -> gateway.elb().describeListeners(lb.arn()));
+            perLb.add(() -> gateway.elb().describeTargetGroupsOf(lb.arn()));
+        }
+        List<List<?>> answers = throttle.all("elbv2", perLb);
+        for (int i = 0; i < lbs.size(); i++) {
+            listenersByLb.put(lbs.get(i).name(), answers.get(2 * i).stream().map(ListenerInfo.class::cast).toList());
+            answers.get(2 * i + 1).stream().map(TargetGroupInfo.class::cast).forEach(tg -> targetGroups.put(tg.name(), tg));
         }
         TreeSet<String> ruleListeners = new TreeSet<>();
         for (ElbTraffic t : traffics) {
             if (t.prodRule().isPresent()) listener(t.loadBalancer(), t.prodListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
             if (t.stageRule().isPresent()) listener(t.loadBalancer(), t.stageListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
         }
-        for (String listenerArn : ruleListeners) rulesByListener.put(listenerArn, gateway.elb().describeRules(listenerArn));
+        List<String> ruleListenerArns = List.copyOf(ruleListeners);
+        List<List<RuleInfo>> rules = throttle.all("elbv2", ruleListenerArns.stream()
+                .<Callable<List<RuleInfo>>>map(arn -> () -> gateway.elb().describeRules(arn)).toList());
+        for (int i = 0; i < ruleListenerArns.size(); i++) rulesByListener.put(ruleListenerArns.get(i), rules.get(i));
         TreeSet<String> tgNames = new TreeSet<>();
         traffics.forEach(t -> {
             tgNames.add(t.targetGroups().a());
@@ -76,8 +93,9 @@ final class ElbTrafficReads {
         // load balancer, so the per-load-balancer read cannot see them: look those up by name.
         tgNames.removeAll(targetGroups.keySet());
         if (!tgNames.isEmpty()) {
-            targetGroups.putAll(byName(List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names),
-                    TargetGroupInfo::name));
+            targetGroups.putAll(throttle.all("elbv2", List.<Callable<Map<String, TargetGroupInfo>>>of(() -> byName(
+                    List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names), TargetGroupInfo::name)))
+                    .getFirst());
         }
     }
 
