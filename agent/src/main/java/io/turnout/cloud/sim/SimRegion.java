@@ -199,6 +199,7 @@ public final class SimRegion {
     <T> T call(String operation, boolean mutating, Supplier<T> body) {
         stats.record(operation);
         cloud.faults().beforeCall(operation, mutating);
+        extraPages.set(0);
         lock.lock();
         try {
             engine.advanceTo(now());
@@ -212,6 +213,21 @@ public final class SimRegion {
             return result;
         } finally {
             lock.unlock();
+            roundTrips(1 + extraPages.get());
+        }
+    }
+
+    /** Further pages of the current call, counted inside the lock and slept for after it. */
+    private static final ThreadLocal<Integer> extraPages = ThreadLocal.withInitial(() -> 0);
+
+    /** The modelled latency of {@code calls} round trips, slept for real outside the lock (bench only). */
+    private void roundTrips(int calls) {
+        java.time.Duration latency = cloud.settings().callLatency();
+        if (latency.isZero()) return;
+        try {
+            Thread.sleep(latency.multipliedBy(calls));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -223,6 +239,7 @@ public final class SimRegion {
     <T> List<T> paged(String operation, int pageSize, List<T> items) {
         for (int pages = Math.max(1, (items.size() + pageSize - 1) / pageSize); pages > 1; pages--) {
             stats.record(operation);
+            extraPages.set(extraPages.get() + 1);
         }
         return items;
     }
