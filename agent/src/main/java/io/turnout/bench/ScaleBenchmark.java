@@ -14,6 +14,8 @@ import io.turnout.spec.ServiceSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.spec.load.SpecLoader;
+import io.turnout.spec.load.SpecLimits;
+import io.turnout.spec.load.DirectorySpecFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -67,8 +69,11 @@ public final class ScaleBenchmark {
         SyntheticEstate estate = SyntheticEstate.of(services, io.turnout.cloud.sim.SimulationSettings.DEFAULT.withCallLatency(latency));
         Path specs = work.resolve("specs-" + services);
         int files = EstateFiles.write(estate, specs);
+        // The default limit (500 YAML files) protects the agent from a runaway repository; an estate this
+        // size needs it raised, as its operators would (SpecLimits.maxFiles).
+        SpecLoader loader = loader(services);
         long t = System.nanoTime();
-        LoadResult loaded = SpecLoader.load(specs);
+        LoadResult loaded = loader.load(new DirectorySpecFiles(specs));
         Duration validation = since(t);
         if (!loaded.isValid()) throw new IllegalStateException("the generated specs do not validate: " + loaded.problems());
 
@@ -114,9 +119,14 @@ public final class ScaleBenchmark {
         Timed all = planChange(quick, tree -> changeImages(tree, Integer.MAX_VALUE));
 
         // 5. A poll with no new commit.
-        PollMeasure poll = poll(specs, work.resolve("git-" + services));
+        PollMeasure poll = poll(specs, work.resolve("git-" + services), loader);
         return new Row(services, lbs, zones, noOpWall, noOpCpu, calls, minimum, inSync, naiveCalls, naiveCpu, naiveInSync,
                 poll.time(), poll.delta(), one.time(), one.calls(), all.time(), all.calls(), validation, files, heap);
+    }
+
+    /** The default spec limits with room for {@code services} service files. */
+    static SpecLoader loader(int services) {
+        return new SpecLoader(SpecLimits.DEFAULT.withMaxFiles(Math.max(SpecLimits.DEFAULT.maxFiles(), services + 100)));
     }
 
     private record Timed(Duration time, long calls) {}
@@ -150,7 +160,7 @@ public final class ScaleBenchmark {
     private record PollMeasure(Duration time, SourceStats delta) {}
 
     /** A bare repository holding the spec files in one commit; the second poll of it is timed. */
-    private static PollMeasure poll(Path specs, Path gitDir) {
+    private static PollMeasure poll(Path specs, Path gitDir, SpecLoader loader) {
         Path bare = gitDir.resolve("remote.git");
         try {
             try (Git git = Git.init().setDirectory(specs.toFile()).setInitialBranch("main").call()) {
@@ -160,7 +170,7 @@ public final class ScaleBenchmark {
             }
             Git.cloneRepository().setURI(specs.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
             try (GitSpecSource source = GitSpecSource.open(new GitRemote(bare.toUri().toString(), "main"),
-                    gitDir.resolve("agent-data"), Map.of(), new SpecLoader())) {
+                    gitDir.resolve("agent-data"), Map.of(), loader)) {
                 source.poll(); // the first poll since start clones and loads
                 SourceStats before = source.stats();
                 long t = System.nanoTime();
