@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads one environment with the fewest calls AWS allows, in two phases.
@@ -99,38 +101,57 @@ public final class BatchedLiveStateReader implements LiveStateReader {
                 .filter(Objects::nonNull).toList();
 
         // Phase 1: the cluster and the traffic, which tells the BLUE slot of each blue/green service.
-        // ECS, ELB and Route 53 have separate budgets, so the three run side by side.
-        List<Object> phase1 = throttle.together(List.of(
-                () -> throttle.all("ecs", List.<java.util.concurrent.Callable<Boolean>>of(() -> gateway.ecs()
-                        .describeClusters(List.of(cluster)).stream()
-                        .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status())))).getFirst(),
-                () -> new ElbTrafficReads(gateway, throttle, where, elbTraffics),
-                () -> new DnsTrafficReads(gateway, throttle, dnsTraffics)));
-        boolean clusterExists = (Boolean) phase1.get(0);
-        ElbTrafficReads elb = (ElbTrafficReads) phase1.get(1);
-        DnsTrafficReads dns = (DnsTrafficReads) phase1.get(2);
-        List<String> environmentProblems = new ArrayList<>(elb.environmentProblems());
-        environmentProblems.addAll(dns.environmentProblems());
-        Map<String, Traffic> traffic = new TreeMap<>();
+        // ECS, ELB and Route 53 have separate budgets, so the three run side by side; and as soon as a
+        // load balancer is read, the BLUE slots of its services are described (phase 2 begins early).
+        Map<String, List<EffectiveService>> byLoadBalancer = new HashMap<>();
         for (EffectiveService svc : services) {
-            if (!(svc.strategy() instanceof BlueGreen bg)) continue;
-            traffic.put(svc.name(), switch (bg.traffic()) {
-                case ElbTraffic t -> {
-                    ElbTrafficReads.Result r = elb.traffic(t);
-                    yield new Traffic(r.traffic().map(x -> x), r.problems());
-                }
-                case DnsTraffic t -> {
-                    DnsTrafficReads.Result r = dns.traffic(svc.name(), t);
-                    yield new Traffic(r.traffic().map(x -> x), r.problems());
-                }
-            });
+            if (svc.strategy() instanceof BlueGreen bg && bg.traffic() instanceof ElbTraffic t) {
+                byLoadBalancer.computeIfAbsent(t.loadBalancer(), k -> new ArrayList<>()).add(svc);
+            }
         }
-
-        // Phase 2: the ECS services that are needed, BLUE slots first.
+        CompletableFuture<Boolean> clusterCheck = new CompletableFuture<>();
         Map<String, EcsServiceInfo> ecsServices = new HashMap<>();
         Map<String, Set<Slot>> notRead = new HashMap<>();
         Set<String> vouched = new java.util.HashSet<>();
-        if (clusterExists) {
+        Map<String, Traffic> traffic = new TreeMap<>();
+        List<String> environmentProblems = new ArrayList<>();
+        try (BlueSlotReads blues = new BlueSlotReads(gateway, throttle, cluster, clusterCheck)) {
+            List<Object> phase1 = throttle.together(List.of(
+                    () -> {
+                        try {
+                            boolean exists = throttle.all("ecs", List.<Callable<Boolean>>of(() -> gateway.ecs()
+                                    .describeClusters(List.of(cluster)).stream()
+                                    .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status())))).getFirst();
+                            clusterCheck.complete(exists);
+                            return exists;
+                        } catch (RuntimeException e) {
+                            clusterCheck.completeExceptionally(e);
+                            throw e;
+                        }
+                    },
+                    () -> new ElbTrafficReads(gateway, throttle, where, elbTraffics, (soFar, lb) ->
+                            blues.add(knownBlueSlots(soFar, byLoadBalancer.getOrDefault(lb, List.of())))),
+                    () -> new DnsTrafficReads(gateway, throttle, dnsTraffics)));
+            boolean clusterExists = (Boolean) phase1.get(0);
+            ElbTrafficReads elb = (ElbTrafficReads) phase1.get(1);
+            DnsTrafficReads dns = (DnsTrafficReads) phase1.get(2);
+            environmentProblems.addAll(elb.environmentProblems());
+            environmentProblems.addAll(dns.environmentProblems());
+            for (EffectiveService svc : services) {
+                if (!(svc.strategy() instanceof BlueGreen bg)) continue;
+                traffic.put(svc.name(), switch (bg.traffic()) {
+                    case ElbTraffic t -> {
+                        ElbTrafficReads.Result r = elb.traffic(t);
+                        yield new Traffic(r.traffic().map(x -> x), r.problems());
+                    }
+                    case DnsTraffic t -> {
+                        DnsTrafficReads.Result r = dns.traffic(svc.name(), t);
+                        yield new Traffic(r.traffic().map(x -> x), r.problems());
+                    }
+                });
+            }
+
+            // Phase 2: the ECS services that are needed, BLUE slots first (those known early are on their way).
             List<String> first = new ArrayList<>();
             for (EffectiveService svc : services) {
                 if (svc.strategy() instanceof Rolling) {
@@ -145,7 +166,11 @@ public final class BatchedLiveStateReader implements LiveStateReader {
                     }
                 }
             }
-            ecsServices.putAll(describeServices(cluster, first));
+            blues.add(first);
+            Map<String, EcsServiceInfo> firstRead = blues.finish();
+            if (clusterExists) ecsServices.putAll(firstRead);
+        }
+        if (clusterCheck.join()) {
             List<String> greens = new ArrayList<>();
             for (EffectiveService svc : services) {
                 String single = svc.strategy() instanceof Rolling ? svc.name() : null;
@@ -189,7 +214,22 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             };
             live.put(svc.name(), service);
         }
-        return new LiveState(environment.name(), cluster, clusterExists, live, environmentProblems);
+        return new LiveState(environment.name(), cluster, clusterCheck.join(), live, environmentProblems);
+    }
+
+    /**
+     * The BLUE slots of {@code services} (all on one load balancer that has just been read) whose
+     * traffic is complete already. The others (a target group only found by name later, a missing
+     * listener …) wait for the end of the first phase; what is complete now stays the same.
+     */
+    private static List<String> knownBlueSlots(ElbTrafficReads soFar, List<EffectiveService> services) {
+        List<String> names = new ArrayList<>();
+        for (EffectiveService svc : services) {
+            ElbTraffic t = (ElbTraffic) ((BlueGreen) svc.strategy()).traffic();
+            soFar.traffic(t).traffic().flatMap(LiveTraffic::productionSlot)
+                    .ifPresent(blue -> names.add(blue.ecsServiceName(svc.name())));
+        }
+        return names;
     }
 
     /** A blue/green service's traffic and its problems. */
@@ -202,7 +242,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     /** The ACTIVE ECS services among {@code names}, by name; 10 names per call, the batches concurrently. */
     private Map<String, EcsServiceInfo> describeServices(String cluster, List<String> names) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
-        List<java.util.concurrent.Callable<List<EcsServiceInfo>>> batches = new ArrayList<>();
+        List<Callable<List<EcsServiceInfo>>> batches = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + DESCRIBE_SERVICES_BATCH));
             // Unknown names come back as failures (reason MISSING): absent, not an error.
@@ -222,7 +262,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<EcsServiceInfo> services) {
         List<String> arns = List.copyOf(new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList()));
         List<Optional<TaskDefinitionInfo>> described = throttle.all("ecs", arns.stream()
-                .<java.util.concurrent.Callable<Optional<TaskDefinitionInfo>>>map(arn -> () -> {
+                .<Callable<Optional<TaskDefinitionInfo>>>map(arn -> () -> {
                     try {
                         return Optional.of(gateway.ecs().describeTaskDefinition(arn));
                     } catch (CloudException e) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -35,9 +37,11 @@ import java.util.function.Function;
 final class ElbTrafficReads {
     private final String where;
     private final Map<String, LoadBalancerInfo> loadBalancers;
-    private final Map<String, List<ListenerInfo>> listenersByLb = new HashMap<>();
-    private final Map<String, List<RuleInfo>> rulesByListener = new HashMap<>();
-    private final Map<String, TargetGroupInfo> targetGroups = new HashMap<>();
+    // Concurrent: load balancers are read side by side, and a service's traffic may be assembled
+    // (for an early start on its ECS service) while other load balancers are still being read.
+    private final Map<String, List<ListenerInfo>> listenersByLb = new ConcurrentHashMap<>();
+    private final Map<String, List<RuleInfo>> rulesByListener = new ConcurrentHashMap<>();
+    private final Map<String, TargetGroupInfo> targetGroups = new ConcurrentHashMap<>();
     private final List<String> environmentProblems = new ArrayList<>();
     /** DescribeLoadBalancers takes at most 20 names per call. */
     private static final int LOAD_BALANCER_NAMES_MAX = 20;
@@ -46,13 +50,25 @@ final class ElbTrafficReads {
     record Result(Optional<LiveElb> traffic, List<String> problems) {}
 
     ElbTrafficReads(CloudGateway gateway, ReadThrottle throttle, String where, List<ElbTraffic> traffics) {
+        this(gateway, throttle, where, traffics, (soFar, name) -> { });
+    }
+
+    /**
+     * Reads everything; {@code loadBalancerRead} is called (from any thread, before this
+     * constructor returns) with the reads so far and each load balancer's name as soon as its
+     * listeners, target groups and rules are in, so that the caller can start on that load
+     * balancer's services while others are still being read. {@link #traffic} of a service on that
+     * load balancer is then final when complete; an incomplete one may still change.
+     */
+    ElbTrafficReads(CloudGateway gateway, ReadThrottle throttle, String where, List<ElbTraffic> traffics,
+                    BiConsumer<ElbTrafficReads, String> loadBalancerRead) {
         this.where = where;
         if (traffics.isEmpty()) {
             loadBalancers = Map.of();
             return;
         }
         List<String> lbNames = List.copyOf(new TreeSet<>(traffics.stream().map(ElbTraffic::loadBalancer).toList()));
-        loadBalancers = new HashMap<>();
+        loadBalancers = new ConcurrentHashMap<>();
         List<Callable<Map<String, LoadBalancerInfo>>> lookUps = new ArrayList<>();
         for (int i = 0; i < lbNames.size(); i += LOAD_BALANCER_NAMES_MAX) {
             List<String> batch = lbNames.subList(i, Math.min(lbNames.size(), i + LOAD_BALANCER_NAMES_MAX));
@@ -62,28 +78,28 @@ final class ElbTrafficReads {
         for (String name : lbNames) {
             if (!loadBalancers.containsKey(name)) environmentProblems.add(missingLoadBalancer(name));
         }
-        // Per load balancer its listeners and its target groups: independent reads, run concurrently;
-        // the answers are put in place by load balancer, so completion order does not matter.
+        // Each load balancer on its own: listeners and target groups side by side, then the rules of the
+        // listeners the specs put rules on. Load balancers run concurrently; each answer lands under its
+        // own key, so completion order does not matter.
         List<LoadBalancerInfo> lbs = List.copyOf(new TreeMap<>(loadBalancers).values());
-        List<Callable<List<?>>> perLb = new ArrayList<>();
-        for (LoadBalancerInfo lb : lbs) {
-            perLb.add(() -> gateway.elb().describeListeners(lb.arn()));
-            perLb.add(() -> gateway.elb().describeTargetGroupsOf(lb.arn()));
-        }
-        List<List<?>> answers = throttle.all("elbv2", perLb);
-        for (int i = 0; i < lbs.size(); i++) {
-            listenersByLb.put(lbs.get(i).name(), answers.get(2 * i).stream().map(ListenerInfo.class::cast).toList());
-            answers.get(2 * i + 1).stream().map(TargetGroupInfo.class::cast).forEach(tg -> targetGroups.put(tg.name(), tg));
-        }
-        TreeSet<String> ruleListeners = new TreeSet<>();
-        for (ElbTraffic t : traffics) {
-            if (t.prodRule().isPresent()) listener(t.loadBalancer(), t.prodListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
-            if (t.stageRule().isPresent()) listener(t.loadBalancer(), t.stageListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
-        }
-        List<String> ruleListenerArns = List.copyOf(ruleListeners);
-        List<List<RuleInfo>> rules = throttle.all("elbv2", ruleListenerArns.stream()
-                .<Callable<List<RuleInfo>>>map(arn -> () -> gateway.elb().describeRules(arn)).toList());
-        for (int i = 0; i < ruleListenerArns.size(); i++) rulesByListener.put(ruleListenerArns.get(i), rules.get(i));
+        throttle.together(lbs.stream().<Callable<Void>>map(lb -> () -> {
+            List<List<?>> answers = throttle.all("elbv2", List.<Callable<List<?>>>of(
+                    () -> gateway.elb().describeListeners(lb.arn()), () -> gateway.elb().describeTargetGroupsOf(lb.arn())));
+            listenersByLb.put(lb.name(), answers.get(0).stream().map(ListenerInfo.class::cast).toList());
+            answers.get(1).stream().map(TargetGroupInfo.class::cast).forEach(tg -> targetGroups.put(tg.name(), tg));
+            TreeSet<String> ruleListeners = new TreeSet<>();
+            for (ElbTraffic t : traffics) {
+                if (!t.loadBalancer().equals(lb.name())) continue;
+                if (t.prodRule().isPresent()) listener(t.loadBalancer(), t.prodListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
+                if (t.stageRule().isPresent()) listener(t.loadBalancer(), t.stageListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
+            }
+            List<String> arns = List.copyOf(ruleListeners);
+            List<List<RuleInfo>> rules = throttle.all("elbv2", arns.stream()
+                    .<Callable<List<RuleInfo>>>map(arn -> () -> gateway.elb().describeRules(arn)).toList());
+            for (int i = 0; i < arns.size(); i++) rulesByListener.put(arns.get(i), rules.get(i));
+            loadBalancerRead.accept(this, lb.name());
+            return null;
+        }).toList());
         TreeSet<String> tgNames = new TreeSet<>();
         traffics.forEach(t -> {
             tgNames.add(t.targetGroups().a());

@@ -40,7 +40,7 @@ public final class ReadThrottle {
     public static final Fanout VIRTUAL_THREADS = new Fanout() {
         @Override
         public <T> List<T> run(List<Callable<T>> calls) throws Exception {
-            if (calls.size() == 1) return List.of(calls.getFirst().call());
+            if (calls.size() == 1) return java.util.Collections.singletonList(calls.getFirst().call());
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<T>> futures = new ArrayList<>(calls.size());
                 for (Callable<T> call : calls) futures.add(executor.submit(call));
