@@ -61,7 +61,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Independent reads run concurrently on virtual threads: the cluster, the ELB side and the
  * DNS side of phase 1 side by side, and within each the load balancers, listeners, zones and
- * DescribeServices batches, bounded per AWS service by a {@link ReadThrottle} (token bucket and
+ * DescribeServices batches; a load balancer's BLUE slots are described as soon as its rules are
+ * read ({@link BlueSlotReads}), so phase 2 overlaps phase 1. All of it is bounded per AWS service by a {@link ReadThrottle} (token bucket and
  * calls in flight, AWS's documented defaults in {@link ReadBudget}). Answers are put together in
  * a fixed order afterwards, so the live state does not depend on which call finished first. Services tagged for the environment that no spec names are
  * not looked for (that would need ListServices over the whole cluster). Target health is not
@@ -117,18 +118,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         List<String> environmentProblems = new ArrayList<>();
         try (BlueSlotReads blues = new BlueSlotReads(gateway, throttle, cluster, clusterCheck)) {
             List<Object> phase1 = throttle.together(List.of(
-                    () -> {
-                        try {
-                            boolean exists = throttle.all("ecs", List.<Callable<Boolean>>of(() -> gateway.ecs()
-                                    .describeClusters(List.of(cluster)).stream()
-                                    .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status())))).getFirst();
-                            clusterCheck.complete(exists);
-                            return exists;
-                        } catch (RuntimeException e) {
-                            clusterCheck.completeExceptionally(e);
-                            throw e;
-                        }
-                    },
+                    () -> checkCluster(cluster, clusterCheck),
                     () -> new ElbTrafficReads(gateway, throttle, where, elbTraffics, (soFar, lb) ->
                             blues.add(knownBlueSlots(soFar, byLoadBalancer.getOrDefault(lb, List.of())))),
                     () -> new DnsTrafficReads(gateway, throttle, dnsTraffics)));
@@ -152,21 +142,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             }
 
             // Phase 2: the ECS services that are needed, BLUE slots first (those known early are on their way).
-            List<String> first = new ArrayList<>();
-            for (EffectiveService svc : services) {
-                if (svc.strategy() instanceof Rolling) {
-                    first.add(svc.name());
-                } else {
-                    Optional<Slot> blue = traffic.get(svc.name()).blue();
-                    if (blue.isPresent()) {
-                        first.add(blue.get().ecsServiceName(svc.name()));
-                    } else {
-                        first.add(Slot.A.ecsServiceName(svc.name()));
-                        first.add(Slot.B.ecsServiceName(svc.name()));
-                    }
-                }
-            }
-            blues.add(first);
+            blues.add(firstSlots(services, traffic));
             Map<String, EcsServiceInfo> firstRead = blues.finish();
             if (clusterExists) ecsServices.putAll(firstRead);
         }
@@ -215,6 +191,39 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             live.put(svc.name(), service);
         }
         return new LiveState(environment.name(), cluster, clusterCheck.join(), live, environmentProblems);
+    }
+
+    /** DescribeClusters: whether the cluster is ACTIVE, also told to {@code result} (the early ECS reads wait for it). */
+    private boolean checkCluster(String cluster, CompletableFuture<Boolean> result) {
+        try {
+            boolean exists = throttle.all("ecs", List.<Callable<Boolean>>of(() -> gateway.ecs()
+                    .describeClusters(List.of(cluster)).stream()
+                    .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status())))).getFirst();
+            result.complete(exists);
+            return exists;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The ECS services to read first: each rolling service, each BLUE slot, both slots where no slot is BLUE. */
+    private static List<String> firstSlots(List<EffectiveService> services, Map<String, Traffic> traffic) {
+        List<String> first = new ArrayList<>();
+        for (EffectiveService svc : services) {
+            if (svc.strategy() instanceof Rolling) {
+                first.add(svc.name());
+            } else {
+                Optional<Slot> blue = traffic.get(svc.name()).blue();
+                if (blue.isPresent()) {
+                    first.add(blue.get().ecsServiceName(svc.name()));
+                } else {
+                    first.add(Slot.A.ecsServiceName(svc.name()));
+                    first.add(Slot.B.ecsServiceName(svc.name()));
+                }
+            }
+        }
+        return first;
     }
 
     /**
