@@ -57,16 +57,17 @@ import java.util.concurrent.CompletableFuture;
  * balancer, zone or namespace once in {@link LiveState#problems()} (and the same text on each
  * service it blocks), the rest per service. Services whose ECS status is DRAINING or INACTIVE
  * count as absent. Throttling and other transient errors propagate as {@link CloudException};
- * retrying is the caller's decision.
+ * retrying is the caller's decision. Services tagged for the environment that no spec names are
+ * not looked for (that would need ListServices over the whole cluster). Target health is not
+ * read: it belongs to deployments, not to planning.
  *
  * <p>Independent reads run concurrently on virtual threads: the cluster, the ELB side and the
  * DNS side of phase 1 side by side, and within each the load balancers, listeners, zones and
  * DescribeServices batches; a load balancer's BLUE slots are described as soon as its rules are
- * read ({@link BlueSlotReads}), so phase 2 overlaps phase 1. All of it is bounded per AWS service by a {@link ReadThrottle} (token bucket and
- * calls in flight, AWS's documented defaults in {@link ReadBudget}). Answers are put together in
- * a fixed order afterwards, so the live state does not depend on which call finished first. Services tagged for the environment that no spec names are
- * not looked for (that would need ListServices over the whole cluster). Target health is not
- * read: it belongs to deployments, not to planning.
+ * read ({@link BlueSlotReads}), so phase 2 overlaps phase 1. All of it is bounded per AWS
+ * service by a {@link ReadThrottle} (token bucket and calls in flight, AWS's documented defaults
+ * in {@link ReadBudget}). Answers are put together in a fixed order afterwards, so the live
+ * state does not depend on which call finished first.
  */
 public final class BatchedLiveStateReader implements LiveStateReader {
     private static final int DESCRIBE_SERVICES_BATCH = 10;
