@@ -77,7 +77,7 @@ class ParallelReadTest {
     }
 
     @Test
-    void theFailureOfTheEarliestCallIsThrownWhateverCompletesFirst() {
+    void aThrottledReadFailsTheWholeReadWithTheThrottlingError() {
         SyntheticEstate estate = SyntheticEstate.of(30);
         estate.cloud().faults().throttle("ecs:DescribeServices", 100);
         CloudException e = assertThrows(CloudException.class, () -> read(estate, ReadThrottle.unlimited()));

@@ -42,6 +42,8 @@ public final class SimRegion {
     final DeploymentEngine engine;
     private final CloudGateway gateway;
     private long sequence;
+    /** Further pages of the current call, counted inside the lock and slept for after it (modelled latency). */
+    private static final ThreadLocal<Integer> extraPages = ThreadLocal.withInitial(() -> 0);
 
     SimRegion(SimulatedCloud cloud, String account, String region) {
         this.cloud = cloud;
@@ -216,9 +218,6 @@ public final class SimRegion {
             roundTrips(1 + extraPages.get());
         }
     }
-
-    /** Further pages of the current call, counted inside the lock and slept for after it. */
-    private static final ThreadLocal<Integer> extraPages = ThreadLocal.withInitial(() -> 0);
 
     /** The modelled latency of {@code calls} round trips, slept for real outside the lock (bench only). */
     private void roundTrips(int calls) {
