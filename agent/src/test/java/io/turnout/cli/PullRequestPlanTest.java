@@ -128,6 +128,26 @@ class PullRequestPlanTest {
     }
 
     @Test
+    void aCommitIdCanBePlanned() throws Exception {
+        bumpWebImageInProduction();
+        String commit = commitAndPush("pr", "web 1.28 in production");
+        List<String> args = List.of("plan", "--repo", bare.toUri().toString(), "--ref", commit, "--base", "main",
+                "--world", world.toString(), "--data-dir", tmp.resolve("data").toString(), "--format", "markdown");
+        CommandLineTest.Run r = CommandLineTest.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.CHANGES, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("Specs at `" + commit + "`, compared with `main`"), r.out());
+        assertTrue(r.out().contains("### `production`"), r.out());
+    }
+
+    @Test
+    void anUnknownRefSaysWhatToPass() {
+        CommandLineTest.Run r = CommandLineTest.run("plan", "--repo", bare.toUri().toString(), "--ref", "refs/pull/999/head",
+                "--world", world.toString(), "--data-dir", tmp.resolve("data").toString());
+        assertEquals(ExitCodes.ERROR, r.exit());
+        assertTrue(r.err().contains("'refs/pull/999/head' is neither a branch, a tag nor a ref on"), r.err());
+    }
+
+    @Test
     void theDefaultBaseIsTheRemotesDefaultBranchAndReformattingTouchesNothing() throws Exception {
         edit("services/web/service.yaml", "kind: Service", "kind: Service   # reformatted, same spec");
         commitAndPush("pr", "comment only");
