@@ -131,9 +131,16 @@ final class ChangePlan {
     }
 
     private void post(PlanComment comment, String body) {
+        ReviewHost host;
         try {
-            ReviewHost host = ReviewHosts.create(options.comment, Optional.ofNullable(options.project),
+            host = ReviewHosts.create(options.comment, Optional.ofNullable(options.project),
                     Optional.ofNullable(options.pullRequest), options.environment);
+        } catch (ReviewSetupException e) {
+            throw new UserError(e.getMessage(), e.fix());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), "Check --project (GitHub: owner/name; GitLab: the project id or group/project).");
+        }
+        try {
             ReviewHost.CommentResult result = host.upsertComment(comment.marker(), body);
             String status = comment.succeeded() ? "success" : "failure";
             Optional<String> commit = comment.source().commit();
@@ -144,10 +151,8 @@ final class ChangePlan {
                     + " (comment " + result.id() + ")" + (commit.isPresent() ? "; status " + ReviewHost.STATUS_CONTEXT + ": " + status
                     : "; no commit status (pass --commit SHA to set one)") + ".");
             err.flush();
-        } catch (ReviewSetupException e) {
-            throw new UserError(e.getMessage(), e.fix());
         } catch (ReviewApiException e) {
-            throw new UserError(e.getMessage(), "The plan above was printed but not posted.");
+            throw new UserError(e.getMessage(), "The plan above was printed; posting it did not complete. Run the job again once the cause is fixed.");
         }
     }
 

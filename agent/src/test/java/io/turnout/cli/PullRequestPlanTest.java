@@ -148,6 +148,17 @@ class PullRequestPlanTest {
     }
 
     @Test
+    void commentingWithoutATokenIsAClearErrorAfterThePlan() throws Exception {
+        bumpWebImageInProduction();
+        commitAndPush("pr", "web 1.28 in production");
+        CommandLineTest.Run r = plan(Map.of("GITHUB_REPOSITORY", "octo/shop"), "--comment", "github", "--pr", "3", "--format", "markdown");
+        assertEquals(ExitCodes.ERROR, r.exit());
+        assertTrue(r.out().contains("### `production`"), "the plan is still printed: " + r.out());
+        assertTrue(r.err().startsWith("error: GITHUB_TOKEN is not set"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
     void theDefaultBaseIsTheRemotesDefaultBranchAndReformattingTouchesNothing() throws Exception {
         edit("services/web/service.yaml", "kind: Service", "kind: Service   # reformatted, same spec");
         commitAndPush("pr", "comment only");
