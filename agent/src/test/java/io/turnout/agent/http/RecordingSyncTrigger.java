@@ -28,6 +28,13 @@ public final class RecordingSyncTrigger implements SyncTrigger {
         environmentsPerRepository.put(repository, count);
     }
 
+    /** Forgets every poll recorded and every repository configured. */
+    public void reset() {
+        repositoryPolls.clear();
+        environmentSyncs.clear();
+        environmentsPerRepository.clear();
+    }
+
     public List<String> repositoryPolls() {
         return List.copyOf(repositoryPolls);
     }
