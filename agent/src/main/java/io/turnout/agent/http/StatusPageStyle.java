@@ -29,6 +29,7 @@ final class StatusPageStyle {
             th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { background: var(--bg); font-weight: 600; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td time { white-space: nowrap; }
             td.name { font-weight: 600; }
             td.slot { text-align: center; white-space: nowrap; }
             td.slot.blue { background: var(--blue); color: #fff; font-weight: 700; }
