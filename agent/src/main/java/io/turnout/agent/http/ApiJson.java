@@ -102,10 +102,6 @@ final class ApiJson {
         return NODES.objectNode();
     }
 
-    static ArrayNode array() {
-        return NODES.arrayNode();
-    }
-
     /** A JSON response; the body is serialised here, so Micronaut's own codecs never see our nodes. */
     static MutableHttpResponse<String> response(HttpStatus status, JsonNode body) {
         return HttpResponse.<String>status(status)
