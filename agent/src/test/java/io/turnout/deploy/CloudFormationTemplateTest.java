@@ -151,9 +151,11 @@ class CloudFormationTemplateTest {
             assertTrue(String.valueOf(map(template(), "Parameters", required).get("AllowedPattern")).startsWith("^arn:aws"),
                     required + " should only accept a Secrets Manager ARN");
         }
-        String environment = String.valueOf(container().get("Environment"));
-        for (String secretName : List.of("TOKEN", "SECRET", "PASSWORD")) {
-            assertTrue(!environment.contains(secretName), "a secret in plain Environment: " + environment);
+        // names like …_TOKEN, …_SECRET, …_PASSWORD belong in Secrets (…_TOKEN_ENV only names a variable)
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("Name=([A-Z0-9_]+)")
+                .matcher(String.valueOf(container().get("Environment")));
+        while (names.find()) {
+            assertTrue(!names.group(1).matches(".*_(TOKEN|SECRET|PASSWORD)"), "a secret in plain Environment: " + names.group(1));
         }
         String readable = String.valueOf(properties("ExecutionRole").get("Policies"));
         for (String parameter : List.of("GitTokenSecretArn", "ApiTokenSecretArn", "WebhookSecretArn", "DatabaseSecretArn")) {

@@ -88,7 +88,7 @@ class LocalTrialTest {
         Map<String, Object> dependsOn = (Map<String, Object>) service("turnout").get("depends_on");
         assertEquals(Map.of("condition", "service_completed_successfully"), dependsOn.get("infra"));
         assertEquals(Map.of("condition", "service_completed_successfully"), dependsOn.get("specs"));
-        assertTrue(String.valueOf(environment("turnout").get("TURNOUT_AGENT_REPOSITORY_URL")).startsWith("file:///git/"),
+        assertTrue(String.valueOf(environment("turnout").get("TURNOUT_AGENT_REPOSITORIES_SPECS_URL")).startsWith("file:///git/"),
                 "the agent polls the repository the specs service creates");
     }
 
