@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.turnout.cloud.aws.AwsCloudGateway;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +50,14 @@ class IamPolicyTest {
             "application-autoscaling:DeleteScalingPolicy", List.of("cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms"),
             "application-autoscaling:DeregisterScalableTarget", List.of("cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms"));
 
+    /** The gateway's package in the compiled classes: {@code target/classes}, or inside the jar when run from one. */
     static Path gatewayClasses() {
         try {
             Path root = Path.of(AwsCloudGateway.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(root)) root = FileSystems.newFileSystem(root).getPath("/");
             return root.resolve("io/turnout/cloud/aws");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot find the compiled classes of io.turnout.cloud.aws", e);
         }
     }
 
