@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
  * changes anything.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what applying the specs would change in one environment: the field-level diff",
-                "of every service and the ordered deployment steps. Reads live state; changes nothing."},
+        description = {"Show what applying the specs would change.",
+                "Prints the field-level diff of every service and the ordered deployment steps, for one"
+                        + " environment or, with --repo, every environment a change touches. Reads live state;"
+                        + " changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync, nothing to do", "1:error (invalid specs, missing infrastructure, failed call)",
                 "2:changes pending"})
