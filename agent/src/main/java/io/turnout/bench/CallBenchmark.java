@@ -14,15 +14,14 @@ import java.util.stream.Collectors;
 
 /**
  * Counts the AWS calls of one no-op reconcile (read the live state, plan) of a
- * {@link SyntheticEstate}, next to the minimum: ceil(N / 10) DescribeServices (AWS describes at
- * most 10 services per call and a no-op needs each service's BLUE slot) plus one read per load
- * balancer (its listeners) and per hosted zone (its record sets).
+ * {@link SyntheticEstate}, next to the minimum AWS's APIs allow ({@link AwsMinimum}).
  */
 public final class CallBenchmark {
     private CallBenchmark() {}
 
     /** One row: the counts for {@code services} services. */
-    public record Row(int services, int loadBalancers, int hostedZones, Map<String, Long> calls, boolean inSync) {
+    public record Row(int services, int loadBalancers, int hostedZones, Map<String, Long> calls, boolean inSync,
+                      AwsMinimum awsMinimum) {
         public long total() {
             return calls.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -31,9 +30,9 @@ public final class CallBenchmark {
             return calls.getOrDefault("ecs:DescribeServices", 0L);
         }
 
-        /** ceil(N / 10) DescribeServices + one read per load balancer and per hosted zone. */
+        /** {@link AwsMinimum}: ceil(N / 10) DescribeServices + one listener set per load balancer + zone and Cloud Map reads. */
         public long minimum() {
-            return (services + 9) / 10 + loadBalancers + hostedZones;
+            return awsMinimum.total();
         }
 
         public double ratio() {
@@ -45,11 +44,11 @@ public final class CallBenchmark {
         SyntheticEstate estate = SyntheticEstate.of(services);
         CallStats stats = estate.gateway().stats();
         stats.reset();
-        LiveState live = new BatchedLiveStateReader(estate.gateway()).read(estate.environment(), estate.specs());
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), io.turnout.live.ReadThrottle.unlimited()).read(estate.environment(), estate.specs());
         Plan plan = new Planner().plan(estate.environment(), estate.specs().servicesIn(estate.environment()), live,
                 Optional.empty());
         return new Row(services, estate.loadBalancers(), estate.hostedZones(), new TreeMap<>(stats.snapshot()),
-                plan.inSync());
+                plan.inSync(), AwsMinimum.of(estate));
     }
 
     /** The rows as a Markdown table. */

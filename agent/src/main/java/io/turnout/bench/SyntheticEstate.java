@@ -12,6 +12,7 @@ import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.cloud.sim.ManualClock;
 import io.turnout.cloud.sim.SimRegion;
 import io.turnout.cloud.sim.SimulatedCloud;
+import io.turnout.cloud.sim.SimulationSettings;
 import io.turnout.plan.SpecHash;
 import io.turnout.spec.AutoScaling;
 import io.turnout.spec.AwsTarget;
@@ -77,6 +78,11 @@ public final class SyntheticEstate {
 
     /** Builds the specs and the world for {@code services} services; the world's call counters start at zero. */
     public static SyntheticEstate of(int services) {
+        return of(services, SimulationSettings.DEFAULT);
+    }
+
+    /** As {@link #of(int)}, in a simulated cloud with {@code settings} (e.g. a modelled call latency). */
+    public static SyntheticEstate of(int services, SimulationSettings settings) {
         if (services < 1) throw new IllegalArgumentException("services must be at least 1, was " + services);
         EnvironmentSpec env = new EnvironmentSpec(ENVIRONMENT, SourceLocation.of("environments/production.yaml"),
                 new AwsTarget(REGION, Optional.of(ACCOUNT), Optional.empty()), ENVIRONMENT, SyncPolicy.DEFAULT,
@@ -101,7 +107,7 @@ public final class SyntheticEstate {
             }
         }
         SpecTree tree = new SpecTree(List.of(env), specs);
-        SimulatedCloud cloud = new SimulatedCloud(new ManualClock());
+        SimulatedCloud cloud = new SimulatedCloud(new ManualClock(), settings);
         SyntheticEstate estate = new SyntheticEstate(tree, env, cloud, elb, dns);
         estate.build();
         return estate;
@@ -113,6 +119,11 @@ public final class SyntheticEstate {
 
     public EnvironmentSpec environment() {
         return environment;
+    }
+
+    /** The simulated cloud itself (faults, settings). */
+    public SimulatedCloud cloud() {
+        return cloud;
     }
 
     public CloudGateway gateway() {

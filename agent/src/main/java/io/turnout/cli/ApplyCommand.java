@@ -41,8 +41,9 @@ import picocli.CommandLine.Option;
  * seconds, and the world file is written back afterwards.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply the specs to one environment: show the plan, ask for confirmation, then deploy",
-                "blue/green with progress lines; on failure the service is rolled back."},
+        description = {"Deploy the specs to one environment, blue/green.",
+                "Shows the plan, asks for confirmation, then deploys with progress lines; on failure the"
+                        + " service is rolled back."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:applied, or nothing to do", "1:failed (what was rolled back is printed), refused or cancelled"})
 final class ApplyCommand implements Callable<Integer> {

@@ -1,6 +1,12 @@
 package io.turnout.cli;
 
 import io.turnout.bench.CallBenchmark;
+import io.turnout.bench.ScaleBenchmark;
+import io.turnout.bench.ScaleTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,25 +14,81 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code turnout bench}: Turnout's own benchmarks (for maintainers; hidden from the main help). */
+/** {@code turnout bench}: how Turnout's cost grows with the number of services (for maintainers; hidden from the main help). */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
-        description = "Benchmarks of Turnout itself (for maintainers).",
+        description = {"Measure how Turnout's cost grows with the number of services in one environment of the simulated",
+                "cloud (all deployed and in sync; 50 listener-rule services per load balancer, every tenth service on DNS",
+                "traffic): a no-op reconcile (wall time with a modelled latency per AWS call, agent CPU time, AWS calls",
+                "next to the minimum AWS allows), the same read by a naive per-service reader, a poll of a local Git",
+                "repository with no new commit, planning a change to 1 and to all services, validating the spec tree,",
+                "and the heap after a reconcile. Prints one Markdown table and writes it to --out."},
         subcommands = {BenchCommand.Calls.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--services", split = ",", paramLabel = "N[,N…]", defaultValue = "10,100,1000,5000",
+            description = "The environment sizes to measure (default: 10,100,1000,5000).")
+    List<Integer> services;
+
+    @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "20ms",
+            description = "Modelled AWS round trip per call, slept for real (default: 20ms; 0ms for none).")
+    String latency;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-results/bench.md",
+            description = "Where to write the table (default: bench-results/bench.md).")
+    Path out;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws IOException {
+        Duration modelled = parseLatency(latency);
+        checkSizes(services);
+        Path work = Files.createTempDirectory("turnout-bench");
+        try {
+            var err = spec.commandLine().getErr();
+            err.println("warming up …");
+            ScaleBenchmark.warmUp(work);
+            List<ScaleBenchmark.Row> rows = new ArrayList<>();
+            for (int n : services) {
+                err.println("measuring " + n + " services …");
+                err.flush();
+                rows.add(ScaleBenchmark.run(n, modelled, work));
+            }
+            String table = ScaleTable.markdown(rows, modelled);
+            spec.commandLine().getOut().print(table);
+            spec.commandLine().getOut().flush();
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(out, table);
+            err.println("written to " + out);
+            return ExitCodes.OK;
+        } finally {
+            ScaleBenchmark.delete(work);
+        }
+    }
+
+    static Duration parseLatency(String text) {
+        if (text.matches("0+")) return Duration.ZERO;
+        try {
+            return io.turnout.spec.load.Durations.parse(text);
+        } catch (RuntimeException e) {
+            throw new UserError("--latency takes a duration like 20ms or 0ms, got '" + text + "'", "Pass e.g. --latency 20ms.");
+        }
+    }
+
+    static void checkSizes(List<Integer> sizes) {
+        for (int n : sizes) {
+            if (n < 1) throw new UserError("--services takes sizes of at least 1, got " + n, "Pass e.g. --services 10,100.");
+        }
     }
 
     /** {@code turnout bench calls}: AWS calls of a no-op reconcile of N services against the simulated cloud. */
     @Command(name = "calls", mixinStandardHelpOptions = true,
             description = {"Count the AWS calls a no-op reconcile (read + plan) makes for N blue/green services in one",
                     "environment of the simulated cloud (all deployed and in sync; 1 load balancer per 50 ELB services,",
-                    "every tenth service on DNS traffic in one zone), next to the minimum: ceil(N/10) DescribeServices",
-                    "plus one read per load balancer and per hosted zone. Prints a Markdown table."})
+                    "every tenth service on DNS traffic in one zone), next to the minimum AWS's APIs allow (see the",
+                    "README: ceil(N/10) DescribeServices, one listener set read per load balancer, zone and Cloud Map",
+                    "reads). Prints a Markdown table; no timings, so the numbers are the same on every machine."})
     static final class Calls implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -37,11 +99,9 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            checkSizes(services);
             List<CallBenchmark.Row> rows = new ArrayList<>();
-            for (int n : services) {
-                if (n < 1) throw new UserError("--services takes sizes of at least 1, got " + n, "Pass e.g. --services 10,100.");
-                rows.add(CallBenchmark.run(n));
-            }
+            for (int n : services) rows.add(CallBenchmark.run(n));
             spec.commandLine().getOut().print(CallBenchmark.markdown(rows));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

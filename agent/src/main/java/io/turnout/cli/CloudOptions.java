@@ -9,11 +9,23 @@ import io.turnout.spec.EnvironmentSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --cloud} and {@code --world}: which cloud a command reads and changes. */
 final class CloudOptions {
     enum Cloud { sim, aws }
+
+    /** The variables AWS settings are read from: the process environment, or a test's map. */
+    private final Map<String, String> variables;
+
+    CloudOptions() {
+        this(System.getenv());
+    }
+
+    CloudOptions(Map<String, String> environment) {
+        this.variables = Map.copyOf(environment);
+    }
 
     @Option(names = "--cloud", paramLabel = "sim|aws",
             description = "Which cloud to talk to: 'sim' (the simulated cloud of --world) or 'aws'."
@@ -39,7 +51,7 @@ final class CloudOptions {
                 }
                 // Region, credentials, role and endpoint overrides (AWS_ENDPOINT_URL…) come from the
                 // environment spec and the process environment; the account guard runs before any read.
-                AwsCloudGateway gateway = AwsCloudGateway.forEnvironment(environment, System.getenv());
+                AwsCloudGateway gateway = AwsCloudGateway.forEnvironment(environment, variables);
                 gateway.checkAccount(environment);
                 yield gateway;
             }

@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
  * changes anything.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what applying the specs would change in one environment: the field-level diff",
-                "of every service and the ordered deployment steps. Reads live state; changes nothing."},
+        description = {"Show what applying the specs would change.",
+                "Prints the field-level diff of every service and the ordered deployment steps, for one"
+                        + " environment or, with --repo, every environment a change touches. Reads live state;"
+                        + " changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync, nothing to do", "1:error (invalid specs, missing infrastructure, failed call)",
                 "2:changes pending"})
@@ -38,12 +40,59 @@ final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-e", "--env"}, required = true, paramLabel = "ENV", description = "The environment to plan.")
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV|all",
+            description = "The environment to plan, or 'all'. Required with --specs; with --repo the default is"
+                    + " every environment the change touches (compared with --base).")
     String env;
 
-    @Option(names = "--specs", paramLabel = "DIR", defaultValue = ".",
-            description = "The spec folder (default: the current folder).")
+    @Option(names = "--specs", paramLabel = "DIR",
+            description = "The spec folder (default: the current folder). Not with --repo.")
     Path specs;
+
+    @Option(names = "--repo", paramLabel = "URL",
+            description = "Plan a commit of this spec repository instead of a folder (https://, ssh://, git@host:…, file://).")
+    String repo;
+
+    @Option(names = "--ref", paramLabel = "REF",
+            description = "With --repo: what to plan: refs/pull/42/head, refs/merge-requests/7/head, a branch, a tag or a commit id.")
+    String ref;
+
+    @Option(names = "--base", paramLabel = "REF",
+            description = "With --repo: the branch to compare with to find the touched environments"
+                    + " (default: the remote's default branch, or main).")
+    String base;
+
+    @Option(names = "--path", paramLabel = "DIR", defaultValue = "",
+            description = "With --repo: the spec folder inside the repository (default: its root).")
+    String path;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "With --repo: where the persistent clone lives (default: $TURNOUT_DATA_DIR, else .turnout).")
+    Path dataDir;
+
+    @Option(names = "--git-token-env", paramLabel = "VAR",
+            description = "With an https:// --repo: the environment variable holding the token to fetch with (e.g. GITHUB_TOKEN, CI_JOB_TOKEN).")
+    String gitTokenEnv;
+
+    @Option(names = "--git-user", paramLabel = "NAME", defaultValue = "x-access-token",
+            description = "The user name sent with --git-token-env (default: x-access-token; GitLab's CI_JOB_TOKEN: gitlab-ci-token).")
+    String gitUser;
+
+    @Option(names = "--comment", paramLabel = "github|gitlab",
+            description = "Post the plan as one comment on the pull/merge request (edited on every push) and set the"
+                    + " commit status turnout/plan. Token from GITHUB_TOKEN / GITLAB_TOKEN.")
+    io.turnout.review.ReviewHosts.Kind comment;
+
+    @Option(names = {"--pr", "--mr"}, paramLabel = "NUMBER",
+            description = "The pull/merge request to comment on (default: from the CI job: GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID).")
+    Integer pullRequest;
+
+    @Option(names = "--project", paramLabel = "OWNER/NAME|ID",
+            description = "The GitHub repository or GitLab project to comment on (default: GITHUB_REPOSITORY, CI_PROJECT_ID).")
+    String project;
+
+    /** The process environment; tests replace it (tokens, CI variables, API URLs). */
+    Map<String, String> environment = System.getenv();
 
     @Mixin
     CloudOptions cloud;
@@ -81,6 +130,22 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (repo == null) {
+            for (var given : Map.of("--ref", ref != null, "--base", base != null, "--git-token-env", gitTokenEnv != null,
+                    "--path", !path.isEmpty(), "--data-dir", dataDir != null).entrySet()) {
+                if (given.getValue()) throw new UserError(given.getKey() + " is for plans of a Git repository", "Add --repo URL, or drop " + given.getKey() + ".");
+            }
+            if (specs == null) specs = Path.of(".");
+            if (env == null) throw new UserError("which environment? --env is required with a spec folder", "Pass --env NAME, or --env all.");
+        } else {
+            if (specs != null) throw new UserError("--specs and --repo both say where the specs are", "Pass one of them.");
+            if (ref == null) throw new UserError("--repo needs --ref: what to plan", "Pass e.g. --ref refs/pull/42/head, a branch or a commit id.");
+        }
+        if (repo != null || comment != null || "all".equals(env)) return new ChangePlan(this).run();
+        return planOneFolderEnvironment();
+    }
+
+    private Integer planOneFolderEnvironment() {
         LoadResult loaded = SpecsOption.load(specs);
         if (!loaded.isValid()) {
             SpecsOption.printProblems(specs, loaded.problems(), spec.commandLine().getErr());

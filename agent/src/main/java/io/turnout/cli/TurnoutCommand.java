@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,23 @@ public final class TurnoutCommand implements Runnable {
 
     /** A configured command line writing to {@code out}/{@code err}: what {@code main} runs, and what tests drive. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new TurnoutCommand());
+        return commandLine(out, err, System.getenv());
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, with {@code environment} in place of the
+     * process environment for everything {@code --cloud aws} reads (endpoints, credentials), so a
+     * test can point the CLI at an emulator without changing the process environment.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == CloudOptions.class ? type.cast(new CloudOptions(environment)) : defaults.create(type);
+            }
+        };
+        CommandLine cl = new CommandLine(new TurnoutCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

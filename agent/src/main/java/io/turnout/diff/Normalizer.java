@@ -63,6 +63,9 @@ public final class Normalizer {
         // AWS answers volumes: [] and placementConstraints: [] when the request had none
         td.putIfAbsent("volumes", NODES.arrayNode());
         td.putIfAbsent("placementConstraints", NODES.arrayNode());
+        // since fault injection came out (Dec 2024) DescribeTaskDefinition reports
+        // enableFaultInjection: false for every task definition registered without it
+        td.putIfAbsent("enableFaultInjection", NODES.booleanNode(false));
         sortBy(td, "volumes", "name");
         if (td.has("containerDefinitions")) {
             ArrayNode containers = NODES.arrayNode();
@@ -81,6 +84,16 @@ public final class Normalizer {
             if (c.has(field) && c.get(field).isString()) c.set(field, integer(c.get(field), field));
         }
         CONTAINER_EMPTY_LISTS.forEach(list -> c.putIfAbsent(list, NODES.arrayNode()));
+        // a container health check comes back with ECS's defaults written out: every 30 s,
+        // 5 s timeout, 3 retries (startPeriod has no default and stays absent)
+        if (c.get("healthCheck") instanceof ObjectNode check) {
+            check.putIfAbsent("interval", NODES.numberNode(30));
+            check.putIfAbsent("timeout", NODES.numberNode(5));
+            check.putIfAbsent("retries", NODES.numberNode(3));
+        }
+        // ECS runs the FireLens log router as root and says so: user "0" on a container with a
+        // firelensConfiguration that named no user (other users are refused at registration)
+        if (c.has("firelensConfiguration")) c.putIfAbsent("user", NODES.stringNode("0"));
         // ECS keeps environment variables and secrets in whatever order; their meaning is by name
         sortBy(c, "environment", "name");
         sortBy(c, "secrets", "name");
@@ -93,6 +106,11 @@ public final class Normalizer {
             // in awsvpc mode the host port is the container port; AWS fills it in when left out
             if (awsvpc && !port.has("hostPort") && port.has("containerPort")) {
                 port.set("hostPort", port.get("containerPort"));
+            }
+            // in bridge mode a missing host port means a dynamic one, which AWS reports as
+            // hostPort: 0; both mean the same, so 0 is dropped
+            if (!awsvpc && port.path("hostPort").isIntegralNumber() && port.get("hostPort").asInt() == 0) {
+                port.remove("hostPort");
             }
             ports.add(port);
         }
@@ -137,6 +155,10 @@ public final class Normalizer {
         s.putIfAbsent("healthCheckGracePeriodSeconds", NODES.numberNode(0));
         s.putIfAbsent("placementConstraints", NODES.arrayNode());
         s.putIfAbsent("placementStrategy", NODES.arrayNode());
+        // CreateService defaults availabilityZoneRebalancing to ENABLED (for services that can be
+        // rebalanced) and DescribeServices reports it. Services created before that default, or
+        // that cannot be rebalanced, report DISABLED: their spec has to say so to match.
+        s.putIfAbsent("availabilityZoneRebalancing", NODES.stringNode("ENABLED"));
         JsonNode vpc = s.at("/networkConfiguration/awsvpcConfiguration");
         if (vpc.isObject()) {
             ObjectNode v = (ObjectNode) vpc;
@@ -158,6 +180,9 @@ public final class Normalizer {
                 ? (ObjectNode) d.get("deploymentCircuitBreaker") : d.putObject("deploymentCircuitBreaker");
         breaker.putIfAbsent("enable", NODES.booleanNode(false));
         breaker.putIfAbsent("rollback", NODES.booleanNode(false));
+        // since ECS's own blue/green deployments (July 2025) DescribeServices names the
+        // strategy; a service that never chose one is ROLLING
+        d.putIfAbsent("strategy", NODES.stringNode("ROLLING"));
         // newer DescribeServices answers carry alarms {alarmNames: [], enable: false, rollback: false}
         // (the empty list was already dropped); a service without alarms means the same
         JsonNode alarms = d.get("alarms");

@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads one environment with the fewest calls AWS allows, in two phases.
@@ -58,15 +60,34 @@ import java.util.TreeSet;
  * retrying is the caller's decision. Services tagged for the environment that no spec names are
  * not looked for (that would need ListServices over the whole cluster). Target health is not
  * read: it belongs to deployments, not to planning.
+ *
+ * <p>Independent reads run concurrently on virtual threads: the cluster, the ELB side and the
+ * DNS side of phase 1 side by side, and within each the load balancers, listeners, zones and
+ * DescribeServices batches; a load balancer's BLUE slots are described as soon as its rules are
+ * read ({@link BlueSlotReads}), so phase 2 overlaps phase 1. All of it is bounded per AWS
+ * service by a {@link ReadThrottle} (token bucket and calls in flight, AWS's documented defaults
+ * in {@link ReadBudget}). Answers are put together in a fixed order afterwards, so the live
+ * state does not depend on which call finished first.
  */
 public final class BatchedLiveStateReader implements LiveStateReader {
     private static final int DESCRIBE_SERVICES_BATCH = 10;
     private static final int SCALABLE_TARGETS_BATCH = 50;
 
     private final CloudGateway gateway;
+    private final ReadThrottle throttle;
 
+    /**
+     * A reader within AWS's default read budgets ({@link ReadThrottle#awsDefaults()}), its own
+     * buckets. An agent reading several environments of one account passes one shared
+     * {@link ReadThrottle} instead, so that together they stay within the account's budget.
+     */
     public BatchedLiveStateReader(CloudGateway gateway) {
+        this(gateway, ReadThrottle.awsDefaults());
+    }
+
+    public BatchedLiveStateReader(CloudGateway gateway, ReadThrottle throttle) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
     }
 
     @Override
@@ -74,53 +95,59 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         List<EffectiveService> services = specs.servicesIn(environment);
         String where = environment.aws().accountId().map(a -> a + "/").orElse("") + environment.aws().region();
         String cluster = environment.cluster();
-        boolean clusterExists = gateway.ecs().describeClusters(List.of(cluster)).stream()
-                .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status()));
-
-        // Phase 1: traffic, which tells the BLUE slot of each blue/green service.
-        ElbTrafficReads elb = new ElbTrafficReads(gateway, where, services.stream()
+        List<ElbTraffic> elbTraffics = services.stream()
                 .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof ElbTraffic t ? t : null)
-                .filter(Objects::nonNull).toList());
-        DnsTrafficReads dns = new DnsTrafficReads(gateway, services.stream()
+                .filter(Objects::nonNull).toList();
+        List<DnsTraffic> dnsTraffics = services.stream()
                 .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof DnsTraffic t ? t : null)
-                .filter(Objects::nonNull).toList());
-        List<String> environmentProblems = new ArrayList<>(elb.environmentProblems());
-        environmentProblems.addAll(dns.environmentProblems());
-        Map<String, Traffic> traffic = new TreeMap<>();
-        for (EffectiveService svc : services) {
-            if (!(svc.strategy() instanceof BlueGreen bg)) continue;
-            traffic.put(svc.name(), switch (bg.traffic()) {
-                case ElbTraffic t -> {
-                    ElbTrafficReads.Result r = elb.traffic(t);
-                    yield new Traffic(r.traffic().map(x -> x), r.problems());
-                }
-                case DnsTraffic t -> {
-                    DnsTrafficReads.Result r = dns.traffic(svc.name(), t);
-                    yield new Traffic(r.traffic().map(x -> x), r.problems());
-                }
-            });
-        }
+                .filter(Objects::nonNull).toList();
 
-        // Phase 2: the ECS services that are needed, BLUE slots first.
+        // Phase 1: the cluster and the traffic, which tells the BLUE slot of each blue/green service.
+        // ECS, ELB and Route 53 have separate budgets, so the three run side by side; and as soon as a
+        // load balancer is read, the BLUE slots of its services are described (phase 2 begins early).
+        Map<String, List<EffectiveService>> byLoadBalancer = new HashMap<>();
+        for (EffectiveService svc : services) {
+            if (svc.strategy() instanceof BlueGreen bg && bg.traffic() instanceof ElbTraffic t) {
+                byLoadBalancer.computeIfAbsent(t.loadBalancer(), k -> new ArrayList<>()).add(svc);
+            }
+        }
+        CompletableFuture<Boolean> clusterCheck = new CompletableFuture<>();
         Map<String, EcsServiceInfo> ecsServices = new HashMap<>();
         Map<String, Set<Slot>> notRead = new HashMap<>();
         Set<String> vouched = new java.util.HashSet<>();
-        if (clusterExists) {
-            List<String> first = new ArrayList<>();
+        Map<String, Traffic> traffic = new TreeMap<>();
+        List<String> environmentProblems = new ArrayList<>();
+        try (BlueSlotReads blues = new BlueSlotReads(gateway, throttle, cluster, clusterCheck)) {
+            List<Object> phase1 = throttle.together(List.of(
+                    () -> checkCluster(cluster, clusterCheck),
+                    () -> new ElbTrafficReads(gateway, throttle, where, elbTraffics, (soFar, lb) ->
+                            blues.add(knownBlueSlots(soFar, byLoadBalancer.getOrDefault(lb, List.of())))),
+                    () -> new DnsTrafficReads(gateway, throttle, dnsTraffics)));
+            boolean clusterExists = (Boolean) phase1.get(0);
+            ElbTrafficReads elb = (ElbTrafficReads) phase1.get(1);
+            DnsTrafficReads dns = (DnsTrafficReads) phase1.get(2);
+            environmentProblems.addAll(elb.environmentProblems());
+            environmentProblems.addAll(dns.environmentProblems());
             for (EffectiveService svc : services) {
-                if (svc.strategy() instanceof Rolling) {
-                    first.add(svc.name());
-                } else {
-                    Optional<Slot> blue = traffic.get(svc.name()).blue();
-                    if (blue.isPresent()) {
-                        first.add(blue.get().ecsServiceName(svc.name()));
-                    } else {
-                        first.add(Slot.A.ecsServiceName(svc.name()));
-                        first.add(Slot.B.ecsServiceName(svc.name()));
+                if (!(svc.strategy() instanceof BlueGreen bg)) continue;
+                traffic.put(svc.name(), switch (bg.traffic()) {
+                    case ElbTraffic t -> {
+                        ElbTrafficReads.Result r = elb.traffic(t);
+                        yield new Traffic(r.traffic().map(x -> x), r.problems());
                     }
-                }
+                    case DnsTraffic t -> {
+                        DnsTrafficReads.Result r = dns.traffic(svc.name(), t);
+                        yield new Traffic(r.traffic().map(x -> x), r.problems());
+                    }
+                });
             }
-            ecsServices.putAll(describeServices(cluster, first));
+
+            // Phase 2: the ECS services that are needed, BLUE slots first (those known early are on their way).
+            blues.add(firstSlots(services, traffic));
+            Map<String, EcsServiceInfo> firstRead = blues.finish();
+            if (clusterExists) ecsServices.putAll(firstRead);
+        }
+        if (clusterCheck.join()) {
             List<String> greens = new ArrayList<>();
             for (EffectiveService svc : services) {
                 String single = svc.strategy() instanceof Rolling ? svc.name() : null;
@@ -164,7 +191,55 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             };
             live.put(svc.name(), service);
         }
-        return new LiveState(environment.name(), cluster, clusterExists, live, environmentProblems);
+        return new LiveState(environment.name(), cluster, clusterCheck.join(), live, environmentProblems);
+    }
+
+    /** DescribeClusters: whether the cluster is ACTIVE, also told to {@code result} (the early ECS reads wait for it). */
+    private boolean checkCluster(String cluster, CompletableFuture<Boolean> result) {
+        try {
+            boolean exists = throttle.all("ecs", List.<Callable<Boolean>>of(() -> gateway.ecs()
+                    .describeClusters(List.of(cluster)).stream()
+                    .anyMatch(c -> c.name().equals(cluster) && "ACTIVE".equals(c.status())))).getFirst();
+            result.complete(exists);
+            return exists;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The ECS services to read first: each rolling service, each BLUE slot, both slots where no slot is BLUE. */
+    private static List<String> firstSlots(List<EffectiveService> services, Map<String, Traffic> traffic) {
+        List<String> first = new ArrayList<>();
+        for (EffectiveService svc : services) {
+            if (svc.strategy() instanceof Rolling) {
+                first.add(svc.name());
+            } else {
+                Optional<Slot> blue = traffic.get(svc.name()).blue();
+                if (blue.isPresent()) {
+                    first.add(blue.get().ecsServiceName(svc.name()));
+                } else {
+                    first.add(Slot.A.ecsServiceName(svc.name()));
+                    first.add(Slot.B.ecsServiceName(svc.name()));
+                }
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The BLUE slots of {@code services} (all on one load balancer that has just been read) whose
+     * traffic is complete already. The others (a target group only found by name later, a missing
+     * listener …) wait for the end of the first phase; what is complete now stays the same.
+     */
+    private static List<String> knownBlueSlots(ElbTrafficReads soFar, List<EffectiveService> services) {
+        List<String> names = new ArrayList<>();
+        for (EffectiveService svc : services) {
+            ElbTraffic t = (ElbTraffic) ((BlueGreen) svc.strategy()).traffic();
+            soFar.traffic(t).traffic().flatMap(LiveTraffic::productionSlot)
+                    .ifPresent(blue -> names.add(blue.ecsServiceName(svc.name())));
+        }
+        return names;
     }
 
     /** A blue/green service's traffic and its problems. */
@@ -174,14 +249,18 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         }
     }
 
-    /** The ACTIVE ECS services among {@code names}, by name; 10 names per call. */
+    /** The ACTIVE ECS services among {@code names}, by name; 10 names per call, the batches concurrently. */
     private Map<String, EcsServiceInfo> describeServices(String cluster, List<String> names) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
-        Map<String, EcsServiceInfo> found = new LinkedHashMap<>();
+        List<Callable<List<EcsServiceInfo>>> batches = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += DESCRIBE_SERVICES_BATCH) {
             List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + DESCRIBE_SERVICES_BATCH));
             // Unknown names come back as failures (reason MISSING): absent, not an error.
-            for (EcsServiceInfo s : gateway.ecs().describeServices(cluster, batch).services()) {
+            batches.add(() -> gateway.ecs().describeServices(cluster, batch).services());
+        }
+        Map<String, EcsServiceInfo> found = new LinkedHashMap<>();
+        for (List<EcsServiceInfo> answer : throttle.all("ecs", batches)) {
+            for (EcsServiceInfo s : answer) {
                 // A deleted service stays visible as DRAINING, then INACTIVE, for a while: it is gone for Turnout.
                 if ("ACTIVE".equals(s.status())) found.put(s.name(), s);
             }
@@ -191,13 +270,20 @@ public final class BatchedLiveStateReader implements LiveStateReader {
 
     /** Each distinct task definition in use, described once. A missing one is left out (reported per slot). */
     private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<EcsServiceInfo> services) {
+        List<String> arns = List.copyOf(new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList()));
+        List<Optional<TaskDefinitionInfo>> described = throttle.all("ecs", arns.stream()
+                .<Callable<Optional<TaskDefinitionInfo>>>map(arn -> () -> {
+                    try {
+                        return Optional.of(gateway.ecs().describeTaskDefinition(arn));
+                    } catch (CloudException e) {
+                        if (e.kind() != CloudException.Kind.NOT_FOUND) throw e;
+                        return Optional.empty();
+                    }
+                }).toList());
         Map<String, TaskDefinitionInfo> byArn = new HashMap<>();
-        for (String arn : new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList())) {
-            try {
-                byArn.put(arn, gateway.ecs().describeTaskDefinition(arn));
-            } catch (CloudException e) {
-                if (e.kind() != CloudException.Kind.NOT_FOUND) throw e;
-            }
+        for (int i = 0; i < arns.size(); i++) {
+            String arn = arns.get(i);
+            described.get(i).ifPresent(td -> byArn.put(arn, td));
         }
         return byArn;
     }

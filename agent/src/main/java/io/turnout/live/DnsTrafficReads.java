@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /**
  * The DNS side of one environment: ListHostedZonesByName and ListResourceRecordSets once per
@@ -33,17 +34,24 @@ final class DnsTrafficReads {
 
     record Result(Optional<LiveDns> traffic, List<String> problems) {}
 
-    DnsTrafficReads(CloudGateway gateway, List<DnsTraffic> traffics) {
+    DnsTrafficReads(CloudGateway gateway, ReadThrottle throttle, List<DnsTraffic> traffics) {
         if (traffics.isEmpty()) return;
-        for (String zoneName : new TreeSet<>(traffics.stream().map(t -> absolute(t.hostedZone())).toList())) {
-            // Split-horizon set-ups have a public and a private zone of one name; Cloud Map
-            // targets are internal names, so the private one is the zone Turnout writes.
-            gateway.route53().listHostedZonesByName(zoneName).stream()
-                    .filter(z -> absolute(z.name()).equals(zoneName))
-                    .min(Comparator.comparing((HostedZoneInfo z) -> !z.privateZone()))
-                    .ifPresent(z -> zones.put(zoneName, z));
+        // Zones concurrently within the Route 53 budget (look-up, then record sets); placed by zone name.
+        List<String> zoneNames = List.copyOf(new TreeSet<>(traffics.stream().map(t -> absolute(t.hostedZone())).toList()));
+        List<Optional<HostedZoneInfo>> found = throttle.all("route53", zoneNames.stream()
+                .<Callable<Optional<HostedZoneInfo>>>map(zoneName -> () -> gateway.route53().listHostedZonesByName(zoneName)
+                        .stream().filter(z -> absolute(z.name()).equals(zoneName))
+                        // Split-horizon set-ups have a public and a private zone of one name; Cloud Map
+                        // targets are internal names, so the private one is the zone Turnout writes.
+                        .min(Comparator.comparing((HostedZoneInfo z) -> !z.privateZone()))).toList());
+        for (int i = 0; i < zoneNames.size(); i++) {
+            String zoneName = zoneNames.get(i);
+            found.get(i).ifPresent(z -> zones.put(zoneName, z));
         }
-        for (HostedZoneInfo zone : zones.values()) records.put(zone.id(), gateway.route53().listResourceRecordSets(zone.id()));
+        List<HostedZoneInfo> existing = zoneNames.stream().map(zones::get).filter(java.util.Objects::nonNull).toList();
+        List<List<RecordSetInfo>> recordSets = throttle.all("route53", existing.stream()
+                .<Callable<List<RecordSetInfo>>>map(z -> () -> gateway.route53().listResourceRecordSets(z.id())).toList());
+        for (int i = 0; i < existing.size(); i++) records.put(existing.get(i).id(), recordSets.get(i));
         gateway.cloudMap().listNamespaces().forEach(ns -> namespaces.put(ns.name(), ns));
         for (String name : new TreeSet<>(traffics.stream().map(t -> absolute(t.hostedZone())).toList())) {
             if (!zones.containsKey(name)) environmentProblems.add(missingZone(name));

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -25,6 +28,8 @@ import java.util.function.Function;
  * DescribeListeners and one DescribeTargetGroups (the groups its listeners and rules use), and
  * one DescribeRules per listener a spec uses rules on. Only target groups no load balancer
  * uses yet are looked up by name. Then each service's {@link LiveElb} is assembled from memory.
+ * Reads of different load balancers and listeners run concurrently within the ELB read budget
+ * ({@link ReadThrottle}); the maps are filled in a fixed order afterwards.
  *
  * <p>A missing load balancer is an environment problem ({@link #environmentProblems()}), named
  * once; each service on it carries the same text so the planner can tell it is blocked.
@@ -32,9 +37,11 @@ import java.util.function.Function;
 final class ElbTrafficReads {
     private final String where;
     private final Map<String, LoadBalancerInfo> loadBalancers;
-    private final Map<String, List<ListenerInfo>> listenersByLb = new HashMap<>();
-    private final Map<String, List<RuleInfo>> rulesByListener = new HashMap<>();
-    private final Map<String, TargetGroupInfo> targetGroups = new HashMap<>();
+    // Concurrent: load balancers are read side by side, and a service's traffic may be assembled
+    // (for an early start on its ECS service) while other load balancers are still being read.
+    private final Map<String, List<ListenerInfo>> listenersByLb = new ConcurrentHashMap<>();
+    private final Map<String, List<RuleInfo>> rulesByListener = new ConcurrentHashMap<>();
+    private final Map<String, TargetGroupInfo> targetGroups = new ConcurrentHashMap<>();
     private final List<String> environmentProblems = new ArrayList<>();
     /** DescribeLoadBalancers takes at most 20 names per call. */
     private static final int LOAD_BALANCER_NAMES_MAX = 20;
@@ -42,31 +49,57 @@ final class ElbTrafficReads {
     /** The outcome for one service: its traffic, when every piece exists, and what is missing. */
     record Result(Optional<LiveElb> traffic, List<String> problems) {}
 
-    ElbTrafficReads(CloudGateway gateway, String where, List<ElbTraffic> traffics) {
+    ElbTrafficReads(CloudGateway gateway, ReadThrottle throttle, String where, List<ElbTraffic> traffics) {
+        this(gateway, throttle, where, traffics, (soFar, name) -> { });
+    }
+
+    /**
+     * Reads everything; {@code loadBalancerRead} is called (from any thread, before this
+     * constructor returns) with the reads so far and each load balancer's name as soon as its
+     * listeners, target groups and rules are in, so that the caller can start on that load
+     * balancer's services while others are still being read. {@link #traffic} of a service on that
+     * load balancer is then final when complete; an incomplete one may still change.
+     */
+    ElbTrafficReads(CloudGateway gateway, ReadThrottle throttle, String where, List<ElbTraffic> traffics,
+                    BiConsumer<ElbTrafficReads, String> loadBalancerRead) {
         this.where = where;
         if (traffics.isEmpty()) {
             loadBalancers = Map.of();
             return;
         }
         List<String> lbNames = List.copyOf(new TreeSet<>(traffics.stream().map(ElbTraffic::loadBalancer).toList()));
-        loadBalancers = new HashMap<>();
+        loadBalancers = new ConcurrentHashMap<>();
+        List<Callable<Map<String, LoadBalancerInfo>>> lookUps = new ArrayList<>();
         for (int i = 0; i < lbNames.size(); i += LOAD_BALANCER_NAMES_MAX) {
-            loadBalancers.putAll(byName(lbNames.subList(i, Math.min(lbNames.size(), i + LOAD_BALANCER_NAMES_MAX)),
-                    names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name));
+            List<String> batch = lbNames.subList(i, Math.min(lbNames.size(), i + LOAD_BALANCER_NAMES_MAX));
+            lookUps.add(() -> byName(batch, names -> gateway.elb().describeLoadBalancers(names), LoadBalancerInfo::name));
         }
+        throttle.all("elbv2", lookUps).forEach(loadBalancers::putAll);
         for (String name : lbNames) {
             if (!loadBalancers.containsKey(name)) environmentProblems.add(missingLoadBalancer(name));
         }
-        for (LoadBalancerInfo lb : new TreeMap<>(loadBalancers).values()) {
-            listenersByLb.put(lb.name(), gateway.elb().describeListeners(lb.arn()));
-            gateway.elb().describeTargetGroupsOf(lb.arn()).forEach(tg -> targetGroups.put(tg.name(), tg));
-        }
-        TreeSet<String> ruleListeners = new TreeSet<>();
-        for (ElbTraffic t : traffics) {
-            if (t.prodRule().isPresent()) listener(t.loadBalancer(), t.prodListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
-            if (t.stageRule().isPresent()) listener(t.loadBalancer(), t.stageListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
-        }
-        for (String listenerArn : ruleListeners) rulesByListener.put(listenerArn, gateway.elb().describeRules(listenerArn));
+        // Each load balancer on its own: listeners and target groups side by side, then the rules of the
+        // listeners the specs put rules on. Load balancers run concurrently; each answer lands under its
+        // own key, so completion order does not matter.
+        List<LoadBalancerInfo> lbs = List.copyOf(new TreeMap<>(loadBalancers).values());
+        throttle.together(lbs.stream().<Callable<Void>>map(lb -> () -> {
+            List<List<?>> answers = throttle.all("elbv2", List.<Callable<List<?>>>of(
+                    () -> gateway.elb().describeListeners(lb.arn()), () -> gateway.elb().describeTargetGroupsOf(lb.arn())));
+            listenersByLb.put(lb.name(), answers.get(0).stream().map(ListenerInfo.class::cast).toList());
+            answers.get(1).stream().map(TargetGroupInfo.class::cast).forEach(tg -> targetGroups.put(tg.name(), tg));
+            TreeSet<String> ruleListeners = new TreeSet<>();
+            for (ElbTraffic t : traffics) {
+                if (!t.loadBalancer().equals(lb.name())) continue;
+                if (t.prodRule().isPresent()) listener(t.loadBalancer(), t.prodListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
+                if (t.stageRule().isPresent()) listener(t.loadBalancer(), t.stageListenerPort()).ifPresent(l -> ruleListeners.add(l.arn()));
+            }
+            List<String> arns = List.copyOf(ruleListeners);
+            List<List<RuleInfo>> rules = throttle.all("elbv2", arns.stream()
+                    .<Callable<List<RuleInfo>>>map(arn -> () -> gateway.elb().describeRules(arn)).toList());
+            for (int i = 0; i < arns.size(); i++) rulesByListener.put(arns.get(i), rules.get(i));
+            loadBalancerRead.accept(this, lb.name());
+            return null;
+        }).toList());
         TreeSet<String> tgNames = new TreeSet<>();
         traffics.forEach(t -> {
             tgNames.add(t.targetGroups().a());
@@ -76,8 +109,9 @@ final class ElbTrafficReads {
         // load balancer, so the per-load-balancer read cannot see them: look those up by name.
         tgNames.removeAll(targetGroups.keySet());
         if (!tgNames.isEmpty()) {
-            targetGroups.putAll(byName(List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names),
-                    TargetGroupInfo::name));
+            targetGroups.putAll(throttle.all("elbv2", List.<Callable<Map<String, TargetGroupInfo>>>of(() -> byName(
+                    List.copyOf(tgNames), names -> gateway.elb().describeTargetGroups(names), TargetGroupInfo::name)))
+                    .getFirst());
         }
     }
 

@@ -4,86 +4,97 @@ import io.turnout.diff.Change;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
+import io.turnout.plan.Step;
 import java.util.List;
 
 /**
- * The plan as a pull-request comment: a summary table (service, change kind, traffic mode,
+ * The plan of one environment in Markdown: a summary table (service, change kind, traffic mode,
  * image before → after), then per service with something to show a collapsed
- * {@code <details>} block holding a {@code diff} code block and the numbered steps.
+ * {@code <details>} block holding a {@code diff} code block and the numbered steps. Every
+ * value is escaped ({@link MarkdownText}). {@link PlanCommentRenderer} builds the pull-request
+ * comment of several environments from the same pieces.
  */
 public final class MarkdownPlanRenderer implements PlanRenderer {
 
     @Override
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
-        out.append("### Turnout plan for `").append(plan.environment()).append("`\n\n");
-        plan.commit().ifPresent(c -> out.append("Commit `").append(c).append("`. "));
+        out.append("### Turnout plan for ").append(MarkdownText.code(plan.environment())).append("\n\n");
+        plan.commit().ifPresent(c -> out.append("Commit ").append(MarkdownText.code(c)).append(". "));
         out.append(capitalise(PlanSummary.counts(plan))).append(".\n\n");
-        if (!plan.services().isEmpty()) {
-            out.append("| Service | Change | Traffic | Image |\n| --- | --- | --- | --- |\n");
-            for (ServicePlan s : plan.services()) {
-                out.append("| `").append(s.service()).append("` | ").append(s.kind().label()).append(" | ")
-                        .append(s.trafficMode()).append(" | ")
-                        .append(cell(PlanSummary.image(s, "`").orElse(""))).append(" |\n");
-            }
-            out.append("\n");
-        }
+        table(out, plan);
         for (ServicePlan s : plan.services()) {
-            if (s.changes().isEmpty() && s.steps().isEmpty() && s.notes().isEmpty()) continue;
-            details(out, s);
+            if (hasDetails(s)) details(out, s);
         }
-        if (plan.hasProblems()) {
-            out.append("**Problems** (nothing is planned for these services):\n\n");
-            for (PlanProblem p : plan.problems()) {
-                if (p.environmentWide()) {
-                    out.append("- ").append(p.message()).append("\n");
-                } else {
-                    out.append("- `").append(p.service()).append("`: ").append(p.message()).append("\n");
-                }
-            }
-            out.append("\n");
-        }
+        problems(out, plan);
         return out.toString();
     }
 
-    private static void details(StringBuilder out, ServicePlan s) {
-        out.append("<details>\n<summary><code>").append(s.service()).append("</code>: ").append(s.kind().label())
-                .append(", ").append(count(s.changes().size(), "change")).append(", ")
+    /** The summary table, one row per service; nothing when the plan has no services. */
+    static void table(StringBuilder out, Plan plan) {
+        if (plan.services().isEmpty()) return;
+        out.append("| Service | Change | Traffic | Image |\n| --- | --- | --- | --- |\n");
+        for (ServicePlan s : plan.services()) {
+            out.append("| ").append(MarkdownText.code(s.service())).append(" | ").append(s.kind().label()).append(" | ")
+                    .append(MarkdownText.text(s.trafficMode())).append(" | ").append(image(s)).append(" |\n");
+        }
+        out.append("\n");
+    }
+
+    static boolean hasDetails(ServicePlan s) {
+        return !s.changes().isEmpty() || !s.steps().isEmpty() || !s.notes().isEmpty();
+    }
+
+    /** One service's collapsed block: the field-level diff, the numbered steps, the notes. */
+    static void details(StringBuilder out, ServicePlan s) {
+        out.append("<details>\n<summary><code>").append(MarkdownText.html(s.service())).append("</code>: ")
+                .append(s.kind().label()).append(", ").append(count(s.changes().size(), "change")).append(", ")
                 .append(count(s.steps().size(), "step")).append("</summary>\n\n");
         if (!s.changes().isEmpty()) {
             out.append("```diff\n");
             for (Change change : s.changes()) {
                 for (DiffLines.Line line : DiffLines.of(change)) {
                     // diff syntax colours lines by their first character; headers start with ~ or +/-
-                    out.append(line.kind() == DiffLines.Kind.HEADER ? "# " : "").append(fence(line.text())).append("\n");
+                    out.append(line.kind() == DiffLines.Kind.HEADER ? "# " : "").append(MarkdownText.fenced(line.text())).append("\n");
                 }
             }
             out.append("```\n\n");
         }
-        List<io.turnout.plan.Step> steps = s.steps();
+        List<Step> steps = s.steps();
         for (int i = 0; i < steps.size(); i++) {
-            out.append(i + 1).append(". ").append(steps.get(i).describe()).append("\n");
+            out.append(i + 1).append(". ").append(MarkdownText.text(steps.get(i).describe())).append("\n");
         }
         if (!steps.isEmpty()) out.append("\n");
-        for (String note : s.notes()) out.append("> ").append(note).append("\n");
+        for (String note : s.notes()) out.append("> ").append(MarkdownText.text(note)).append("\n");
         if (!s.notes().isEmpty()) out.append("\n");
         out.append("</details>\n\n");
     }
 
-    private static String count(int n, String word) {
+    /** The plan's problems as a list; nothing when there are none. */
+    static void problems(StringBuilder out, Plan plan) {
+        if (!plan.hasProblems()) return;
+        out.append("**Problems** (nothing is planned for these services):\n\n");
+        for (PlanProblem p : plan.problems()) {
+            out.append("- ");
+            if (!p.environmentWide()) out.append(MarkdownText.code(p.service())).append(": ");
+            out.append(MarkdownText.text(p.message())).append("\n");
+        }
+        out.append("\n");
+    }
+
+    /** {@code `a` → `b`}, one image when unchanged, empty when none is known. */
+    static String image(ServicePlan s) {
+        if (s.imageBefore().isPresent() && s.imageAfter().isPresent() && !s.imageBefore().equals(s.imageAfter())) {
+            return MarkdownText.code(s.imageBefore().get()) + " → " + MarkdownText.code(s.imageAfter().get());
+        }
+        return s.imageBefore().or(s::imageAfter).map(MarkdownText::code).orElse("");
+    }
+
+    static String count(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    private static String cell(String text) {
-        return text.replace("|", "\\|");
-    }
-
-    /** A value that contains a code fence would end the block early. */
-    private static String fence(String text) {
-        return text.replace("```", "`\u200B``");
-    }
-
-    private static String capitalise(String s) {
+    static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

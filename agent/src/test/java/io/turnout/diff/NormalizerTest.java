@@ -65,7 +65,18 @@ class NormalizerTest {
                         "{family: web, taskRoleArn: null, " + c + ", command: [], dockerLabels: {}}]}",
                         "{family: web, " + c + "}]}"),
                 row("integral numbers compare by value", "{family: web, " + c + ", memory: 512}]}",
-                        "{family: web, " + c + ", memory: 512.0}]}"));
+                        "{family: web, " + c + ", memory: 512.0}]}"),
+                row("enableFaultInjection false is the default", "{family: web, " + c + "}]}",
+                        "{family: web, enableFaultInjection: false, " + c + "}]}"),
+                row("health check defaults: interval 30, timeout 5, retries 3",
+                        "{family: web, " + c + ", healthCheck: {command: [CMD, true]}}]}",
+                        "{family: web, " + c + ", healthCheck: {command: [CMD, true], interval: 30, timeout: 5, retries: 3}}]}"),
+                row("the FireLens log router runs as user 0",
+                        "{family: web, " + c + ", firelensConfiguration: {type: fluentbit}}]}",
+                        "{family: web, " + c + ", firelensConfiguration: {type: fluentbit}, user: '0'}]}"),
+                row("bridge mode: hostPort 0 is a dynamic port, as is no hostPort",
+                        "{family: web, " + c + ", portMappings: [{containerPort: 80}]}]}",
+                        "{family: web, " + c + ", portMappings: [{containerPort: 80, hostPort: 0, protocol: tcp}]}]}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +101,8 @@ class NormalizerTest {
                 row("empty alarms block is no alarms", "{}",
                         "{deploymentConfiguration: {alarms: {alarmNames: [], enable: false, rollback: false}}}"),
                 row("schedulingStrategy REPLICA", "{}", "{schedulingStrategy: REPLICA}"),
+                row("deployment strategy ROLLING", "{}", "{deploymentConfiguration: {strategy: ROLLING}}"),
+                row("availabilityZoneRebalancing ENABLED", "{}", "{availabilityZoneRebalancing: ENABLED}"),
                 row("enableECSManagedTags false", "{}", "{enableECSManagedTags: false}"),
                 row("enableExecuteCommand false", "{}", "{enableExecuteCommand: false}"),
                 row("propagateTags NONE", "{}", "{propagateTags: NONE}"),

@@ -7,8 +7,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 
@@ -89,6 +92,12 @@ public record AwsSettings(Region region, Optional<URI> endpointOverride, Map<Ser
      * them here as well makes the choice explicit, testable, and independent of where the map
      * came from. As in the SDK, {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true} turns them off.
      *
+     * <p>Base credentials: {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} (with
+     * {@code AWS_SESSION_TOKEN}, if set) from {@code variables} when both are there, else the
+     * SDK's default provider chain. For the process environment that is the chain's own answer
+     * (it reads the same variables), except that the {@code aws.accessKeyId} system properties,
+     * which the chain would read first, do not win over them.
+     *
      * @throws IllegalArgumentException when an endpoint variable is not an absolute URL
      */
     public static AwsSettings forEnvironment(EnvironmentSpec env, Map<String, String> variables) {
@@ -103,8 +112,19 @@ public record AwsSettings(Region region, Optional<URI> endpointOverride, Map<Ser
                 endpoint(variables, s.endpointVariable()).ifPresent(uri -> perService.put(s, uri));
             }
         }
-        return new AwsSettings(region, global, perService, DefaultCredentialsProvider.builder().build(), role,
-                RetryMode.ADAPTIVE_V2);
+        return new AwsSettings(region, global, perService, credentials(variables), role, RetryMode.ADAPTIVE_V2);
+    }
+
+    private static AwsCredentialsProvider credentials(Map<String, String> variables) {
+        String key = variables.get("AWS_ACCESS_KEY_ID");
+        String secret = variables.get("AWS_SECRET_ACCESS_KEY");
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        String token = variables.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(token == null || token.isBlank()
+                ? AwsBasicCredentials.create(key.trim(), secret.trim())
+                : AwsSessionCredentials.create(key.trim(), secret.trim(), token.trim()));
     }
 
     /** The endpoint to use for {@code service}, if overridden: its own first, then the global one. */

@@ -4,8 +4,13 @@ import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.ScalableTargetInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What ECS does between API calls, replayed lazily up to "now": tasks go PENDING → RUNNING
@@ -23,6 +28,15 @@ final class DeploymentEngine {
 
     private final SimRegion region;
     private Instant processed = Instant.EPOCH;
+    /**
+     * Services that may still change by themselves (tasks pending, a deployment in progress, a
+     * desired count outside its scalable target …). Steady services are left out, so that a call
+     * costs time in proportion to what is moving, not to the size of the world: with thousands
+     * of steady services, settling all of them on every call made large worlds quadratic.
+     */
+    private final Set<SimService> busy = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Set by mutating API calls: anything may have changed, so the next settle looks at every service. */
+    private boolean allBusy;
 
     DeploymentEngine(SimRegion region) {
         this.region = region;
@@ -48,6 +62,17 @@ final class DeploymentEngine {
             registerTargets(svc, task, registered);
         }
         complete(svc, d);
+        touch(svc);
+    }
+
+    /** {@code svc} may have changed outside an API call (set-up): look at it on the next settle. */
+    void touch(SimService svc) {
+        busy.add(svc);
+    }
+
+    /** Anything may have changed (a mutating API call): look at every service on the next settle. */
+    void touchAll() {
+        allBusy = true;
     }
 
     /** Processes every event up to {@code now}, in time order. */
@@ -64,20 +89,52 @@ final class DeploymentEngine {
 
     private void settle(Instant t) {
         processed = t;
+        List<SimService> moving = moving();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
-            for (SimService svc : region.ecs.allServices()) {
+            for (SimService svc : moving) {
                 if ("ACTIVE".equals(svc.status)) changed |= startTasks(svc, t) | reconcile(svc, t);
             }
-            if (!changed) return;
+            if (!changed) {
+                moving.stream().filter(this::steady).forEach(busy::remove);
+                return;
+            }
         }
         throw new IllegalStateException("simulated ECS did not settle at " + t);
+    }
+
+    /** The services that may change, in the world's order (cluster, then name), so ids come out the same. */
+    private List<SimService> moving() {
+        if (allBusy) {
+            allBusy = false;
+            busy.clear();
+            busy.addAll(region.ecs.allServices());
+        }
+        List<SimService> moving = new ArrayList<>(busy);
+        moving.sort(Comparator.comparing((SimService s) -> s.cluster).thenComparing(s -> s.name));
+        return moving;
+    }
+
+    /**
+     * Whether nothing will change in {@code svc} until an API call changes it: not ACTIVE, or one
+     * finished deployment with all its tasks running, as many as desired, within the scalable
+     * target's bounds.
+     */
+    private boolean steady(SimService svc) {
+        if (!"ACTIVE".equals(svc.status)) return true;
+        if (svc.deployments.size() != 1) return false;
+        SimService.Deployment p = svc.primary();
+        if ("IN_PROGRESS".equals(p.rolloutState) || p.pending() > 0) return false;
+        if (!p.halted && p.tasks.size() != svc.desiredCount) return false;
+        Optional<ScalableTargetInfo> target = region.autoScaling.target(ScalableTargetInfo.resourceId(svc.cluster, svc.name));
+        return target.isEmpty()
+                || (svc.desiredCount >= target.get().minCapacity() && svc.desiredCount <= target.get().maxCapacity());
     }
 
     /** The earliest future moment something changes by itself: a task starts, or a deployment's targets turn healthy. */
     private Instant nextEvent() {
         Instant next = null;
-        for (SimService svc : region.ecs.allServices()) {
+        for (SimService svc : allBusy ? region.ecs.allServices() : List.copyOf(busy)) {
             if (!"ACTIVE".equals(svc.status)) continue;
             for (SimService.Deployment d : svc.deployments) {
                 for (SimService.Task task : d.tasks) if (!task.running) next = earliest(next, task.startsAt);

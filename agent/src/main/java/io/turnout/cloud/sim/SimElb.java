@@ -45,8 +45,7 @@ final class SimElb implements ElbApi {
             SimElbState.LoadBalancer lb = state.loadBalancerByArn(loadBalancerArn)
                     .orElseThrow(() -> SimErrors.notFound("LoadBalancerNotFound", "elbv2:DescribeListeners",
                             "Load balancer '" + loadBalancerArn + "' not found"));
-            return state.listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn))
-                    .map(SimElbState.Listener::info).toList();
+            return state.listenersOf(lb).stream().map(SimElbState.Listener::info).toList();
         });
     }
 
@@ -86,12 +85,13 @@ final class SimElb implements ElbApi {
             // the groups this load balancer's listeners and rules forward to (collected first: the
             // association is derived, and deriving it per group would be quadratic in large worlds)
             java.util.Set<String> used = new java.util.HashSet<>();
-            for (SimElbState.Listener l : state.listeners.values()) {
-                if (!l.loadBalancerArn.equals(loadBalancerArn)) continue;
+            for (SimElbState.Listener l : state.listenersOf(state.loadBalancerByArn(loadBalancerArn).orElseThrow())) {
                 if (l.defaultTargetGroupArn != null) used.add(l.defaultTargetGroupArn);
                 l.rules.values().forEach(r -> used.add(r.targetGroupArn));
             }
-            return state.targetGroups.values().stream().filter(tg -> used.contains(tg.arn)).map(state::info).toList();
+            // by name, as the full list is ordered
+            return used.stream().map(arn -> state.targetGroupByArn(arn).orElseThrow())
+                    .sorted(java.util.Comparator.comparing((SimElbState.TargetGroup tg) -> tg.name)).map(state::info).toList();
         });
     }
 
@@ -111,6 +111,7 @@ final class SimElb implements ElbApi {
             SimElbState.TargetGroup tg = targetGroup(targetGroupArn, "elbv2:ModifyListener");
             checkForward(listener.loadBalancerArn, tg, "elbv2:ModifyListener");
             listener.defaultTargetGroupArn = tg.arn;
+            state.forwardsChanged();
         });
     }
 
@@ -129,6 +130,7 @@ final class SimElb implements ElbApi {
             SimElbState.TargetGroup tg = targetGroup(targetGroupArn, "elbv2:ModifyRule");
             checkForward(state.listeners.get(rule.listenerArn).loadBalancerArn, tg, "elbv2:ModifyRule");
             rule.targetGroupArn = tg.arn;
+            state.forwardsChanged();
         });
     }
 

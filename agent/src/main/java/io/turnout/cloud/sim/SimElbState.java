@@ -5,6 +5,9 @@ import io.turnout.cloud.LoadBalancerInfo;
 import io.turnout.cloud.RuleInfo;
 import io.turnout.cloud.TargetGroupInfo;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,13 @@ final class SimElbState {
     /** By ARN, in the order created (listeners are listed in that order). */
     final Map<String, Listener> listeners = new LinkedHashMap<>();
     final Map<String, TargetGroup> targetGroups = new TreeMap<>();
+    // Indexes, so that look-ups by ARN do not scan: large worlds (thousands of target groups) made every call slow.
+    private final Map<String, LoadBalancer> loadBalancersByArn = new HashMap<>();
+    private final Map<String, TargetGroup> targetGroupsByArn = new HashMap<>();
+    private final Map<String, Rule> rulesByArn = new HashMap<>();
+    private final Map<String, List<Listener>> listenersByLoadBalancer = new HashMap<>();
+    /** Target group ARN to the load balancers forwarding to it; derived, rebuilt after a forward changed. */
+    private Map<String, Set<String>> usage;
 
     SimElbState(SimRegion region) {
         this.region = region;
@@ -124,6 +134,7 @@ final class SimElbState {
         String dns = name + "-" + SimIds.digits(arn, 10) + "." + region.region() + ".elb.amazonaws.com";
         LoadBalancer lb = new LoadBalancer(name, arn, type, id, dns);
         loadBalancers.put(name, lb);
+        loadBalancersByArn.put(arn, lb);
         return lb;
     }
 
@@ -136,6 +147,7 @@ final class SimElbState {
                 + SimIds.hex(region.account() + "/" + region.region() + "/tg/" + name, 16));
         TargetGroup tg = new TargetGroup(name, arn, port, protocol, targetType);
         targetGroups.put(name, tg);
+        targetGroupsByArn.put(arn, tg);
         return tg;
     }
 
@@ -148,6 +160,8 @@ final class SimElbState {
         String arn = lb.arn.replace(":loadbalancer/", ":listener/") + "/" + SimIds.hex(lb.arn + "/" + port, 16);
         Listener listener = new Listener(arn, lb.arn, port, protocol, targetGroupArnOf(defaultTargetGroup));
         listeners.put(arn, listener);
+        listenersByLoadBalancer.computeIfAbsent(lb.arn, k -> new ArrayList<>()).add(listener);
+        forwardsChanged();
         return listener;
     }
 
@@ -164,6 +178,8 @@ final class SimElbState {
                 + SimIds.hex(listener.arn + "/" + priority, 16);
         Rule rule = new Rule(arn, listener.arn, priority, pathPattern, targetGroupArnOf(targetGroup));
         listener.rules.put(priority, rule);
+        rulesByArn.put(arn, rule);
+        forwardsChanged();
         return rule;
     }
 
@@ -177,23 +193,29 @@ final class SimElbState {
     // ---- look-ups --------------------------------------------------------------------------
 
     Optional<Listener> listener(LoadBalancer lb, int port) {
-        return listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn) && l.port == port).findFirst();
+        return listenersOf(lb).stream().filter(l -> l.port == port).findFirst();
     }
 
+    /** In the order created. */
     List<Listener> listenersOf(LoadBalancer lb) {
-        return listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn)).toList();
+        return listenersByLoadBalancer.getOrDefault(lb.arn, List.of());
     }
 
     Optional<LoadBalancer> loadBalancerByArn(String arn) {
-        return loadBalancers.values().stream().filter(lb -> lb.arn.equals(arn)).findFirst();
+        return Optional.ofNullable(arn == null ? null : loadBalancersByArn.get(arn));
     }
 
     Optional<TargetGroup> targetGroupByArn(String arn) {
-        return targetGroups.values().stream().filter(tg -> tg.arn.equals(arn)).findFirst();
+        return Optional.ofNullable(arn == null ? null : targetGroupsByArn.get(arn));
     }
 
     Optional<Rule> ruleByArn(String arn) {
-        return listeners.values().stream().flatMap(l -> l.rules.values().stream()).filter(r -> r.arn.equals(arn)).findFirst();
+        return Optional.ofNullable(arn == null ? null : rulesByArn.get(arn));
+    }
+
+    /** A listener's default action or a rule now forwards elsewhere: the derived association must be rebuilt. */
+    void forwardsChanged() {
+        usage = null;
     }
 
     String targetGroupName(String arn) {
@@ -202,12 +224,19 @@ final class SimElbState {
 
     /** The load balancers whose listeners or rules forward to the target group: AWS derives this association. */
     Set<String> loadBalancersUsing(String targetGroupArn) {
-        Set<String> arns = new TreeSet<>();
-        for (Listener l : listeners.values()) {
-            if (targetGroupArn.equals(l.defaultTargetGroupArn)) arns.add(l.loadBalancerArn);
-            for (Rule r : l.rules.values()) if (targetGroupArn.equals(r.targetGroupArn)) arns.add(l.loadBalancerArn);
+        if (usage == null) {
+            Map<String, Set<String>> derived = new HashMap<>();
+            for (Listener l : listeners.values()) {
+                if (l.defaultTargetGroupArn != null) {
+                    derived.computeIfAbsent(l.defaultTargetGroupArn, k -> new TreeSet<>()).add(l.loadBalancerArn);
+                }
+                for (Rule r : l.rules.values()) {
+                    if (r.targetGroupArn != null) derived.computeIfAbsent(r.targetGroupArn, k -> new TreeSet<>()).add(l.loadBalancerArn);
+                }
+            }
+            usage = derived;
         }
-        return arns;
+        return Collections.unmodifiableSet(usage.getOrDefault(targetGroupArn, Set.of()));
     }
 
     TargetGroupInfo info(TargetGroup tg) {

@@ -42,6 +42,8 @@ public final class SimRegion {
     final DeploymentEngine engine;
     private final CloudGateway gateway;
     private long sequence;
+    /** Further pages of the current call, counted inside the lock and slept for after it (modelled latency). */
+    private static final ThreadLocal<Integer> extraPages = ThreadLocal.withInitial(() -> 0);
 
     SimRegion(SimulatedCloud cloud, String account, String region) {
         this.cloud = cloud;
@@ -150,7 +152,15 @@ public final class SimRegion {
 
     /** A scalable target, as RegisterScalableTarget would leave it, without counting a call. */
     public SimRegion addScalableTarget(ScalableTargetInfo target) {
-        return setUp(() -> autoScaling.targets.put(target.resourceId(), target));
+        return setUp(() -> {
+            autoScaling.targets.put(target.resourceId(), target);
+            // its bounds may clamp the service's desired count
+            String[] parts = target.resourceId().split("/");
+            if (parts.length == 3 && ecs.services.containsKey(parts[1])) {
+                SimService svc = ecs.services.get(parts[1]).get(parts[2]);
+                if (svc != null) engine.touch(svc);
+            }
+        });
     }
 
     /** A scaling policy of an existing scalable target, without counting a call. */
@@ -191,14 +201,32 @@ public final class SimRegion {
     <T> T call(String operation, boolean mutating, Supplier<T> body) {
         stats.record(operation);
         cloud.faults().beforeCall(operation, mutating);
+        extraPages.set(0);
         lock.lock();
         try {
             engine.advanceTo(now());
+            // A mutation may wake any service (and the body may settle before returning): look at all of them.
+            if (mutating) engine.touchAll();
             T result = body.get();
-            if (mutating) engine.advanceTo(now());
+            if (mutating) {
+                engine.touchAll();
+                engine.advanceTo(now());
+            }
             return result;
         } finally {
             lock.unlock();
+            roundTrips(1 + extraPages.get());
+        }
+    }
+
+    /** The modelled latency of {@code calls} round trips, slept for real outside the lock (bench only). */
+    private void roundTrips(int calls) {
+        java.time.Duration latency = cloud.settings().callLatency();
+        if (latency.isZero()) return;
+        try {
+            Thread.sleep(latency.multipliedBy(calls));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -210,6 +238,7 @@ public final class SimRegion {
     <T> List<T> paged(String operation, int pageSize, List<T> items) {
         for (int pages = Math.max(1, (items.size() + pageSize - 1) / pageSize); pages > 1; pages--) {
             stats.record(operation);
+            extraPages.set(extraPages.get() + 1);
         }
         return items;
     }

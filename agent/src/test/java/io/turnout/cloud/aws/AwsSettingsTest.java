@@ -37,6 +37,21 @@ class AwsSettingsTest {
     }
 
     @Test
+    void keysInTheVariablesAreTheBaseCredentials() {
+        var basic = AwsSettings.forEnvironment(env("staging", "eu-west-1", null, null), Map.of(
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret")).credentials().resolveCredentials();
+        assertEquals("AKIDEXAMPLE", basic.accessKeyId());
+        assertEquals("secret", basic.secretAccessKey());
+        var session = AwsSettings.forEnvironment(env("staging", "eu-west-1", null, null), Map.of(
+                "AWS_ACCESS_KEY_ID", "ASIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token"))
+                .credentials().resolveCredentials();
+        assertEquals("token", ((software.amazon.awssdk.auth.credentials.AwsSessionCredentials) session).sessionToken());
+        // a key without its secret is not credentials: the default chain decides
+        assertInstanceOf(DefaultCredentialsProvider.class, AwsSettings.forEnvironment(env("staging", "eu-west-1", null, null),
+                Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")).credentials());
+    }
+
+    @Test
     void endpointVariablesAsTheAwsSdksDefineThem() {
         AwsSettings s = AwsSettings.forEnvironment(env("staging", "eu-west-1", null, null), Map.of(
                 "AWS_ENDPOINT_URL", "http://127.0.0.1:5055",

@@ -1,0 +1,151 @@
+package io.turnout.agent.http;
+
+import io.turnout.agent.CommitOutcome;
+import io.turnout.agent.EnvironmentStatus;
+import io.turnout.agent.ServiceStatus;
+import io.turnout.plan.Durations;
+import io.turnout.render.TextPlanRenderer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The status page as one HTML document: no JavaScript, inline CSS, a meta refresh every 10
+ * seconds, every value escaped with {@link Html#text}. One section per environment: sync policy,
+ * live and head commits, a deploying badge, the services with their BLUE slot highlighted, the
+ * pending plan as the terminal renders it (without colour), drift, and recent deployments.
+ * Deterministic for a given snapshot and {@code now}.
+ */
+final class StatusPage {
+    static final int REFRESH_SECONDS = 10;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final TextPlanRenderer PLAN_TEXT = new TextPlanRenderer(false);
+
+    private StatusPage() {}
+
+    static String render(List<EnvironmentStatus> environments, Instant now) {
+        StringBuilder html = new StringBuilder(16 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Turnout status</title>\n<style>").append(StatusPageStyle.CSS).append("</style>\n</head>\n<body>\n");
+        html.append("<header>\n<h1>Turnout</h1>\n<p class=\"meta\">")
+                .append(environments.size()).append(environments.size() == 1 ? " environment" : " environments")
+                .append(" · refreshes every ").append(REFRESH_SECONDS).append(" s · rendered ")
+                .append(time(now)).append("</p>\n");
+        if (!environments.isEmpty()) {
+            html.append("<nav>");
+            for (EnvironmentStatus env : environments) {
+                html.append("<a href=\"#env-").append(Html.text(env.name())).append("\">").append(Html.text(env.name())).append("</a> ");
+            }
+            html.append("</nav>\n");
+        }
+        html.append("</header>\n<main>\n");
+        if (environments.isEmpty()) {
+            html.append("<p class=\"empty\">No environments yet: the agent has not read the spec repository.</p>\n");
+        }
+        for (EnvironmentStatus env : environments) environment(html, env);
+        html.append("</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void environment(StringBuilder html, EnvironmentStatus env) {
+        html.append("<section class=\"env\" id=\"env-").append(Html.text(env.name())).append("\">\n<h2>")
+                .append(Html.text(env.name()));
+        html.append(" <span class=\"badge policy\">").append(Html.text(env.syncPolicy())).append("</span>");
+        if (env.deploying()) html.append(" <span class=\"badge deploying\">deploying</span>");
+        html.append("</h2>\n<dl class=\"facts\">\n");
+        fact(html, "Sync policy", Html.text(env.syncPolicy()));
+        fact(html, "Live commit", env.liveCommit().map(StatusPage::commit).orElse("<span class=\"none\">none yet</span>"));
+        String head = env.headCommit().map(StatusPage::commit).orElse("<span class=\"none\">not polled</span>");
+        if (env.headCommit().isPresent() && env.headCommit().equals(env.liveCommit())) head += " <span class=\"none\">(live)</span>";
+        fact(html, "Head", head);
+        fact(html, "Repository", "<code>" + Html.text(env.repository()) + "</code> @ <code>" + Html.text(env.branch()) + "</code>");
+        fact(html, "Last poll", env.lastPoll().map(StatusPage::time).orElse("<span class=\"none\">never</span>"));
+        html.append("</dl>\n");
+        services(html, env.services());
+        html.append("<h3>Pending plan</h3>\n");
+        if (env.pendingPlan().isPresent()) {
+            html.append("<pre class=\"plan\">").append(Html.text(PLAN_TEXT.render(env.pendingPlan().get()))).append("</pre>\n");
+        } else {
+            html.append("<p class=\"none\">None.</p>\n");
+        }
+        html.append("<h3>Drift</h3>\n");
+        if (env.drift().isEmpty()) {
+            html.append("<p class=\"none\">No drift: live state matches Git.</p>\n");
+        } else {
+            html.append("<ul class=\"drift\">\n");
+            for (String line : env.drift()) html.append("<li>").append(Html.text(line)).append("</li>\n");
+            html.append("</ul>\n");
+        }
+        recent(html, env.recent());
+        html.append("</section>\n");
+    }
+
+    private static void services(StringBuilder html, List<ServiceStatus> services) {
+        html.append("<h3>Services</h3>\n");
+        if (services.isEmpty()) {
+            html.append("<p class=\"none\">No services read yet.</p>\n");
+            return;
+        }
+        html.append("<table class=\"services\">\n<thead><tr><th>Service</th><th>Traffic</th><th>Slot a</th><th>Slot b</th>")
+                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th></tr></thead>\n<tbody>\n");
+        for (ServiceStatus s : services) {
+            html.append("<tr data-service=\"").append(Html.text(s.name())).append("\"><td class=\"name\">")
+                    .append(Html.text(s.name())).append("</td><td>").append(Html.text(s.trafficMode())).append("</td>");
+            if (s.blueSlot().isPresent()) {
+                slot(html, "a", s.blueSlot().get());
+                slot(html, "b", s.blueSlot().get());
+            } else {
+                html.append("<td class=\"slot na\" colspan=\"2\">")
+                        .append(s.trafficMode().equals("rolling") ? "rolling, no slots" : "no BLUE slot").append("</td>");
+            }
+            html.append("<td><code>").append(Html.text(s.blueImage().orElse("—"))).append("</code></td>")
+                    .append("<td class=\"num\">").append(s.runningCount()).append("</td><td>")
+                    .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void slot(StringBuilder html, String slot, String blue) {
+        boolean isBlue = slot.equals(blue);
+        html.append("<td class=\"slot ").append(isBlue ? "blue" : "green").append("\" data-slot=\"").append(slot).append("\">")
+                .append(slot).append(isBlue ? " · BLUE" : " · green").append("</td>");
+    }
+
+    private static void recent(StringBuilder html, List<CommitOutcome> recent) {
+        html.append("<h3>Recent deployments</h3>\n");
+        if (recent.isEmpty()) {
+            html.append("<p class=\"none\">No commit handled yet.</p>\n");
+            return;
+        }
+        html.append("<table class=\"recent\">\n<thead><tr><th>Commit</th><th>Subject</th><th>Outcome</th><th>Detail</th>")
+                .append("<th>When</th><th>Duration</th></tr></thead>\n<tbody>\n");
+        for (CommitOutcome o : recent) {
+            String outcome = o.outcome().name();
+            html.append("<tr><td>").append(commit(o.commit())).append("</td><td>").append(Html.text(o.subject()))
+                    .append("</td><td><span class=\"outcome ").append(outcome.toLowerCase(Locale.ROOT)).append("\">")
+                    .append(outcome).append("</span></td><td>").append(Html.text(o.detail())).append("</td><td>")
+                    .append(time(o.at())).append("</td><td class=\"num\">").append(Html.text(Durations.format(o.duration())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void fact(StringBuilder html, String name, String valueHtml) {
+        html.append("<dt>").append(name).append("</dt><dd>").append(valueHtml).append("</dd>\n");
+    }
+
+    /** The short id, with the full one as a tooltip. */
+    private static String commit(String id) {
+        String shortId = id.length() > 7 ? id.substring(0, 7) : id;
+        return "<code class=\"commit\" title=\"" + Html.text(id) + "\">" + Html.text(shortId) + "</code>";
+    }
+
+    private static String time(Instant at) {
+        return "<time datetime=\"" + Html.text(at.toString()) + "\">" + Html.text(WHEN.format(at)) + "</time>";
+    }
+}

@@ -1,0 +1,35 @@
+package io.turnout.agent.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.turnout.agent.AgentStatus;
+import java.time.InstantSource;
+
+/**
+ * {@code GET /}: the status page. Its Content-Security-Policy allows inline styles and nothing
+ * else (no scripts, no frames, no forms), a second guard behind the escaping.
+ */
+@Controller
+final class StatusPageController {
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
+
+    private final AgentStatus status;
+    private final InstantSource clock = InstantSource.system();
+
+    StatusPageController(AgentStatus status) {
+        this.status = status;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> page() {
+        return HttpResponse.ok(StatusPage.render(status.environments(), clock.instant()))
+                .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,162 @@
+package io.turnout.cli;
+
+import io.turnout.cloud.CloudException;
+import io.turnout.cloud.CloudGateway;
+import io.turnout.live.BatchedLiveStateReader;
+import io.turnout.live.LiveState;
+import io.turnout.plan.Plan;
+import io.turnout.plan.PlanProblem;
+import io.turnout.plan.Planner;
+import io.turnout.render.PlanComment;
+import io.turnout.render.PlanCommentRenderer;
+import io.turnout.render.TextPlanRenderer;
+import io.turnout.review.ReviewApiException;
+import io.turnout.review.ReviewHost;
+import io.turnout.review.ReviewHosts;
+import io.turnout.review.ReviewSetupException;
+import io.turnout.review.TouchedEnvironments;
+import io.turnout.spec.EnvironmentSpec;
+import io.turnout.spec.SpecTree;
+import io.turnout.spec.load.LoadResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code turnout plan} for a change rather than one environment: the specs of a commit
+ * ({@code --repo/--ref}, via {@link ChangeSpecs}) or of a folder with {@code --env all};
+ * every environment the change touches (or the one asked for) planned; the result printed
+ * and, with {@code --comment}, posted as the pull request's sticky comment plus the
+ * {@code turnout/plan} commit status. Invalid specs are part of the output, not a crash.
+ */
+final class ChangePlan {
+    private final PlanCommand options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ChangePlan(PlanCommand options) {
+        this.options = options;
+        this.out = options.spec.commandLine().getOut();
+        this.err = options.spec.commandLine().getErr();
+    }
+
+    int run() {
+        ChangeSpecs.Loaded specs = options.repo != null ? ChangeSpecs.fromRepository(options) : ChangeSpecs.fromFolder(options);
+        String marker = marker();
+        LoadResult head = specs.head();
+        PlanComment comment;
+        List<Plan> plans = new ArrayList<>();
+        if (!head.isValid()) {
+            comment = new PlanComment(marker, specs.source(), List.of(), head.problems(), specs.notes());
+        } else {
+            SpecTree tree = head.tree().orElseThrow();
+            List<String> notes = new ArrayList<>(specs.notes());
+            List<PlanComment.EnvironmentSection> sections = new ArrayList<>();
+            for (EnvironmentSpec environment : environments(tree, specs, notes)) {
+                Plan plan = plan(environment, tree, specs.source().commit());
+                plans.add(plan);
+                sections.add(new PlanComment.EnvironmentSection(plan, environment.sync()));
+            }
+            comment = new PlanComment(marker, specs.source(), sections, List.of(), notes);
+        }
+        String body = new PlanCommentRenderer().render(comment);
+        print(comment, plans, body, specs);
+        if (options.comment != null) post(comment, body);
+        if (!comment.succeeded()) return ExitCodes.ERROR;
+        return plans.stream().allMatch(Plan::inSync) ? ExitCodes.OK : ExitCodes.CHANGES;
+    }
+
+    /** The hidden first line: one sticky comment per set of environments (and spec folder) planned. */
+    private String marker() {
+        StringBuilder scope = new StringBuilder();
+        if (options.env != null) scope.append(" env=").append(options.env);
+        if (!options.path.isEmpty()) scope.append(" path=").append(options.path);
+        return "<!-- turnout:plan" + scope + " -->";
+    }
+
+    private List<EnvironmentSpec> environments(SpecTree tree, ChangeSpecs.Loaded specs, List<String> notes) {
+        if ("all".equals(options.env)) return tree.environments();
+        if (options.env != null) {
+            return List.of(tree.environment(options.env).orElseThrow(() -> new UserError(
+                    "no environment named '" + options.env + "' in the specs",
+                    "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name).collect(Collectors.joining(", ")) + ".")));
+        }
+        TouchedEnvironments touched = TouchedEnvironments.between(specs.base(), tree);
+        for (String removed : touched.removed()) {
+            notes.add("Environment " + removed + " is removed by this change: nothing is planned for it, and Turnout leaves its services in AWS alone.");
+        }
+        return touched.environments().stream().map(name -> tree.environment(name).orElseThrow()).toList();
+    }
+
+    private Plan plan(EnvironmentSpec environment, SpecTree tree, Optional<String> commit) {
+        CloudGateway gateway = options.cloud.gatewayFor(environment);
+        LiveState live;
+        try {
+            live = new BatchedLiveStateReader(gateway).read(environment, tree);
+        } catch (CloudException e) {
+            // One environment's unreadable cloud (expired credentials, throttling) is a problem of
+            // that environment in the comment, not the end of the whole review.
+            return new Plan(environment.name(), commit, List.of(), List.of(PlanProblem.environment(
+                    "cannot read the live state: " + e.getMessage())));
+        } finally {
+            if (gateway instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // the state is read; releasing the client must not fail the plan
+                }
+            }
+        }
+        return new Planner().plan(environment, tree.servicesIn(environment), live, commit);
+    }
+
+    private void print(PlanComment comment, List<Plan> plans, String body, ChangeSpecs.Loaded specs) {
+        switch (options.format) {
+            case markdown -> out.print(body);
+            case json -> out.print(ChangeJson.render(comment));
+            case text -> {
+                if (!comment.specProblems().isEmpty()) {
+                    SpecsOption.printProblems(specs.problemRoot(), comment.specProblems(), err);
+                }
+                TextPlanRenderer text = new TextPlanRenderer(options.color.enabled());
+                for (int i = 0; i < plans.size(); i++) out.print((i == 0 ? "" : "\n") + text.render(plans.get(i)));
+                if (comment.specProblems().isEmpty() && plans.isEmpty()) out.println("No environment is affected by this change.");
+                comment.notes().forEach(n -> out.println("Note: " + n));
+            }
+        }
+        out.flush();
+    }
+
+    private void post(PlanComment comment, String body) {
+        ReviewHost host;
+        try {
+            host = ReviewHosts.create(options.comment, Optional.ofNullable(options.project),
+                    Optional.ofNullable(options.pullRequest), options.environment);
+        } catch (ReviewSetupException e) {
+            throw new UserError(e.getMessage(), e.fix());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), "Check --project (GitHub: owner/name; GitLab: the project id or group/project).");
+        }
+        try {
+            ReviewHost.CommentResult result = host.upsertComment(comment.marker(), body);
+            String status = comment.succeeded() ? "success" : "failure";
+            Optional<String> commit = comment.source().commit();
+            if (commit.isPresent()) {
+                host.setStatus(commit.get(), comment.succeeded(), comment.statusLine(), result.url());
+            }
+            err.println("Plan " + (result.outcome() == ReviewHost.Outcome.CREATED ? "posted to " : "updated on ") + host.describe()
+                    + " (comment " + result.id() + ")" + (commit.isPresent() ? "; status " + ReviewHost.STATUS_CONTEXT + ": " + status
+                    : "; no commit status (pass --commit SHA to set one)") + ".");
+            err.flush();
+        } catch (ReviewApiException e) {
+            throw new UserError(e.getMessage(), "The plan above was printed; posting it did not complete. Run the job again once the cause is fixed.");
+        }
+    }
+
+    static Path displayRoot(String path) {
+        return Path.of(path.isEmpty() ? "." : path);
+    }
+}

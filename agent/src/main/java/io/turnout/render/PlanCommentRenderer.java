@@ -1,0 +1,150 @@
+package io.turnout.render;
+
+import io.turnout.plan.Plan;
+import io.turnout.plan.ServicePlan;
+import io.turnout.render.PlanComment.EnvironmentSection;
+import io.turnout.spec.SpecProblem;
+import io.turnout.spec.SyncMode;
+import java.util.List;
+
+/**
+ * The pull-request comment: the hidden marker first, a headline, then per environment its
+ * summary table, collapsed details and "what happens on merge"; or the spec problems.
+ *
+ * <p>GitHub refuses comments over 65,536 characters, so the renderer tries three levels and
+ * keeps the first that fits: everything; the tables without the details; one count line per
+ * environment. What was left out is said in the comment. Deterministic: same input, same bytes.
+ */
+public final class PlanCommentRenderer {
+    /** GitHub's limit on an issue comment's body (GitLab allows 1,000,000; the smaller one wins). */
+    public static final int GITHUB_COMMENT_LIMIT = 65_536;
+    /** Problems listed before the rest is only counted: enough to fix, small enough to read. */
+    static final int MAX_LISTED_PROBLEMS = 50;
+
+    private enum Level { FULL, SUMMARY, COUNTS }
+
+    private final int limit;
+
+    public PlanCommentRenderer() {
+        this(GITHUB_COMMENT_LIMIT);
+    }
+
+    /** A renderer for a smaller limit (tests; hosts with tighter limits). */
+    public PlanCommentRenderer(int limit) {
+        if (limit < 2_000) throw new IllegalArgumentException("a comment limit under 2,000 characters cannot hold a plan");
+        this.limit = limit;
+    }
+
+    public String render(PlanComment comment) {
+        String full = render(comment, Level.FULL, 0);
+        if (full.length() <= limit) return full;
+        for (Level level : new Level[] {Level.SUMMARY, Level.COUNTS}) {
+            String shorter = render(comment, level, full.length());
+            if (shorter.length() <= limit) return shorter;
+        }
+        // Thousands of environments: cut at a line and say so. The marker stays first.
+        String counts = render(comment, Level.COUNTS, full.length());
+        String note = "\n\n> The comment was cut here to stay under " + String.format("%,d", limit) + " characters.\n";
+        String cut = counts.substring(0, limit - note.length());
+        return cut.substring(0, Math.max(cut.lastIndexOf('\n'), 0)) + note;
+    }
+
+    private String render(PlanComment comment, Level level, int fullLength) {
+        StringBuilder out = new StringBuilder();
+        out.append(comment.marker()).append("\n");
+        headline(out, comment);
+        if (level != Level.FULL) leftOut(out, comment, level, fullLength);
+        if (!comment.specProblems().isEmpty()) specProblems(out, comment);
+        for (EnvironmentSection section : comment.environments()) environment(out, section, level);
+        for (String note : comment.notes()) out.append("> ").append(MarkdownText.text(note)).append("\n\n");
+        out.append("<sub>Posted by Turnout; edited in place on every push.</sub>\n");
+        return out.toString();
+    }
+
+    private static void headline(StringBuilder out, PlanComment comment) {
+        String verdict = !comment.specProblems().isEmpty() ? ":x: Turnout: the specs are invalid"
+                : !comment.succeeded() ? ":warning: Turnout plan: some services cannot be planned"
+                : "Turnout plan";
+        out.append("## ").append(verdict).append("\n\n");
+        PlanComment.Source source = comment.source();
+        out.append("Specs at ").append(MarkdownText.code(source.ref()));
+        source.commit().filter(c -> !c.equals(source.ref()))
+                .ifPresent(c -> out.append(" (commit ").append(MarkdownText.code(abbreviate(c))).append(")"));
+        if (!source.specPath().isEmpty()) out.append(", folder ").append(MarkdownText.code(source.specPath()));
+        source.base().ifPresent(b -> out.append(", compared with ").append(MarkdownText.code(b)));
+        out.append(". ");
+        if (comment.specProblems().isEmpty()) {
+            List<String> names = comment.environments().stream().map(e -> MarkdownText.code(e.plan().environment())).toList();
+            out.append(names.isEmpty() ? "No environment is affected by this change."
+                    : (source.base().isPresent() ? "Environments this change touches: " : "Environments planned: ")
+                            + String.join(", ", names) + ".");
+        } else {
+            out.append("Nothing was planned.");
+        }
+        out.append("\n\n");
+    }
+
+    private static void leftOut(StringBuilder out, PlanComment comment, Level level, int fullLength) {
+        long services = comment.environments().stream().mapToLong(e -> e.plan().services().size()).sum();
+        long detailed = comment.environments().stream().flatMap(e -> e.plan().services().stream())
+                .filter(MarkdownPlanRenderer::hasDetails).count();
+        out.append("> [!NOTE]\n> The full plan is ").append(String.format("%,d", fullLength))
+                .append(" characters, over the ").append(String.format("%,d", GITHUB_COMMENT_LIMIT))
+                .append("-character limit of a comment. Left out: ");
+        out.append(level == Level.SUMMARY
+                ? "the diffs and steps of " + MarkdownPlanRenderer.count(detailed, "service")
+                : "the per-service tables and details (" + MarkdownPlanRenderer.count(services, "service") + ")");
+        out.append(". Run `turnout plan` with `--format text` for everything.\n\n");
+    }
+
+    private static void specProblems(StringBuilder out, PlanComment comment) {
+        List<SpecProblem> problems = comment.specProblems();
+        out.append("### ").append(MarkdownPlanRenderer.count(problems.size(), "problem")).append(" in the specs\n\n");
+        String prefix = comment.source().specPath().isEmpty() ? "" : comment.source().specPath() + "/";
+        for (SpecProblem p : problems.subList(0, Math.min(problems.size(), MAX_LISTED_PROBLEMS))) {
+            String where = prefix + p.location();
+            // describe() starts with the location; the comment shows it as code, then the message
+            String message = p.describe().substring(p.location().toString().length()).replaceFirst("^: ", "");
+            out.append("- ").append(MarkdownText.code(where)).append(": ").append(MarkdownText.text(message)).append("\n");
+        }
+        if (problems.size() > MAX_LISTED_PROBLEMS) {
+            out.append("- … and ").append(problems.size() - MAX_LISTED_PROBLEMS)
+                    .append(" more (run `turnout validate` to see all)\n");
+        }
+        out.append("\nFix them and push again: invalid specs never reach AWS, and this commit would not be deployed.\n\n");
+    }
+
+    private static void environment(StringBuilder out, EnvironmentSection section, Level level) {
+        Plan plan = section.plan();
+        out.append("### ").append(MarkdownText.code(plan.environment())).append(": ")
+                .append(PlanSummary.counts(plan)).append("\n\n");
+        if (level != Level.COUNTS) {
+            MarkdownPlanRenderer.table(out, plan);
+            if (level == Level.FULL) {
+                for (ServicePlan s : plan.services()) {
+                    if (MarkdownPlanRenderer.hasDetails(s)) MarkdownPlanRenderer.details(out, s);
+                }
+            }
+        }
+        MarkdownPlanRenderer.problems(out, plan);
+        out.append("**What happens on merge:** ").append(onMerge(section)).append("\n\n");
+    }
+
+    static String onMerge(EnvironmentSection section) {
+        Plan plan = section.plan();
+        String interval = io.turnout.plan.Durations.format(section.sync().interval());
+        if (plan.hasProblems()) {
+            return "the services with problems are not deployed until the problems above are fixed;"
+                    + (section.sync().mode() == SyncMode.AUTO_APPLY ? " the rest deploys within one poll interval (" + interval + ")."
+                    : " the rest waits for a person to apply it (sync policy `plan-only`).");
+        }
+        if (plan.inSync()) return "nothing to deploy; the environment already matches these specs.";
+        return section.sync().mode() == SyncMode.AUTO_APPLY
+                ? "sync policy `auto-apply`: the agent deploys this within one poll interval (" + interval + ") of the merge."
+                : "sync policy `plan-only`: the agent plans the merged commit and waits for a person to apply it.";
+    }
+
+    private static String abbreviate(String commit) {
+        return commit.length() > 12 && commit.matches("[0-9a-f]+") ? commit.substring(0, 12) : commit;
+    }
+}
