@@ -89,7 +89,14 @@ final class AgentCommand implements Callable<Integer> {
         if (cloud.effectiveCloud() == CloudOptions.Cloud.sim && cloud.world == null) {
             throw new UserError("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
         }
-        ApplicationContext context = ApplicationContext.builder().properties(properties()).deduceEnvironment(false).start();
+        ApplicationContext context;
+        try {
+            context = ApplicationContext.builder().properties(properties()).deduceEnvironment(false).start();
+        } catch (RuntimeException e) {
+            // configuration errors surface as bean creation failures; their root cause says what is wrong
+            throw new UserError("the agent could not start: " + rootMessage(e),
+                    "Check the options and the turnout.agent configuration (application.yml, TURNOUT_AGENT_* variables).");
+        }
         if (!context.containsBean(io.turnout.agent.SyncTrigger.class)) {
             context.close();
             throw new UserError("no spec repository to follow",

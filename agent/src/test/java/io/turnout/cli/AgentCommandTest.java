@@ -28,6 +28,24 @@ class AgentCommandTest {
     }
 
     @Test
+    void aConfigurationErrorSaysWhatIsWrong() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TurnoutCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("agent", "--repo", "file:///nowhere/specs.git", "--cloud", "sim", "--port", "-1");
+        assertEquals(ExitCodes.ERROR, code);
+        assertTrue(err.toString().contains("--cloud sim needs --world FILE"), err::toString);
+
+        err.getBuffer().setLength(0);
+        code = TurnoutCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("agent", "--repo", "https://x-access-token:ghp_secret@github.com/acme/specs.git", "--port", "-1");
+        assertEquals(ExitCodes.ERROR, code);
+        assertTrue(err.toString().contains("the agent could not start"), err::toString);
+        assertTrue(err.toString().contains("contains a password or token"), err::toString);
+        assertTrue(!err.toString().contains("ghp_secret"), err::toString);
+    }
+
+    @Test
     void withoutARepositoryItSaysWhatToPass() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
