@@ -322,7 +322,10 @@ public final class EnvironmentReconciler {
     }
 
     private void retryPendingTags() throws GitSourceException {
-        if (!repository.marker().pending().isEmpty()) pushTags();
+        if (repository.marker().pending().isEmpty()) return;
+        // another replica may have deployed (and pushed) a newer commit since our push failed
+        repository.adoptNewerRemoteLiveTag(name);
+        pushTags();
     }
 
     private void pushTags() {

@@ -142,6 +142,34 @@ public final class SpecRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a {@code turnout/<env>/live} tag that is still waiting to be pushed from moving the
+     * remote's back. The push is forced (the tag moves), so a tag left pending by a failed push
+     * would, once pushed, undo a later deployment another replica marked meanwhile. When the
+     * remote's live commit descends from the local one, the local tag takes the remote's value
+     * and the push becomes a no-op. One ls-remote; called only while tags are pending.
+     */
+    public void adoptNewerRemoteLiveTag(String environment) throws GitSourceException {
+        String ref = org.eclipse.jgit.lib.Constants.R_TAGS + CommitMarker.liveTag(environment);
+        org.eclipse.jgit.lib.Repository repository = source.connection().repository();
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId theirs = source.connection().lsRemote(ref).get(ref);
+            org.eclipse.jgit.lib.Ref local = repository.exactRef(ref);
+            if (theirs == null || local == null || theirs.equals(local.getObjectId())) return;
+            if (!repository.getObjectDatabase().has(theirs)) return; // not fetched: cannot compare, leave it
+            RevCommit remoteCommit = walk.parseCommit(theirs);
+            RevCommit localCommit = walk.parseCommit(walk.peel(walk.parseAny(local.getObjectId())));
+            if (!walk.isMergedInto(localCommit, remoteCommit) || localCommit.equals(remoteCommit)) return;
+            org.eclipse.jgit.lib.RefUpdate update = repository.updateRef(ref);
+            update.setNewObjectId(remoteCommit);
+            update.setForceUpdate(true);
+            update.update();
+        } catch (IOException e) {
+            throw new GitSourceException(GitSourceException.Reason.LOCAL, "cannot compare the live tag of " + environment
+                    + " with the remote's in the local clone: " + e.getMessage());
+        }
+    }
+
     /** The first line of the commit's message ("" when it cannot be read). */
     public String subject(String commit) {
         try (RevWalk walk = new RevWalk(source.connection().repository())) {

@@ -84,6 +84,41 @@ class AgentOverGitDaemonTest {
         }
     }
 
+    @Test
+    void aLiveTagLeftPendingNeverMovesTheRemoteBackPastAnotherReplicasDeployment() throws Exception {
+        assumeTrue(GitDaemon.gitAvailable(), "git is not installed");
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir);
+             GitDaemon daemon = GitDaemon.start(dir, "--allow-override=receive-pack")) {
+            Path bare = dir.resolve("shop.git");
+            Reconcilers a = fx.reconcilers(daemon.url("shop.git"), dir.resolve("a"), Set.of("production"));
+            Reconcilers b = fx.reconcilers(daemon.url("shop.git"), dir.resolve("b"), Set.of("production"));
+            try {
+                a.discover("shop");
+                b.discover("shop");
+                // replica a deploys the first commit, but cannot push its tags
+                setReceivePack(bare, false);
+                a.reconciler("production").orElseThrow().reconcile();
+                setReceivePack(bare, true);
+                // replica b catches up and deploys the next commit
+                b.reconciler("production").orElseThrow().reconcile();
+                String c2 = fx.repo().change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
+                b.reconciler("production").orElseThrow().reconcile();
+                assertEquals(c2, fx.repo().remoteLiveTag("production"));
+                // replica a polls again: its pending live tag must not take the remote back to the first commit
+                a.reconciler("production").orElseThrow().reconcile();
+                assertEquals(c2, fx.repo().remoteLiveTag("production"));
+                assertEquals(java.util.List.of(), a.repository("shop").orElseThrow().marker().pending().stream()
+                        .filter(t -> t.endsWith("/live")).toList());
+                assertEquals(java.util.Optional.of(c2), a.board().environment("production").orElseThrow().liveCommit());
+                assertEquals(0, a.board().environment("production").orElseThrow().recent().stream()
+                        .filter(o -> o.commit().equals(c2)).count(), "replica b deployed c2; a neither re-applies nor re-marks it");
+            } finally {
+                a.close();
+                b.close();
+            }
+        }
+    }
+
     private static void setReceivePack(Path bare, boolean enabled) throws Exception {
         try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(bare.toFile()).build()) {
             org.eclipse.jgit.lib.StoredConfig config = r.getConfig();
