@@ -58,11 +58,13 @@ final class AgentCommand implements Callable<Integer> {
             description = "Where clones, deployment journals and (with --cloud sim) the copy of the world live (default: ~/.turnout/agent).")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The HTTP port (default: 8080; -1 for any free port).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "The HTTP port (default: MICRONAUT_SERVER_PORT, else 8080; -1 for any free port).")
+    Integer port;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "The address the HTTP server binds to (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface).")
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "The address the HTTP server binds to (default: 127.0.0.1, this machine only, with --cloud sim or"
+                    + " --world; otherwise MICRONAUT_SERVER_HOST, else every interface, as a container needs).")
     String host;
 
     /** The properties the options stand for. */
@@ -77,8 +79,13 @@ final class AgentCommand implements Callable<Integer> {
         if (cloud.world != null) p.put("turnout.agent.world", cloud.world.toAbsolutePath().toString());
         if (environments != null && !environments.isEmpty()) p.put("turnout.agent.environments", String.join(",", environments));
         if (dataDir != null) p.put("turnout.agent.data-dir", dataDir.toAbsolutePath().toString());
-        p.put("micronaut.server.port", port);
-        p.put("micronaut.server.host", host);
+        // Only what was given: the container image sets MICRONAUT_SERVER_PORT, and options would override it.
+        if (port != null) p.put("micronaut.server.port", port);
+        if (host != null) p.put("micronaut.server.host", host);
+        else if (cloud.cloud == CloudOptions.Cloud.sim || (cloud.cloud == null && cloud.world != null)) {
+            // a trial on the simulated cloud: nobody else needs to reach it
+            p.put("micronaut.server.host", "127.0.0.1");
+        }
         p.put("micronaut.application.name", "turnout");
         return p;
     }
@@ -132,7 +139,7 @@ final class AgentCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (RuntimeException e) {
-            throw new UserError("cannot start the HTTP server on " + host + ":" + port + ": " + rootMessage(e),
+            throw new UserError("cannot start the HTTP server: " + rootMessage(e),
                     "Stop what is using the port, or pass another one with --port (-1 for any free port).");
         }
     }

@@ -24,7 +24,20 @@ class AgentCommandTest {
         assertTrue(p.get("turnout.agent.world").toString().endsWith("w.yaml"));
         assertEquals("production,staging", p.get("turnout.agent.environments"));
         assertEquals(9090, p.get("micronaut.server.port"));
-        assertEquals("127.0.0.1", p.get("micronaut.server.host"), "only this machine unless asked");
+        assertEquals("127.0.0.1", p.get("micronaut.server.host"), "a trial on the simulated cloud: only this machine unless asked");
+    }
+
+    @Test
+    void onAwsTheServerSettingsComeFromTheEnvironmentUnlessGiven() {
+        AgentCommand command = new AgentCommand();
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--cloud", "aws");
+        Map<String, Object> p = command.properties();
+        assertTrue(!p.containsKey("micronaut.server.port") && !p.containsKey("micronaut.server.host"), p::toString);
+        assertEquals("aws", p.get("turnout.agent.cloud"));
+
+        new CommandLine(command).parseArgs("--host", "0.0.0.0", "--port", "8081");
+        assertEquals("0.0.0.0", command.properties().get("micronaut.server.host"));
+        assertEquals(8081, command.properties().get("micronaut.server.port"));
     }
 
     @Test

@@ -44,7 +44,8 @@ class ClusteredAgentsTest {
     }
 
     /** One replica and what it reconciled. */
-    record Replica(String name, Reconcilers reconcilers, AgentScheduler scheduler, LinkedBlockingQueue<String> done) {
+    record Replica(String name, Reconcilers reconcilers, AgentScheduler scheduler, LinkedBlockingQueue<String> done,
+                   java.util.concurrent.atomic.AtomicInteger inFlight) {
         List<CommitOutcome> outcomes() {
             return reconcilers.board().environment("production").map(s -> s.recent()).orElse(List.of());
         }
@@ -55,6 +56,7 @@ class ClusteredAgentsTest {
         Reconcilers reconcilers = fx.reconcilers(dir.resolve(name), Set.of("production"));
         AgentScheduler scheduler = new AgentScheduler(reconcilers, settings);
         LinkedBlockingQueue<String> done = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         scheduler.hooks(env -> {
             if (killNext.compareAndSet(true, false)) killed.set(name);
             if (name.equals(killed.get())) {
@@ -67,8 +69,12 @@ class ClusteredAgentsTest {
                 }
                 throw new IllegalStateException("replica " + name + " was killed");
             }
-        }, done::add);
-        return new Replica(name, reconcilers, scheduler, done);
+            inFlight.incrementAndGet();
+        }, env -> {
+            inFlight.decrementAndGet();
+            done.add(env);
+        });
+        return new Replica(name, reconcilers, scheduler, done, inFlight);
     }
 
     static void await(Duration limit, Supplier<Boolean> condition, Supplier<String> what) throws InterruptedException {
@@ -129,12 +135,14 @@ class ClusteredAgentsTest {
                 assertEquals(4 + 3, fx.registrations("222222222222"));
 
                 // failover: the next replica to poll dies mid-poll; the other one applies the next commit
-                String c5 = fx.repo().change("services/web/web.taskdef.json", "nginx:1.30", "nginx:1.31", "web: nginx 1.31");
                 killNext.set(true);
                 await(Duration.ofSeconds(60), () -> killed.get() != null, () -> "a replica starts a poll");
                 Replica victim = killed.get().equals("one") ? one : two;
                 Replica survivor = victim == one ? two : one;
                 victim.scheduler().shutdown(false);
+                // a reconcile the victim had started before it died may still finish; the next commit comes after
+                await(Duration.ofSeconds(60), () -> victim.inFlight().get() == 0, () -> "the victim's last reconcile ends");
+                String c5 = fx.repo().change("services/web/web.taskdef.json", "nginx:1.30", "nginx:1.31", "web: nginx 1.31");
                 await(Duration.ofSeconds(60), () -> applied(replicas, c5) > 0, () -> "the survivor deploys after the failover");
                 assertEquals(c5, live(fx));
                 assertEquals(1, survivor.outcomes().stream().filter(o -> o.commit().equals(c5) && o.outcome() == Outcome.APPLIED).count());
