@@ -9,6 +9,7 @@ import io.turnout.spec.EnvironmentSpec;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * AWS through the SDK: one gateway per environment and AWS target (account, region, role), kept
@@ -17,11 +18,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AwsCloudAccess implements CloudAccess {
     private final Map<String, String> environmentVariables;
-    private final Map<String, AwsCloudGateway> gateways = new ConcurrentHashMap<>();
-    private final HttpProbe http = new JavaHttpProbe();
+    private final BiFunction<EnvironmentSpec, AwsCloudGateway, CloudGateway> wrapper;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+    private final HttpProbe http;
+    private final Map<String, Opened> gateways = new ConcurrentHashMap<>();
+
+    /** An SDK gateway (closed with this access) and the gateway handed out for it. */
+    private record Opened(AwsCloudGateway sdk, CloudGateway used) {
+    }
 
     public AwsCloudAccess(Map<String, String> environmentVariables) {
+        this(environmentVariables, (environment, gateway) -> gateway, InstantSource.system(), Sleeper.real(), new JavaHttpProbe());
+    }
+
+    /**
+     * Test seam for running the agent against an AWS emulator that runs no tasks and serves no
+     * traffic: {@code wrapper} gets each SDK gateway once it passed the account guard and returns
+     * the gateway the agent uses (one that also does what ECS and the load balancer would), and
+     * {@code clock}, {@code sleeper} and {@code http} replace the wall clock, real sleeps and real
+     * HTTP checks. The public constructor passes the SDK gateway through unchanged.
+     */
+    AwsCloudAccess(Map<String, String> environmentVariables, BiFunction<EnvironmentSpec, AwsCloudGateway, CloudGateway> wrapper,
+                   InstantSource clock, Sleeper sleeper, HttpProbe http) {
         this.environmentVariables = Map.copyOf(environmentVariables);
+        this.wrapper = wrapper;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.http = http;
     }
 
     @Override
@@ -30,18 +54,18 @@ public final class AwsCloudAccess implements CloudAccess {
         return gateways.computeIfAbsent(key, k -> {
             AwsCloudGateway gateway = AwsCloudGateway.forEnvironment(environment, environmentVariables);
             gateway.checkAccount(environment);
-            return gateway;
-        });
+            return new Opened(gateway, wrapper.apply(environment, gateway));
+        }).used();
     }
 
     @Override
     public InstantSource clock() {
-        return InstantSource.system();
+        return clock;
     }
 
     @Override
     public Sleeper sleeper() {
-        return Sleeper.real();
+        return sleeper;
     }
 
     @Override
@@ -51,7 +75,7 @@ public final class AwsCloudAccess implements CloudAccess {
 
     @Override
     public void close() {
-        gateways.values().forEach(AwsCloudGateway::close);
+        gateways.values().forEach(o -> o.sdk().close());
         gateways.clear();
     }
 }

@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  *
  * Not faked: Cloud Map instance registration of DNS-mode slots (Turnout never reads instances).
  */
-final class MotoTaskStandIn implements CloudGateway {
+public final class MotoTaskStandIn implements CloudGateway {
     private final CloudGateway underTest;
     private final CloudGateway standIn;
     private final AtomicInteger nextIp = new AtomicInteger(1);
@@ -57,7 +57,7 @@ final class MotoTaskStandIn implements CloudGateway {
      * @param underTest the gateway whose calls are Turnout's own (and counted in {@link #stats()})
      * @param standIn   a second gateway on the same endpoint, for the calls ECS would make itself
      */
-    MotoTaskStandIn(CloudGateway underTest, CloudGateway standIn) {
+    public MotoTaskStandIn(CloudGateway underTest, CloudGateway standIn) {
         this.underTest = underTest;
         this.standIn = standIn;
         this.ecs = new StandInEcs(underTest.ecs());

@@ -23,10 +23,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * {@code 503} when it has none, {@code 502} when some are not healthy. It reads with the raw
  * SDK, so its calls do not count as Turnout's.
  */
-final class TargetHealthProbe implements HttpProbe {
+public final class TargetHealthProbe implements HttpProbe {
     private final ElasticLoadBalancingV2Client elb;
 
-    TargetHealthProbe(ElasticLoadBalancingV2Client elb) {
+    public TargetHealthProbe(ElasticLoadBalancingV2Client elb) {
         this.elb = elb;
     }
 

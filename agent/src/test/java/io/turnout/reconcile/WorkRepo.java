@@ -43,21 +43,26 @@ public final class WorkRepo implements AutoCloseable {
 
     /** A bare repository {@code <dir>/<name>.git} with the example specs committed under {@code specs/}. */
     static WorkRepo withExampleSpecs(Path dir, String name) throws Exception {
+        return withSpecs(dir, name, EXAMPLE, "Add the shop specs");
+    }
+
+    /** A bare repository {@code <dir>/<name>.git} with a copy of {@code specs} (minus any world.yaml) committed under {@code specs/}. */
+    static WorkRepo withSpecs(Path dir, String name, Path specs, String message) throws Exception {
         Path bare = dir.resolve(name + ".git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         Path work = dir.resolve(name + "-work");
         Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call();
         git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
         WorkRepo repo = new WorkRepo(bare, work, git);
-        try (Stream<Path> paths = Files.walk(EXAMPLE)) {
+        try (Stream<Path> paths = Files.walk(specs)) {
             for (Path p : paths.sorted().toList()) {
-                Path to = work.resolve(SPECS).resolve(EXAMPLE.relativize(p).toString());
+                Path to = work.resolve(SPECS).resolve(specs.relativize(p).toString());
                 if (p.getFileName().toString().equals("world.yaml")) continue;
                 if (Files.isDirectory(p)) Files.createDirectories(to);
                 else Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        repo.commitAll("Add the shop specs");
+        repo.commitAll(message);
         return repo;
     }
 
