@@ -134,7 +134,7 @@ final class ChangePlan {
         ReviewHost host;
         try {
             host = ReviewHosts.create(options.comment, Optional.ofNullable(options.project),
-                    Optional.ofNullable(options.pullRequest), options.environment);
+                    Optional.ofNullable(options.pullRequest), Optional.ofNullable(options.commentAuthor), options.environment);
         } catch (ReviewSetupException e) {
             throw new UserError(e.getMessage(), e.fix());
         } catch (IllegalArgumentException e) {
@@ -142,6 +142,7 @@ final class ChangePlan {
         }
         try {
             ReviewHost.CommentResult result = host.upsertComment(comment.marker(), body);
+            if (!result.ignored().isEmpty()) err.println(ignoredLine(result.ignored(), host));
             String status = comment.succeeded() ? "success" : "failure";
             Optional<String> commit = comment.source().commit();
             if (commit.isPresent()) {
@@ -154,6 +155,19 @@ final class ChangePlan {
         } catch (ReviewApiException e) {
             throw new UserError(e.getMessage(), "The plan above was printed; posting it did not complete. Run the job again once the cause is fixed.");
         }
+    }
+
+    /**
+     * One line naming who wrote the marked comments Turnout left alone, so that a maintainer can
+     * delete an impostor — or, if it is Turnout's own account, name it with --comment-author.
+     */
+    static String ignoredLine(List<ReviewHost.ForeignComment> ignored, ReviewHost host) {
+        String which = ignored.stream().map(c -> c.id() + " by " + c.author()).collect(Collectors.joining(", "));
+        String authors = ignored.stream().map(ReviewHost.ForeignComment::author).distinct()
+                .collect(Collectors.joining(", "));
+        return "Warning: ignored comment" + (ignored.size() == 1 ? " " : "s ") + which + " on " + host.describe()
+                + ": it starts with Turnout's marker but another account wrote it; delete it, or if " + authors
+                + " is the account Turnout posts as, pass --comment-author (or set " + ReviewHosts.AUTHOR_VARIABLE + ").";
     }
 
     static Path displayRoot(String path) {

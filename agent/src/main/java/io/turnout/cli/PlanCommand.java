@@ -91,6 +91,11 @@ final class PlanCommand implements Callable<Integer> {
             description = "The GitHub repository or GitLab project to comment on (default: GITHUB_REPOSITORY, CI_PROJECT_ID).")
     String project;
 
+    @Option(names = "--comment-author", paramLabel = "LOGIN",
+            description = "The account Turnout's comment is written by; only its marked comment is edited (default:"
+                    + " $TURNOUT_COMMENT_AUTHOR, else the token's user; GitHub tokens that cannot tell: github-actions[bot]).")
+    String commentAuthor;
+
     /** The process environment; tests replace it (tokens, CI variables, API URLs). */
     Map<String, String> environment = System.getenv();
 

@@ -1,10 +1,15 @@
 package io.turnout.review;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where a pull request's plan is posted: one sticky comment, found again by its hidden marker
  * and edited in place on every push, and a commit status named {@value #STATUS_CONTEXT}.
+ *
+ * <p>Only a comment written by the account Turnout posts as is Turnout's: anyone can write
+ * the marker, and editing their comment would fail (GitHub: 403) or overwrite a person's
+ * words (GitLab, with a maintainer's token).
  */
 public interface ReviewHost {
     /** The commit status name (GitHub "context", GitLab "name"); branch protection can require it. */
@@ -12,12 +17,28 @@ public interface ReviewHost {
 
     enum Outcome { CREATED, UPDATED }
 
-    /** @param url the comment's web address, when the host says it */
-    record CommentResult(Outcome outcome, String id, Optional<String> url) {}
+    /**
+     * @param url     the comment's web address, when the host says it
+     * @param ignored comments that carry the marker but were written by someone else: left alone
+     */
+    record CommentResult(Outcome outcome, String id, Optional<String> url, List<ForeignComment> ignored) {
+        public CommentResult {
+            ignored = List.copyOf(ignored);
+        }
+
+        public CommentResult(Outcome outcome, String id, Optional<String> url) {
+            this(outcome, id, url, List.of());
+        }
+    }
+
+    /** A comment that starts with Turnout's marker but that another account wrote. */
+    record ForeignComment(String id, String author) {}
 
     /**
-     * Edits the comment whose body starts with {@code marker} (the oldest, if several), or
-     * creates one: exactly one Turnout comment per pull request however often it is pushed to.
+     * Edits the comment whose body starts with {@code marker} (the oldest, if several) and that
+     * the token's own account wrote, or creates one: exactly one Turnout comment per pull
+     * request however often it is pushed to. Marked comments by other authors are not touched;
+     * the result lists them.
      */
     CommentResult upsertComment(String marker, String body);
 

@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  *       {@value #GITLAB_DEFAULT_API}), project {@code CI_PROJECT_ID}, merge request
  *       {@code CI_MERGE_REQUEST_IID} (set in merge request pipelines).</li>
  * </ul>
+ *
+ * <p>The account Turnout comments as is found from the token; {@code --comment-author} or
+ * {@code TURNOUT_COMMENT_AUTHOR} names it instead (a GitHub App's {@code <app-slug>[bot]}).
  */
 public final class ReviewHosts {
     public enum Kind { github, gitlab }
@@ -31,14 +34,31 @@ public final class ReviewHosts {
     static final String GITHUB_DEFAULT_API = "https://api.github.com";
     static final String GITLAB_DEFAULT_API = "https://gitlab.com/api/v4";
 
+    /** The variable naming the account Turnout's comments are written by, when the token cannot say. */
+    public static final String AUTHOR_VARIABLE = "TURNOUT_COMMENT_AUTHOR";
+    static final String AUTHOR_HINT = "pass --comment-author LOGIN (or set " + AUTHOR_VARIABLE
+            + ") with the account Turnout's comments are written by";
+
     private ReviewHosts() {}
 
     public static ReviewHost create(Kind kind, Optional<String> project, Optional<Integer> number, Map<String, String> env) {
-        return create(kind, project, number, env, ApiClient.defaultHttpClient(), Sleeper.SYSTEM, InstantSource.system());
+        return create(kind, project, number, Optional.empty(), env);
+    }
+
+    /** @param author the account Turnout's comments are written by; empty: {@value #AUTHOR_VARIABLE}, else asked of the host */
+    public static ReviewHost create(Kind kind, Optional<String> project, Optional<Integer> number, Optional<String> author,
+                                    Map<String, String> env) {
+        return create(kind, project, number, author, env, ApiClient.defaultHttpClient(), Sleeper.SYSTEM, InstantSource.system());
     }
 
     static ReviewHost create(Kind kind, Optional<String> project, Optional<Integer> number, Map<String, String> env,
                              HttpClient http, Sleeper sleeper, InstantSource clock) {
+        return create(kind, project, number, Optional.empty(), env, http, sleeper, clock);
+    }
+
+    static ReviewHost create(Kind kind, Optional<String> project, Optional<Integer> number, Optional<String> author,
+                             Map<String, String> env, HttpClient http, Sleeper sleeper, InstantSource clock) {
+        Optional<String> commentAuthor = author.map(String::trim).filter(a -> !a.isEmpty()).or(() -> value(env, AUTHOR_VARIABLE));
         return switch (kind) {
             case github -> {
                 String token = token(env, "GITHUB_TOKEN", "In a workflow: env: {GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}}, with permissions pull-requests: write and statuses: write.");
@@ -49,7 +69,7 @@ public final class ReviewHosts {
                 ApiClient.Host host = new ApiClient.Host("GitHub", api, Map.of("Authorization", "Bearer " + token,
                         "Accept", "application/vnd.github+json", "X-GitHub-Api-Version", "2022-11-28"), token, "GITHUB_TOKEN",
                         "give the workflow permissions pull-requests: write and statuses: write (or a token with repo scope)");
-                yield new GitHubReviews(new ApiClient(host, http, sleeper, clock), repository, pr);
+                yield new GitHubReviews(new ApiClient(host, http, sleeper, clock), repository, pr, commentAuthor);
             }
             case gitlab -> {
                 String token = token(env, "GITLAB_TOKEN", "Store a project access token with the api scope as a masked CI/CD variable GITLAB_TOKEN.");
@@ -61,7 +81,7 @@ public final class ReviewHosts {
                 URI api = apiUrl(env, "CI_API_V4_URL", GITLAB_DEFAULT_API);
                 ApiClient.Host host = new ApiClient.Host("GitLab", api, Map.of("PRIVATE-TOKEN", token), token, "GITLAB_TOKEN",
                         "use a token with the api scope and at least the Developer role on the project");
-                yield new GitLabReviews(new ApiClient(host, http, sleeper, clock), projectId, mr);
+                yield new GitLabReviews(new ApiClient(host, http, sleeper, clock), projectId, mr, commentAuthor);
             }
         };
     }

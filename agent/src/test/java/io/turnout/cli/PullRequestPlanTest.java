@@ -222,6 +222,33 @@ class PullRequestPlanTest {
     }
 
     @Test
+    void aMarkedCommentBySomeoneElseIsLeftAloneAndNamedAndTurnoutPostsItsOwn() throws Exception {
+        Map<String, String> env = githubEnvironment();
+        github.asIntegrationToken(); // as in Actions: GET /user is refused, comments are by github-actions[bot]
+        long impostor = github.addComment("mallory", "<!-- turnout:plan -->\nNothing to deploy, merge away.");
+        bumpWebImageInProduction();
+        commitAndPush("pr", "web 1.28 in production");
+        CommandLineTest.Run r1 = plan(env, "--base", "main", "--comment", "github");
+        assertEquals(ExitCodes.CHANGES, r1.exit(), r1.out() + r1.err());
+        List<String> warnings = r1.err().lines().filter(l -> l.contains("by mallory")).toList();
+        assertEquals(1, warnings.size(), r1.err());
+        assertTrue(warnings.getFirst().startsWith("Warning: ignored comment " + impostor + " by mallory on GitHub pull request octo/shop#42"),
+                warnings.getFirst());
+        assertTrue(r1.err().contains("Plan posted to GitHub pull request octo/shop#42"), r1.err());
+        assertEquals("<!-- turnout:plan -->\nNothing to deploy, merge away.", github.comments.get(impostor));
+
+        CommandLineTest.Run r2 = plan(env, "--base", "main", "--comment", "github");
+        assertTrue(r2.err().contains("Plan updated on GitHub pull request octo/shop#42"), r2.err());
+        List<Long> bots = github.comments.keySet().stream().filter(id -> github.authors.get(id).equals("github-actions[bot]")).toList();
+        assertEquals(1, bots.size(), "exactly one comment by the bot across pushes");
+        assertTrue(github.comments.get(bots.getFirst()).contains("### `production`"));
+        assertTrue(github.requests.stream().noneMatch(q -> q.method().equals("PATCH") && q.path().endsWith("/" + impostor)));
+        for (CommandLineTest.Run r : List.of(r1, r2)) {
+            assertFalse((r.out() + r.err()).contains(TOKEN), "the token is never printed");
+        }
+    }
+
+    @Test
     void anOversizedPlanIsCollapsedUnderTheLimitAndSaysWhatWasLeftOut() throws Exception {
         Path specs = tmp.resolve("many");
         Files.createDirectories(specs.resolve("environments"));

@@ -20,9 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for the parts of GitHub's and GitLab's REST APIs Turnout uses, on 127.0.0.1:
- * issue comments / merge request notes (list with {@code Link} pagination, create, update) and
- * commit statuses. It checks the token header, records every request, and can answer the next
- * calls with a failure (5xx, secondary rate limit) to exercise retries.
+ * issue comments / merge request notes (list with {@code Link} pagination, create, update),
+ * commit statuses and {@code GET /user}. It checks the token header, records every request, and
+ * can answer the next calls with a failure (5xx, secondary rate limit) to exercise retries.
+ *
+ * <p>Every comment has an author: the token's user ({@value #BOT_LOGIN}, id {@value #BOT_ID})
+ * for the ones posted through the API. As GitHub does, editing another author's comment is
+ * refused with 403; GitLab lets a maintainer's token edit any note. {@link #asIntegrationToken()}
+ * makes the token behave like an Actions {@code GITHUB_TOKEN}: {@code /user} is refused and
+ * comments are written by {@code github-actions[bot]}.
  */
 public final class FakeCodeHost implements AutoCloseable {
     public enum Flavor { GITHUB, GITLAB }
@@ -38,7 +44,12 @@ public final class FakeCodeHost implements AutoCloseable {
     private static final Pattern GH_STATUS = Pattern.compile("/repos/([^/]+/[^/]+)/statuses/([0-9a-f]+)");
     private static final Pattern GL_NOTES = Pattern.compile("/api/v4/projects/([^/]+)/merge_requests/(\\d+)/notes");
     private static final Pattern GL_NOTE = Pattern.compile("/api/v4/projects/([^/]+)/merge_requests/(\\d+)/notes/(\\d+)");
+    private static final Pattern GL_USER = Pattern.compile("/api/v4/user");
     private static final Pattern GL_STATUS = Pattern.compile("/api/v4/projects/([^/]+)/statuses/([0-9a-f]+)");
+
+    public static final String BOT_LOGIN = "turnout-bot";
+    public static final long BOT_ID = 77;
+    public static final String REVIEWER = "reviewer";
 
     private final Flavor flavor;
     private final String token;
@@ -46,6 +57,10 @@ public final class FakeCodeHost implements AutoCloseable {
     private final int pageSize;
     /** Comment id → body, in creation order. */
     public final Map<Long, String> comments = new LinkedHashMap<>();
+    /** Comment id → its author's login / username. */
+    public final Map<Long, String> authors = new LinkedHashMap<>();
+    private String login = BOT_LOGIN;
+    private boolean integrationToken;
     public final List<Status> statuses = new ArrayList<>();
     public final List<Request> requests = new ArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
@@ -65,10 +80,33 @@ public final class FakeCodeHost implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + (flavor == Flavor.GITLAB ? "/api/v4" : "");
     }
 
-    /** A comment written by someone else (or an old Turnout one). */
+    /** A comment written by a reviewer. */
     public synchronized long addComment(String body) {
+        return addComment(REVIEWER, body);
+    }
+
+    /** A comment written by {@code author} (the token's own login: an earlier Turnout comment). */
+    public synchronized long addComment(String author, String body) {
         comments.put(++nextId, body);
+        authors.put(nextId, author);
         return nextId;
+    }
+
+    /** The token is a GitHub App installation token ({@code GITHUB_TOKEN}): no {@code /user}, comments by github-actions[bot]. */
+    public synchronized FakeCodeHost asIntegrationToken() {
+        return asIntegrationToken("github-actions[bot]");
+    }
+
+    /** Another GitHub App's installation token: its comments are written by {@code botLogin} ({@code <app-slug>[bot]}). */
+    public synchronized FakeCodeHost asIntegrationToken(String botLogin) {
+        integrationToken = true;
+        login = botLogin;
+        return this;
+    }
+
+    /** Who the comments posted with the token are written by. */
+    public synchronized String login() {
+        return login;
     }
 
     /** The next calls fail like this, in order. */
@@ -100,10 +138,17 @@ public final class FakeCodeHost implements AutoCloseable {
         JsonNode json = body.isEmpty() ? null : ApiClient.JSON.readTree(body);
         Matcher m;
         if (flavor == Flavor.GITHUB) {
-            if ((m = GH_COMMENTS.matcher(path)).matches() && method.equals("GET")) {
+            if (path.equals("/user") && method.equals("GET")) {
+                if (integrationToken) {
+                    send(exchange, 403, Map.of("X-RateLimit-Remaining", "4999"), "{\"message\":\"Resource not accessible by integration\","
+                            + "\"documentation_url\":\"https://docs.github.com/rest/users/users#get-the-authenticated-user\",\"status\":\"403\"}");
+                } else {
+                    send(exchange, 200, Map.of(), ApiClient.JSON.createObjectNode().put("login", login).put("id", BOT_ID).put("type", "User").toString());
+                }
+            } else if ((m = GH_COMMENTS.matcher(path)).matches() && method.equals("GET")) {
                 list(exchange, path);
             } else if ((m = GH_COMMENTS.matcher(path)).matches() && method.equals("POST")) {
-                long id = addComment(json.get("body").asString());
+                long id = addComment(login, json.get("body").asString());
                 send(exchange, 201, Map.of(), comment(id).toString());
             } else if ((m = GH_COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
                 update(exchange, Long.parseLong(m.group(2)), json);
@@ -115,10 +160,13 @@ public final class FakeCodeHost implements AutoCloseable {
                 send(exchange, 404, Map.of(), "{\"message\":\"Not Found\"}");
             }
         } else {
-            if ((m = GL_NOTES.matcher(path)).matches() && method.equals("GET")) {
+            if (GL_USER.matcher(path).matches() && method.equals("GET")) {
+                send(exchange, 200, Map.of(), ApiClient.JSON.createObjectNode().put("id", BOT_ID).put("username", login)
+                        .put("name", "Turnout").put("bot", true).toString());
+            } else if ((m = GL_NOTES.matcher(path)).matches() && method.equals("GET")) {
                 list(exchange, path);
             } else if ((m = GL_NOTES.matcher(path)).matches() && method.equals("POST")) {
-                long id = addComment(json.get("body").asString());
+                long id = addComment(login, json.get("body").asString());
                 send(exchange, 201, Map.of(), comment(id).toString());
             } else if ((m = GL_NOTE.matcher(path)).matches() && method.equals("PUT")) {
                 update(exchange, Long.parseLong(m.group(3)), json);
@@ -164,15 +212,30 @@ public final class FakeCodeHost implements AutoCloseable {
             send(exchange, 404, Map.of(), "{\"message\":\"Not Found\"}");
             return;
         }
+        if (flavor == Flavor.GITHUB && !authors.get(id).equals(login)) {
+            send(exchange, 403, Map.of(), "{\"message\":\"Must have admin rights to Repository.\"}");
+            return;
+        }
         comments.put(id, json.get("body").asString());
         send(exchange, 200, Map.of(), comment(id).toString());
     }
 
     private ObjectNode comment(long id) {
         ObjectNode node = ApiClient.JSON.createObjectNode().put("id", id).put("body", comments.get(id));
-        if (flavor == Flavor.GITHUB) node.put("html_url", "https://github.example/pr#issuecomment-" + id);
-        else node.put("system", false);
+        String author = authors.get(id);
+        if (flavor == Flavor.GITHUB) {
+            node.put("html_url", "https://github.example/pr#issuecomment-" + id);
+            node.putObject("user").put("login", author).put("id", userId(author)).put("type", author.endsWith("[bot]") ? "Bot" : "User");
+        } else {
+            node.put("system", false);
+            node.putObject("author").put("id", userId(author)).put("username", author).put("name", author);
+        }
         return node;
+    }
+
+    /** The token's user is {@value #BOT_ID}; everyone else gets a stable id of their own. */
+    private long userId(String author) {
+        return author.equals(login) ? BOT_ID : 1000 + Math.floorMod(author.hashCode(), 100_000);
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {

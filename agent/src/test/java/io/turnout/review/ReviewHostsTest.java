@@ -43,9 +43,99 @@ class ReviewHostsTest {
     }
 
     ReviewHost gitlab() {
-        return ReviewHosts.create(ReviewHosts.Kind.gitlab, Optional.empty(), Optional.empty(),
-                Map.of("GITLAB_TOKEN", TOKEN, "CI_API_V4_URL", host.apiUrl(), "CI_PROJECT_ID", "shop/deploy", "CI_MERGE_REQUEST_IID", "7"),
+        return gitlab(Map.of());
+    }
+
+    ReviewHost gitlab(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GITLAB_TOKEN", TOKEN, "CI_API_V4_URL", host.apiUrl(),
+                "CI_PROJECT_ID", "shop/deploy", "CI_MERGE_REQUEST_IID", "7"));
+        env.putAll(extra);
+        return ReviewHosts.create(ReviewHosts.Kind.gitlab, Optional.empty(), Optional.empty(), env,
                 ApiClient.defaultHttpClient(), recorder, InstantSource.fixed(Instant.parse("2026-11-22T00:00:00Z")));
+    }
+
+    long userRequests() {
+        return host.requests.stream().filter(r -> r.path().endsWith("/user")).count();
+    }
+
+    /** The marked comments the token's own account wrote. */
+    List<String> ownMarked() {
+        return host.comments.entrySet().stream().filter(e -> e.getValue().startsWith(MARKER))
+                .filter(e -> host.authors.get(e.getKey()).equals(host.login())).map(Map.Entry::getValue).toList();
+    }
+
+    @Test
+    void githubEditsOnlyTheMarkedCommentItsOwnAccountWroteAndAsksWhoItIsOnce() throws Exception {
+        host = new FakeCodeHost(FakeCodeHost.Flavor.GITHUB, TOKEN, 100);
+        long impostor = host.addComment("mallory", MARKER + "\nall in sync, merge away");
+        long ours = host.addComment(FakeCodeHost.BOT_LOGIN, MARKER + "\nold plan");
+        ReviewHost pr = github(Map.of());
+        ReviewHost.CommentResult first = pr.upsertComment(MARKER, MARKER + "\nplan one");
+        ReviewHost.CommentResult second = pr.upsertComment(MARKER, MARKER + "\nplan two");
+        assertEquals(ReviewHost.Outcome.UPDATED, first.outcome());
+        assertEquals(String.valueOf(ours), second.id());
+        assertEquals(List.of(new ReviewHost.ForeignComment(String.valueOf(impostor), "mallory")), second.ignored());
+        assertEquals(MARKER + "\nall in sync, merge away", host.comments.get(impostor), "someone else's comment is left alone");
+        assertEquals(List.of(MARKER + "\nplan two"), ownMarked());
+        assertEquals(1, userRequests(), "GET /user once per run");
+    }
+
+    @Test
+    void githubMarkerCommentByAnotherAuthorIsIgnoredAndExactlyOneOwnIsCreated() throws Exception {
+        host = new FakeCodeHost(FakeCodeHost.Flavor.GITHUB, TOKEN, 2);
+        long impostor = host.addComment("mallory", MARKER + "\nfake plan");
+        ReviewHost.CommentResult first = github(Map.of()).upsertComment(MARKER, MARKER + "\nplan one");
+        assertEquals(ReviewHost.Outcome.CREATED, first.outcome());
+        assertEquals(List.of(new ReviewHost.ForeignComment(String.valueOf(impostor), "mallory")), first.ignored());
+        ReviewHost.CommentResult second = github(Map.of()).upsertComment(MARKER, MARKER + "\nplan two"); // the next push: a new run
+        assertEquals(ReviewHost.Outcome.UPDATED, second.outcome());
+        assertEquals(first.id(), second.id());
+        assertEquals(List.of(MARKER + "\nplan two"), ownMarked(), "exactly one comment by the bot");
+        assertEquals(2, host.comments.size());
+        assertTrue(host.requests.stream().noneMatch(r -> r.method().equals("PATCH") && r.path().endsWith("/" + impostor)));
+    }
+
+    @Test
+    void githubActionsTokenThatMayNotReadTheUserIsGithubActionsBot() throws Exception {
+        host = new FakeCodeHost(FakeCodeHost.Flavor.GITHUB, TOKEN, 100).asIntegrationToken();
+        long impostor = host.addComment("mallory", MARKER + "\nfake plan");
+        long ours = host.addComment("github-actions[bot]", MARKER + "\nold plan");
+        ReviewHost.CommentResult result = github(Map.of()).upsertComment(MARKER, MARKER + "\nnew plan");
+        assertEquals(ReviewHost.Outcome.UPDATED, result.outcome());
+        assertEquals(String.valueOf(ours), result.id());
+        assertEquals(MARKER + "\nfake plan", host.comments.get(impostor));
+        assertEquals(1, userRequests());
+        assertTrue(slept.isEmpty(), "the 403 of /user is an answer, not a rate limit to wait for");
+    }
+
+    @Test
+    void anotherGitHubAppNamesItsBotWithTheCommentAuthorVariable() throws Exception {
+        host = new FakeCodeHost(FakeCodeHost.Flavor.GITHUB, TOKEN, 100).asIntegrationToken("turnout-shop[bot]");
+        long actions = host.addComment("github-actions[bot]", MARKER + "\nanother workflow's plan");
+        long ours = host.addComment("turnout-shop[bot]", MARKER + "\nold plan");
+        ReviewHost.CommentResult result = github(Map.of(ReviewHosts.AUTHOR_VARIABLE, "Turnout-Shop[bot]")).upsertComment(MARKER, MARKER + "\nnew");
+        assertEquals(String.valueOf(ours), result.id(), "logins compare case-insensitively");
+        assertEquals(List.of(new ReviewHost.ForeignComment(String.valueOf(actions), "github-actions[bot]")), result.ignored());
+        assertEquals(0, userRequests(), "a configured author is not asked of GitHub");
+    }
+
+    @Test
+    void gitlabEditsOnlyItsOwnNoteEvenWhereTheTokenCouldEditAnyone() throws Exception {
+        host = new FakeCodeHost(FakeCodeHost.Flavor.GITLAB, TOKEN, 100);
+        long human = host.addComment("maintainer", MARKER + "\nmy notes on the plan");
+        ReviewHost.CommentResult first = gitlab().upsertComment(MARKER, MARKER + "\none");
+        assertEquals(ReviewHost.Outcome.CREATED, first.outcome());
+        assertEquals(List.of(new ReviewHost.ForeignComment(String.valueOf(human), "maintainer")), first.ignored());
+        ReviewHost.CommentResult second = gitlab().upsertComment(MARKER, MARKER + "\ntwo");
+        assertEquals(ReviewHost.Outcome.UPDATED, second.outcome());
+        assertEquals(first.id(), second.id());
+        assertEquals(MARKER + "\nmy notes on the plan", host.comments.get(human), "a person's note is never overwritten");
+        assertEquals(List.of(MARKER + "\ntwo"), ownMarked());
+        assertEquals(2, userRequests(), "asked once in each of the two runs");
+
+        ReviewHost.CommentResult byName = gitlab(Map.of(ReviewHosts.AUTHOR_VARIABLE, FakeCodeHost.BOT_LOGIN)).upsertComment(MARKER, MARKER + "\nthree");
+        assertEquals(first.id(), byName.id());
+        assertEquals(2, userRequests(), "a configured username is matched without asking");
     }
 
     @Test
@@ -148,7 +238,8 @@ class ReviewHostsTest {
         assertEquals(ReviewHost.Outcome.CREATED, mr.upsertComment(MARKER, MARKER + "\none").outcome());
         assertEquals(ReviewHost.Outcome.UPDATED, mr.upsertComment(MARKER, MARKER + "\ntwo").outcome());
         assertEquals(List.of(MARKER + "\ntwo"), host.commentsStartingWith(MARKER));
-        assertTrue(host.requests.stream().allMatch(r -> r.path().startsWith("/api/v4/projects/shop%2Fdeploy/")), "project path URL-encoded");
+        assertTrue(host.requests.stream().filter(r -> !r.path().equals("/api/v4/user"))
+                .allMatch(r -> r.path().startsWith("/api/v4/projects/shop%2Fdeploy/")), "project path URL-encoded");
         assertTrue(host.requests.stream().allMatch(r -> r.headers().get("Private-token").equals(List.of(TOKEN))));
         String sha = "0123456789abcdef0123456789abcdef01234567";
         mr.setStatus(sha, true, "Valid", Optional.empty());
