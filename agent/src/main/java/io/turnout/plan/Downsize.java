@@ -1,6 +1,7 @@
 package io.turnout.plan;
 
 import io.turnout.spec.Slot;
+import io.turnout.spec.load.Durations;
 import java.time.Duration;
 
 /** Scale the old slot to 0 tasks after {@code delay}; the ECS service stays so that rollback is instant. */

@@ -2,6 +2,7 @@ package io.turnout.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.turnout.spec.Slot;
+import io.turnout.spec.load.Durations;
 import java.time.Duration;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.turnout.plan;
 
+import io.turnout.spec.load.Durations;
 import java.time.Duration;
 
 /**

@@ -3,6 +3,7 @@ package io.turnout.plan;
 import io.turnout.spec.HttpCheck;
 import io.turnout.spec.Slot;
 import io.turnout.spec.Verification;
+import io.turnout.spec.load.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

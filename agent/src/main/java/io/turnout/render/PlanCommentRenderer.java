@@ -5,6 +5,7 @@ import io.turnout.plan.ServicePlan;
 import io.turnout.render.PlanComment.EnvironmentSection;
 import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SyncMode;
+import io.turnout.spec.load.Durations;
 import java.util.List;
 
 /**
@@ -132,7 +133,7 @@ public final class PlanCommentRenderer {
 
     static String onMerge(EnvironmentSection section) {
         Plan plan = section.plan();
-        String interval = io.turnout.plan.Durations.format(section.sync().interval());
+        String interval = Durations.format(section.sync().interval());
         if (plan.hasProblems()) {
             return "the services with problems are not deployed until the problems above are fixed;"
                     + (section.sync().mode() == SyncMode.AUTO_APPLY ? " the rest deploys within one poll interval (" + interval + ")."

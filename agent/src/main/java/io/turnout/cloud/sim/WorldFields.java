@@ -87,17 +87,6 @@ final class WorldFields {
         }
     }
 
-    /** The inverse of {@link #duration}: 90s gives {@code 1m30s}. */
-    static String format(Duration d) {
-        if (d.isZero()) return "0s";
-        StringBuilder s = new StringBuilder();
-        if (d.toHours() > 0) s.append(d.toHours()).append('h');
-        if (d.toMinutesPart() > 0) s.append(d.toMinutesPart()).append('m');
-        if (d.toSecondsPart() > 0) s.append(d.toSecondsPart()).append('s');
-        if (d.toMillisPart() > 0) s.append(d.toMillisPart()).append("ms");
-        return s.toString();
-    }
-
     private static String describe(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) return "nothing";
         if (v.isObject()) return "a mapping";

@@ -30,10 +30,14 @@ public final class Durations {
         return total;
     }
 
-    /** The shortest spec text for a duration (90s → "1m30s"), the inverse of {@link #parse}. */
+    /** The shortest spec text for a duration (90s → "1m30s"), the inverse of {@link #parse}; negative ones get a "-". */
     public static String format(Duration d) {
         if (d.isZero()) return "0s";
         StringBuilder s = new StringBuilder();
+        if (d.isNegative()) {
+            s.append('-');
+            d = d.negated();
+        }
         long hours = d.toHours();
         if (hours > 0) s.append(hours).append('h');
         if (d.toMinutesPart() > 0) s.append(d.toMinutesPart()).append('m');
