@@ -20,14 +20,28 @@ import tools.jackson.databind.JsonNode;
  *                       taskDefinition, loadBalancers or serviceRegistries, which Turnout sets
  * @param strategy       blue/green (ELB or DNS) or rolling
  * @param overrides      per environment name
+ * @param dependsOn      services deployed and verified before this one when a deployment changes both
  */
 public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
-                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
+                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides,
+                          List<String> dependsOn) {
     public ServiceSpec {
         environments = List.copyOf(environments);
         taskDefinition = taskDefinition.deepCopy();
         service = service.deepCopy();
         overrides = Map.copyOf(new TreeMap<>(overrides));
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** A service that depends on no other. */
+    public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, List.of());
+    }
+
+    /** What this service depends on in {@code environment}: the environment's override, else {@link #dependsOn()}. */
+    public List<String> dependsOn(String environment) {
+        return overrides.getOrDefault(environment, ServiceOverride.NONE).dependsOn().orElse(dependsOn);
     }
 
     @Override
@@ -54,6 +68,6 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
                     override.autoScaling().or(bg::autoScaling));
             case Rolling r -> r;
         };
-        return new EffectiveService(name, environment.name(), source, td, svc, effective);
+        return new EffectiveService(name, environment.name(), source, td, svc, effective, dependsOn(environment.name()));
     }
 }

@@ -57,24 +57,31 @@ final class SpecTreeBuilder {
                 deployment.has("verification") ? verification(deployment.get("verification")) : d.verification(),
                 bool(deployment, "downsizeOldSlot", d.downsizeOldSlot()),
                 duration(deployment, "downsizeDelay", d.downsizeDelay()),
-                bool(deployment, "autoRollback", d.autoRollback()));
+                bool(deployment, "autoRollback", d.autoRollback()),
+                deployment.has("maxParallel") ? deployment.get("maxParallel").asInt() : d.maxParallel());
         return new EnvironmentSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), target,
                 spec.path("cluster").asString(), syncPolicy, policy);
     }
 
     static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition) {
         JsonNode spec = doc.at("/spec");
-        List<String> environments = new ArrayList<>();
-        spec.path("environments").forEach(e -> environments.add(e.asString()));
+        List<String> environments = names(spec.path("environments"));
         JsonNode service = spec.has("service") ? spec.get("service") : JsonNodeFactory.instance.objectNode();
         Map<String, ServiceOverride> overrides = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : spec.path("overrides").properties()) {
             JsonNode o = e.getValue();
             overrides.put(e.getKey(), new ServiceOverride(Optional.ofNullable(o.get("taskDefinition")),
-                    Optional.ofNullable(o.get("service")), Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
+                    Optional.ofNullable(o.get("service")), Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling),
+                    Optional.ofNullable(o.get("dependsOn")).map(SpecTreeBuilder::names)));
         }
         return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
-                taskDefinition, service, strategy(spec.path("strategy")), overrides);
+                taskDefinition, service, strategy(spec.path("strategy")), overrides, names(spec.path("dependsOn")));
+    }
+
+    private static List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> names.add(n.asString()));
+        return names;
     }
 
     private static Strategy strategy(JsonNode strategy) {
