@@ -1,128 +1,123 @@
 package io.turnout.apply;
 
+import io.turnout.plan.Verify;
 import io.turnout.spec.EnvironmentSpec;
-import io.turnout.state.Journal;
+import io.turnout.status.ServiceOutcome;
+import io.turnout.status.ServiceOutcome.Result;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * One deployment in progress: runs steps from a given index, journals each one's start and
- * end, and on the first failure rolls that service back and ends the deployment. Shared by a
- * fresh apply and a resumed one.
+ * One deployment in progress: one {@link ServiceTrack} per service with steps, run side by side by
+ * a {@link TrackScheduler} (at most {@code maxParallel} at once, in the order {@code dependsOn}
+ * declares and no other), then the {@code end} entry and the result, which says what happened to
+ * each service. Shared by a fresh apply and a resumed one ({@link Recovery}).
  */
 final class Deployment {
-    private final StepContext ctx;
-    private final List<PlannedStep> steps;
-    private final Map<String, ServiceSnapshot> snapshots;
-    private final Journal journal;
-    private final Progress progress;
-    private final EnvironmentSpec environment;
-    private final Set<Integer> started = new HashSet<>();
-    private final Set<Integer> done = new HashSet<>();
+    /** Services named in one message before it says "and N more". */
+    private static final int NAMED = 10;
 
-    Deployment(StepContext ctx, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots, Journal journal,
-               Progress progress, EnvironmentSpec environment) {
+    private final StepContext ctx;
+    private final DeploymentJournal journal;
+    private final EnvironmentSpec environment;
+    private final int maxParallel;
+    private final int stepCount;
+    private final Map<String, ServiceTrack> tracks = new LinkedHashMap<>();
+    private final Map<String, ServiceOutcome> ended = new TreeMap<>();
+    private TrackScheduler scheduler;
+
+    /**
+     * @param order each service's dependencies; those without steps in this plan (already in sync) are satisfied
+     */
+    Deployment(StepContext ctx, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots, Map<String, List<String>> order,
+               int maxParallel, DeploymentJournal journal, EnvironmentSpec environment) {
         this.ctx = ctx;
-        this.steps = steps;
-        this.snapshots = snapshots;
         this.journal = journal;
-        this.progress = progress;
         this.environment = environment;
+        this.maxParallel = maxParallel;
+        this.stepCount = steps.size();
+        Map<String, List<PlannedStep>> byService = new LinkedHashMap<>();
+        for (PlannedStep s : steps) byService.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(s);
+        byService.forEach((service, own) -> {
+            List<String> dependsOn = order.getOrDefault(service, List.of()).stream().filter(byService::containsKey).toList();
+            tracks.put(service, new ServiceTrack(service, own, dependsOn, Optional.ofNullable(snapshots.get(service))));
+        });
         for (PlannedStep s : steps) {
-            if (s.step() instanceof io.turnout.plan.Verify v) {
+            if (s.step() instanceof Verify v) {
                 SlotCheck check = VerifyRunner.check(v, environment.cluster());
                 ctx.productionCheck(s.service(), new SlotCheck(check.cluster(), check.ecsServiceName(),
-                        check.targetGroupName(), check.targetGroupArn(), check.healthyTargets(),
-                        java.util.Optional.empty(), List.of()));
+                        check.targetGroupName(), check.targetGroupArn(), check.healthyTargets(), Optional.empty(), List.of()));
             }
         }
     }
 
-    /** Marks what an earlier process already did (from the journal). */
-    void alreadyDone(Set<Integer> startedBefore, Set<Integer> doneBefore) {
-        started.addAll(startedBefore);
-        done.addAll(doneBefore);
+    /** The tracks, by service, in plan order. */
+    Map<String, ServiceTrack> tracks() {
+        return tracks;
     }
 
-    ApplyResult execute(int from) {
-        for (int i = from; i < steps.size(); i++) {
-            PlannedStep s = steps.get(i);
-            if (done.contains(i)) continue;
-            journal.append(entry("step-start").put("index", i));
-            started.add(i);
-            progress.stepStarted(i, s.service(), s.step());
-            ctx.say("[" + (i + 1) + "/" + steps.size() + "] " + s.step().describe());
-            ObjectNode result;
-            try {
-                result = StepRunners.run(s.step(), ctx);
-            } catch (RuntimeException e) {
-                String reason = e instanceof StepFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-                journal.append(entry("step-failed").put("index", i).put("error", reason));
-                ctx.say("Failed: " + reason);
-                progress.stepFailed(i, s.service(), s.step(), reason);
-                return rollBack(s.service(), "step " + (i + 1) + " (" + s.step().describe() + ") failed: " + reason);
-            }
-            journal.append(entry("step-end").put("index", i).set("result", result));
-            done.add(i);
-            progress.stepFinished(i, s.service(), s.step());
-        }
-        ctx.say("Applied " + steps.size() + (steps.size() == 1 ? " step" : " steps") + " to " + environment.name());
-        return end(new ApplyResult(ApplyResult.Status.SUCCEEDED, List.of("applied " + steps.size() + " steps to "
-                + environment.name())));
+    /** A track that ended before this process (a recovery): it is not run again, its outcome counts. */
+    void ended(ServiceOutcome outcome) {
+        ended.put(outcome.service(), outcome);
     }
 
-    /** Rolls {@code service} back after {@code failure}, and ends the deployment. */
-    ApplyResult rollBack(String service, String failure) {
-        List<String> messages = new ArrayList<>();
-        messages.add(service + ": " + failure);
-        if (!environment.deployment().autoRollback()) {
-            messages.add("deployment.autoRollback is off in " + environment.name() + ": " + service
-                    + " was left as it is; fix the cause and apply again, or revert the commit");
-            return end(new ApplyResult(ApplyResult.Status.FAILED, messages));
-        }
-        ServiceSnapshot snapshot = snapshots.get(service);
-        if (snapshot == null) {
-            messages.add("no snapshot of " + service + " was journaled: nothing can be rolled back automatically");
-            return end(new ApplyResult(ApplyResult.Status.FAILED, messages));
-        }
-        boolean moved = productionMoved(service);
-        ctx.say("Rolling back " + service + (moved ? " (production had moved: swapping it back)" : " (production was not touched)"));
-        journal.append(entry("rollback-start").put("service", service));
-        List<String> restored;
-        try {
-            restored = new Rollback(ctx.withPersistentRetry(), snapshot).run(moved);
-        } catch (RuntimeException e) {
-            messages.add("the rollback failed too: " + e.getMessage() + "; " + service
-                    + " needs a person: compare it with the plan (turnout plan) and fix it by hand");
-            journal.append(entry("rollback-failed").put("service", service).put("error", String.valueOf(e.getMessage())));
-            return end(new ApplyResult(ApplyResult.Status.FAILED, messages));
-        }
-        ArrayNode list = JournalJson.NODES.arrayNode();
-        restored.forEach(list::add);
-        journal.append(entry("rollback-end").put("service", service).set("restored", list));
-        messages.add("rolled back " + service + ": " + String.join(", ", restored));
-        return end(new ApplyResult(ApplyResult.Status.ROLLED_BACK, messages));
-    }
-
-    boolean productionMoved(String service) {
-        return steps.stream().anyMatch(s -> s.service().equals(service) && started.contains(s.index())
-                && StepRunners.movesProduction(s.step()));
-    }
-
-    ApplyResult end(ApplyResult result) {
-        ObjectNode end = entry("end").put("status", result.status().name());
-        ArrayNode messages = end.putArray("messages");
-        result.messages().forEach(messages::add);
-        journal.append(end);
+    /** Runs every track that has not ended, writes the deployment's end and returns its result. */
+    ApplyResult execute() {
+        scheduler = new TrackScheduler(List.copyOf(tracks.values()), ended, maxParallel, ctx.sleeper, this::run, this::skipped);
+        Map<String, ServiceOutcome> outcomes = scheduler.run();
+        ApplyResult result = result(outcomes);
+        ctx.say(summary(outcomes));
+        journal.end(result);
         return result;
     }
 
-    private ObjectNode entry(String type) {
-        return JournalJson.NODES.objectNode().put("type", type).put("at", ctx.now().toString());
+    private ServiceOutcome run(ServiceTrack track) {
+        return track.run(ctx.forTrack(track.service()), journal, environment, scheduler::halting);
+    }
+
+    private void skipped(ServiceOutcome outcome) {
+        journal.serviceEnded(outcome);
+        StepContext view = ctx.forTrack(outcome.service());
+        view.say("Skipped: " + outcome.detail());
+        view.progress.serviceFinished(outcome);
+    }
+
+    private ApplyResult result(Map<String, ServiceOutcome> outcomes) {
+        List<ServiceOutcome> all = List.copyOf(outcomes.values());
+        if (all.stream().allMatch(ServiceOutcome::applied)) {
+            return new ApplyResult(ApplyResult.Status.SUCCEEDED, List.of("applied " + stepCount + " steps to " + environment.name()), all);
+        }
+        List<String> messages = new ArrayList<>();
+        all.stream().filter(o -> !o.applied()).forEach(o -> messages.add(o.service() + ": " + o.detail()));
+        List<String> applied = all.stream().filter(ServiceOutcome::applied).map(ServiceOutcome::service).toList();
+        if (!applied.isEmpty()) {
+            messages.add("applied: " + names(applied) + " (" + applied.size() + (applied.size() == 1 ? " service" : " services")
+                    + ", each deployed and verified on its own)");
+        }
+        boolean failed = all.stream().anyMatch(o -> o.result() == Result.FAILED);
+        return new ApplyResult(failed ? ApplyResult.Status.FAILED : ApplyResult.Status.ROLLED_BACK, messages, all);
+    }
+
+    /** "Deployment of production: 99 applied, 1 rolled back". */
+    private String summary(Map<String, ServiceOutcome> outcomes) {
+        Map<Result, Long> counts = new TreeMap<>(outcomes.values().stream()
+                .collect(Collectors.groupingBy(ServiceOutcome::result, Collectors.counting())));
+        if (counts.keySet().equals(Set.of(Result.APPLIED))) {
+            return "Applied " + stepCount + (stepCount == 1 ? " step" : " steps") + " to " + environment.name() + " ("
+                    + counts.get(Result.APPLIED) + (counts.get(Result.APPLIED) == 1 ? " service)" : " services)");
+        }
+        return "Deployment of " + environment.name() + " ended: " + counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+    }
+
+    static String names(List<String> services) {
+        String shown = services.stream().limit(NAMED).collect(Collectors.joining(", "));
+        return services.size() > NAMED ? shown + " and " + (services.size() - NAMED) + " more" : shown;
     }
 }

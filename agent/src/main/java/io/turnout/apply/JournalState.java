@@ -1,24 +1,38 @@
 package io.turnout.apply;
 
 import io.turnout.plan.PlanKind;
+import io.turnout.status.ServiceOutcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The unfinished deployment of a journal, if its last {@code begin} has no {@code end}: the
- * plan's steps, the snapshots, which steps started and ended (with what they produced), and
- * whether a step failed and its rollback started or ended.
+ * The unfinished deployment of a journal, if its last {@code begin} has no {@code end}: the plan's
+ * steps, the order between services and {@code maxParallel} ({@link DeploymentJournal}), the
+ * snapshots, which steps started and ended (with what they produced), and per service — its track —
+ * whether a step failed, whether its rollback ended and whether the track itself ended.
+ *
+ * <p>Journals written before services had tracks have no {@code order}, {@code maxParallel},
+ * {@code service} fields on step entries nor {@code service-end}; they read as services without
+ * dependencies whose state comes from their steps alone.
  */
 record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots,
-                    Set<Integer> started, Map<Integer, JsonNode> done, Optional<Integer> failed,
-                    Optional<String> failure, Set<String> rollbacksEnded) {
+                    Map<String, List<String>> order, OptionalInt maxParallel, Set<Integer> started,
+                    Map<Integer, JsonNode> done, Map<String, Failure> failures, Set<String> rollbacksEnded,
+                    Map<String, ServiceOutcome> ended) {
+
+    /** The step of a service that failed, and why. */
+    record Failure(int index, String reason) {
+    }
 
     static Optional<JournalState> read(List<ObjectNode> entries) {
         int begin = -1;
@@ -35,12 +49,19 @@ record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnaps
             steps.add(new PlannedStep(s.path("index").asInt(), s.path("service").asString(),
                     PlanKind.valueOf(s.path("kind").asString()), JournalJson.step(s)));
         }
+        Map<String, List<String>> order = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : b.path("order").properties()) {
+            List<String> names = new ArrayList<>();
+            e.getValue().forEach(n -> names.add(n.asString()));
+            order.put(e.getKey(), List.copyOf(names));
+        }
+        OptionalInt maxParallel = b.has("maxParallel") ? OptionalInt.of(b.get("maxParallel").asInt()) : OptionalInt.empty();
         Map<String, ServiceSnapshot> snapshots = new LinkedHashMap<>();
         Set<Integer> started = new HashSet<>();
         Map<Integer, JsonNode> done = new LinkedHashMap<>();
-        Optional<Integer> failed = Optional.empty();
-        Optional<String> failure = Optional.empty();
+        Map<String, Failure> failures = new HashMap<>();
         Set<String> rollbacksEnded = new HashSet<>();
+        Map<String, ServiceOutcome> ended = new TreeMap<>();
         for (ObjectNode e : entries.subList(begin + 1, entries.size())) {
             switch (e.path("type").asString()) {
                 case "snapshot" -> snapshots.put(e.path("service").asString(),
@@ -48,14 +69,22 @@ record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnaps
                 case "step-start" -> started.add(e.path("index").asInt());
                 case "step-end" -> done.put(e.path("index").asInt(), e.path("result"));
                 case "step-failed" -> {
-                    failed = Optional.of(e.path("index").asInt());
-                    failure = Optional.of(e.path("error").asString());
+                    int index = e.path("index").asInt();
+                    String service = e.has("service") ? e.get("service").asString() : steps.get(index).service();
+                    failures.put(service, new Failure(index, e.path("error").asString()));
                 }
                 case "rollback-end" -> rollbacksEnded.add(e.path("service").asString());
+                case "service-end" -> ended.put(e.path("service").asString(), new ServiceOutcome(e.path("service").asString(),
+                        ServiceOutcome.Result.valueOf(e.path("result").asString()), e.path("detail").asString()));
                 default -> { }
             }
         }
-        return Optional.of(new JournalState(b.path("at").asString(), steps, snapshots, started, done, failed, failure,
-                rollbacksEnded));
+        return Optional.of(new JournalState(b.path("at").asString(), steps, snapshots, order, maxParallel, started, done,
+                failures, rollbacksEnded, ended));
+    }
+
+    /** The steps of {@code service}, in plan order. */
+    List<PlannedStep> steps(String service) {
+        return steps.stream().filter(s -> s.service().equals(service)).toList();
     }
 }

@@ -121,6 +121,37 @@ public final class SyntheticEstate {
         return environment;
     }
 
+    /** The environment deploying at most {@code maxParallel} services at once. */
+    public EnvironmentSpec environment(int maxParallel) {
+        return new EnvironmentSpec(environment.name(), environment.source(), environment.aws(), environment.cluster(),
+                environment.sync(), environment.deployment().withMaxParallel(maxParallel));
+    }
+
+    /**
+     * A commit that gives the first {@code changed} services (by name) a new image, {@code image}, and the
+     * environment {@code maxParallel}: what a shared base-image bump looks like.
+     */
+    public SpecTree withNewImage(int changed, String image, int maxParallel) {
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int i = 0; i < specs.services().size(); i++) {
+            ServiceSpec s = specs.services().get(i);
+            if (i >= changed) {
+                services.add(s);
+                continue;
+            }
+            ObjectNode td = (ObjectNode) s.taskDefinition();
+            ((ObjectNode) td.get("containerDefinitions").get(0)).put("image", image);
+            services.add(new ServiceSpec(s.name(), s.source(), s.environments(), td, s.service(), s.strategy(), s.overrides(),
+                    s.dependsOn()));
+        }
+        return new SpecTree(List.of(environment(maxParallel)), services);
+    }
+
+    /** The virtual clock the world runs on. */
+    public ManualClock clock() {
+        return (ManualClock) cloud.clock();
+    }
+
     /** The simulated cloud itself (faults, settings). */
     public SimulatedCloud cloud() {
         return cloud;

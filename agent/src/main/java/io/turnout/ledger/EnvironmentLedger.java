@@ -14,6 +14,7 @@ import io.turnout.events.DeploymentEvent.PollStarted;
 import io.turnout.events.DeploymentEvent.ProblemNoted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
+import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent.ServicesRead;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
@@ -100,6 +101,7 @@ public final class EnvironmentLedger {
             case StepStarted e -> { }
             case StepFinished e -> { }
             case StepFailed e -> { }
+            case ServiceFinished e -> { }
             case CloudCallsCounted e -> { }
         }
     }

@@ -37,12 +37,12 @@ import io.turnout.state.DriftBaseline;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.text.CommitIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -214,10 +214,11 @@ public final class EnvironmentReconciler {
             cloud.afterDeployment();
         }
         if (!result.succeeded()) {
+            // services deploy on their own: those applied stay applied, and drift is checked against them
+            store.driftBaseline(name).map(b -> PlanFacts.partlyApplied(b, tree, result)).ifPresent(b -> store.driftBaseline(name, b));
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
             refreshServices(environment, tree, commit);
-            finish(commit, Outcome.FAILED, prefix + "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + ": " + String.join("; ", result.messages()), started);
+            finish(commit, Outcome.FAILED, prefix + PlanFacts.outcome(result), started, result.services());
             return;
         }
         String summary = PlanFacts.summary(plan);
@@ -236,7 +237,7 @@ public final class EnvironmentReconciler {
         publish(new DriftChecked(name, now(), commit, List.of()));
         // the status shows the new colours before it shows the outcome
         refreshServices(environment, tree, commit);
-        finish(commit, Outcome.APPLIED, prefix + summary, started);
+        finish(commit, Outcome.APPLIED, prefix + summary, started, result.services());
     }
 
     /** Reads the environment again after a deployment, so that the status shows the new colours. */
@@ -306,8 +307,13 @@ public final class EnvironmentReconciler {
     }
 
     private void finish(String commit, Outcome outcome, String detail, Instant started) {
+        finish(commit, outcome, detail, started, List.of());
+    }
+
+    private void finish(String commit, Outcome outcome, String detail, Instant started, List<ServiceOutcome> services) {
         lastHandled = Optional.of(commit);
-        decide(new CommitOutcome(commit, repository.subject(commit), outcome, detail, now(), Duration.between(started, now())));
+        decide(new CommitOutcome(commit, repository.subject(commit), outcome, detail, now(), Duration.between(started, now()),
+                services));
         if (outcome == Outcome.APPLIED || outcome == Outcome.PLANNED) {
             LOG.info("{}: {} {}: {}", name, CommitIds.shorten(commit), outcome, detail);
         } else {

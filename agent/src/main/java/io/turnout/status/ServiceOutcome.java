@@ -1,0 +1,41 @@
+package io.turnout.status;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What one deployment did to one service: each service of a plan is deployed on its own track,
+ * so one commit's outcome is a list of these.
+ *
+ * @param service the Turnout service name
+ * @param result  applied, rolled back, failed (and left as it was) or skipped
+ * @param detail  one line for people: the steps applied, or the failure and what was rolled back,
+ *                or which dependency failed
+ */
+public record ServiceOutcome(String service, Result result, String detail) {
+    public enum Result {
+        /** Every step ran: the service is deployed and verified. */
+        APPLIED,
+        /** A step failed and the service was put back as it was. */
+        ROLLED_BACK,
+        /** A step failed and the service could not be (or, by policy, was not) rolled back: a person must look. */
+        FAILED,
+        /** Not started: a service it depends on (dependsOn) did not deploy. */
+        SKIPPED;
+
+        /** {@code rolled back}, as people read it. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    public ServiceOutcome {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    public boolean applied() {
+        return result == Result.APPLIED;
+    }
+}
