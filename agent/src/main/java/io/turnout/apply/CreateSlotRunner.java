@@ -2,11 +2,15 @@ package io.turnout.apply;
 
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.ServiceRegistryBinding;
+import io.turnout.cloud.Tags;
 import io.turnout.plan.CreateService;
 import io.turnout.plan.CreateSlot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,16 +33,16 @@ final class CreateSlotRunner implements StepRunner<CreateSlot> {
     static ObjectNode createService(CreateService step, StepContext ctx) {
         String td = ctx.taskDefinitionArn(step.taskDefinition());
         // a rolling service has no Retag step: it records the deployed task definition at creation
-        Map<String, String> tags = new java.util.TreeMap<>(step.tags());
-        tags.put(io.turnout.cloud.Tags.TASK_DEFINITION, td);
+        Map<String, String> tags = new TreeMap<>(step.tags());
+        tags.put(Tags.TASK_DEFINITION, td);
         create(ctx, step.cluster(), step.ecsServiceName(), td, step.desiredCount(), List.of(), List.of(),
                 step.settings(), tags, "");
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }
 
     private static void create(StepContext ctx, String cluster, String name, String td, int count,
-                               List<io.turnout.cloud.LoadBalancerBinding> lbs,
-                               List<io.turnout.cloud.ServiceRegistryBinding> registries, JsonNode settings,
+                               List<LoadBalancerBinding> lbs,
+                               List<ServiceRegistryBinding> registries, JsonNode settings,
                                Map<String, String> tags, String where) {
         Optional<EcsServiceInfo> existing = ctx.findService(cluster, name);
         if (existing.isPresent()) {

@@ -9,6 +9,7 @@ import io.turnout.plan.SwapTraffic;
 import io.turnout.plan.WeightedRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The steps that move traffic: stage before verification, production on the swap, DNS weights. */
@@ -56,8 +57,8 @@ final class TrafficRunners {
             awaitInSync(ctx, change);
             if (!step.bakeTime().isZero()) {
                 String ecsName = step.to().slot().ecsServiceName(step.service());
-                SlotCheck check = new SlotCheck(ctx.environment.cluster(), ecsName, java.util.Optional.empty(),
-                        java.util.Optional.empty(), false, java.util.Optional.empty(), List.of());
+                SlotCheck check = new SlotCheck(ctx.environment.cluster(), ecsName, Optional.empty(),
+                        Optional.empty(), false, Optional.empty(), List.of());
                 ctx.say("Baking " + ecsName + " at weight " + step.to().weight() + " for " + StepContext.format(step.bakeTime()));
                 Instant end = ctx.now().plus(step.bakeTime());
                 while (ctx.now().isBefore(end)) {

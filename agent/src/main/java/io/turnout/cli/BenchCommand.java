@@ -3,6 +3,7 @@ package io.turnout.cli;
 import io.turnout.bench.CallBenchmark;
 import io.turnout.bench.ScaleBenchmark;
 import io.turnout.bench.ScaleTable;
+import io.turnout.spec.load.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code turnout bench}: how Turnout's cost grows with the number of services (for maintainers; hidden from the main help). */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
@@ -70,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     static Duration parseLatency(String text) {
         if (text.matches("0+")) return Duration.ZERO;
         try {
-            return io.turnout.spec.load.Durations.parse(text);
+            return Durations.parse(text);
         } catch (RuntimeException e) {
             throw new UserError("--latency takes a duration like 20ms or 0ms, got '" + text + "'", "Pass e.g. --latency 20ms.");
         }

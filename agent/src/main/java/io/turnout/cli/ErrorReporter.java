@@ -3,6 +3,7 @@ package io.turnout.cli;
 import io.turnout.cloud.CloudException;
 import io.turnout.error.TurnoutException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -21,7 +22,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             case CloudException c -> {
                 err.println("error: " + c.getMessage());
                 // Gateways may already say what to do next; add the generic advice only when they did not.
-                String said = c.getMessage().toLowerCase(java.util.Locale.ROOT);
+                String said = c.getMessage().toLowerCase(Locale.ROOT);
                 if (c.retryable() && !said.contains("retry")) {
                     err.println("This is transient (" + c.kind() + "); run the command again.");
                 } else if (!c.retryable() && !said.contains("nothing was")) {

@@ -9,6 +9,7 @@ import io.turnout.plan.Plan;
 import io.turnout.render.JsonPlanRenderer;
 import io.turnout.render.MarkdownPlanRenderer;
 import io.turnout.render.TextPlanRenderer;
+import io.turnout.review.ReviewHosts;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
@@ -81,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--comment", paramLabel = "github|gitlab",
             description = "Post the plan as one comment on the pull/merge request (edited on every push) and set the"
                     + " commit status turnout/plan. Token from GITHUB_TOKEN / GITLAB_TOKEN.")
-    io.turnout.review.ReviewHosts.Kind comment;
+    ReviewHosts.Kind comment;
 
     @Option(names = {"--pr", "--mr"}, paramLabel = "NUMBER",
             description = "The pull/merge request to comment on (default: from the CI job: GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID).")

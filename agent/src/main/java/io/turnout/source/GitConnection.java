@@ -1,5 +1,6 @@
 package io.turnout.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class GitConnection implements AutoCloseable {
 
     /** Pack files in the clone (for tests and metrics). */
     int packCount() {
-        java.io.File[] packs = cloneDir.resolve("objects").resolve("pack").toFile().listFiles((d, n) -> n.endsWith(".pack"));
+        File[] packs = cloneDir.resolve("objects").resolve("pack").toFile().listFiles((d, n) -> n.endsWith(".pack"));
         return packs == null ? 0 : packs.length;
     }
 

@@ -12,9 +12,11 @@ import io.turnout.cloud.Route53Api;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -141,7 +143,7 @@ public final class SimRegion {
                     arn("ecs", "service/" + cluster + "/" + request.serviceName()), ecs.clusterArn(cluster));
             svc.loadBalancers = request.loadBalancers();
             svc.serviceRegistries = request.serviceRegistries();
-            Map<String, String> tags = new java.util.TreeMap<>(request.tags());
+            Map<String, String> tags = new TreeMap<>(request.tags());
             svc.settings = ServiceSettings.complete(request.settings(), tags, "set-up");
             svc.tags.putAll(tags);
             svc.desiredCount = request.desiredCount();
@@ -169,7 +171,7 @@ public final class SimRegion {
             if (!autoScaling.targets.containsKey(policy.resourceId())) {
                 throw new IllegalArgumentException("no scalable target " + policy.resourceId());
             }
-            autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new java.util.TreeMap<>())
+            autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new TreeMap<>())
                     .put(policy.policyName(), policy);
         });
     }
@@ -221,7 +223,7 @@ public final class SimRegion {
 
     /** The modelled latency of {@code calls} round trips, slept for real outside the lock (bench only). */
     private void roundTrips(int calls) {
-        java.time.Duration latency = cloud.settings().callLatency();
+        Duration latency = cloud.settings().callLatency();
         if (latency.isZero()) return;
         try {
             Thread.sleep(latency.multipliedBy(calls));
