@@ -4,13 +4,11 @@ import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.ServiceRegistryBinding;
-import io.turnout.cloud.Tags;
 import io.turnout.plan.CreateService;
 import io.turnout.plan.CreateSlot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,17 +28,7 @@ final class CreateSlotRunner implements StepRunner<CreateSlot> {
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }
 
-    static ObjectNode createService(CreateService step, StepContext ctx) {
-        String td = ctx.taskDefinitionArn(step.taskDefinition());
-        // a rolling service has no Retag step: it records the deployed task definition at creation
-        Map<String, String> tags = new TreeMap<>(step.tags());
-        tags.put(Tags.TASK_DEFINITION, td);
-        create(ctx, step.cluster(), step.ecsServiceName(), td, step.desiredCount(), List.of(), List.of(),
-                step.settings(), tags, "");
-        return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
-    }
-
-    private static void create(StepContext ctx, String cluster, String name, String td, int count,
+    static void create(StepContext ctx, String cluster, String name, String td, int count,
                                List<LoadBalancerBinding> lbs,
                                List<ServiceRegistryBinding> registries, JsonNode settings,
                                Map<String, String> tags, String where) {

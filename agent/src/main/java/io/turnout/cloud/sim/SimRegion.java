@@ -2,6 +2,7 @@ package io.turnout.cloud.sim;
 
 import io.turnout.cloud.AutoScalingApi;
 import io.turnout.cloud.CallStats;
+import io.turnout.cloud.CloudApis;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.CreateServiceRequest;
@@ -58,7 +59,7 @@ public final class SimRegion {
         this.cloudMap = new SimCloudMap(this);
         this.autoScaling = new SimAutoScaling(this);
         this.engine = new DeploymentEngine(this);
-        this.gateway = new Gateway();
+        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, stats);
     }
 
     public String account() {
@@ -274,37 +275,5 @@ public final class SimRegion {
     @Override
     public String toString() {
         return account + "/" + region;
-    }
-
-    private final class Gateway implements CloudGateway {
-        @Override
-        public EcsApi ecs() {
-            return ecs;
-        }
-
-        @Override
-        public ElbApi elb() {
-            return elb;
-        }
-
-        @Override
-        public Route53Api route53() {
-            return route53;
-        }
-
-        @Override
-        public CloudMapApi cloudMap() {
-            return cloudMap;
-        }
-
-        @Override
-        public AutoScalingApi autoScaling() {
-            return autoScaling;
-        }
-
-        @Override
-        public CallStats stats() {
-            return stats;
-        }
     }
 }
