@@ -1,15 +1,10 @@
 package io.turnout.cloud.sim;
 
-import io.turnout.cloud.AutoScalingApi;
 import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudApis;
 import io.turnout.cloud.CloudGateway;
-import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.CreateServiceRequest;
-import io.turnout.cloud.EcsApi;
-import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.RecordSetInfo;
-import io.turnout.cloud.Route53Api;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
