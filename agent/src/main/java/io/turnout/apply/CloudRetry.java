@@ -75,21 +75,21 @@ public final class CloudRetry {
             try {
                 return call.get();
             } catch (CloudException e) {
-                if (!e.retryable()) throw new StepFailure(e.getMessage(), e);
+                if (!e.retryable()) throw new StepFailure(e.describe(), e);
                 Duration delay;
                 if (e.kind() == CloudException.Kind.THROTTLED) {
                     throttles++;
                     delay = delay(throttles);
                     if (throttledFor.plus(delay).compareTo(throttlePatience) > 0) {
                         throw new StepFailure("throttled by " + e.operation() + " for " + seconds(throttledFor)
-                                + " in a row, giving up: " + e.getMessage(), e);
+                                + " in a row, giving up: " + e.describe(), e);
                     }
                     throttledFor = throttledFor.plus(delay);
                     progress.line("throttled by " + e.operation() + ", retrying in " + seconds(delay) + " (retry " + throttles
                             + "; throttling is waited out for up to " + seconds(throttlePatience) + ")");
                 } else {
                     if (attempt >= maxAttempts) {
-                        throw new StepFailure(what(e) + " " + maxAttempts + " times in a row, giving up: " + e.getMessage(), e);
+                        throw new StepFailure(what(e) + " " + maxAttempts + " times in a row, giving up: " + e.describe(), e);
                     }
                     delay = delay(attempt);
                     attempt++;
