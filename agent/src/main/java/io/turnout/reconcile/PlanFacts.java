@@ -18,10 +18,8 @@ import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,10 +52,8 @@ final class PlanFacts {
      * …; rolled back: …; applied: auth, cart … (99 services, each deployed and verified on its own)}.
      */
     static String outcome(ApplyResult result) {
-        Map<ServiceOutcome.Result, Long> counts = new EnumMap<>(ServiceOutcome.Result.class);
-        result.services().forEach(o -> counts.merge(o.result(), 1L, Long::sum));
-        String tally = counts.isEmpty() ? "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+        String tally = result.services().isEmpty() ? "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                : ServiceOutcome.tally(result.services());
         return tally + ": " + String.join("; ", result.messages());
     }
 

@@ -1,7 +1,11 @@
 package io.turnout.status;
 
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What one deployment did to one service: each service of a plan is deployed on its own track,
@@ -37,5 +41,12 @@ public record ServiceOutcome(String service, Result result, String detail) {
 
     public boolean applied() {
         return result == Result.APPLIED;
+    }
+
+    /** {@code 99 applied, 1 rolled back}: how many services ended each way, in the order of {@link Result}; "" for none. */
+    public static String tally(List<ServiceOutcome> outcomes) {
+        Map<Result, Long> counts = new EnumMap<>(Result.class);
+        outcomes.forEach(o -> counts.merge(o.result(), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
     }
 }

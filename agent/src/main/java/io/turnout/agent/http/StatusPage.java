@@ -16,8 +16,9 @@ import java.util.Locale;
 /**
  * The status page as one HTML document: no JavaScript, inline CSS, a meta refresh every 10
  * seconds, every value escaped with {@link Html#text}. One section per environment: sync policy,
- * live and head commits, a deploying badge, the services with their BLUE slot highlighted, the
- * pending plan as the terminal renders it (without colour), drift, and recent deployments.
+ * live and head commits, a deploying badge, the services with their BLUE slot highlighted and what
+ * their last deployment did, the pending plan as the terminal renders it (without colour), drift, and
+ * recent deployments (with what each did per service).
  * Deterministic for a given snapshot and {@code now}.
  */
 final class StatusPage {
@@ -68,7 +69,7 @@ final class StatusPage {
         fact(html, "Repository", "<code>" + HtmlText.text(env.repository()) + "</code> @ <code>" + HtmlText.text(env.branch()) + "</code>");
         fact(html, "Last poll", env.lastPoll().map(StatusPage::time).orElse("<span class=\"none\">never</span>"));
         html.append("</dl>\n");
-        services(html, env.services());
+        services(html, env.services(), env.recent());
         html.append("<h3>Pending plan</h3>\n");
         if (env.pendingPlan().isPresent()) {
             html.append("<pre class=\"plan\">").append(HtmlText.text(PLAN_TEXT.render(env.pendingPlan().get()))).append("</pre>\n");
@@ -87,14 +88,14 @@ final class StatusPage {
         html.append("</section>\n");
     }
 
-    private static void services(StringBuilder html, List<ServiceStatus> services) {
+    private static void services(StringBuilder html, List<ServiceStatus> services, List<CommitOutcome> recent) {
         html.append("<h3>Services</h3>\n");
         if (services.isEmpty()) {
             html.append("<p class=\"none\">No services read yet.</p>\n");
             return;
         }
         html.append("<table class=\"services\">\n<thead><tr><th>Service</th><th>Traffic</th><th>Slot a</th><th>Slot b</th>")
-                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th></tr></thead>\n<tbody>\n");
+                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th><th>Last deployment</th></tr></thead>\n<tbody>\n");
         for (ServiceStatus s : services) {
             html.append("<tr data-service=\"").append(HtmlText.text(s.name())).append("\"><td class=\"name\">")
                     .append(HtmlText.text(s.name())).append("</td><td>").append(HtmlText.text(s.trafficMode())).append("</td>");
@@ -107,7 +108,10 @@ final class StatusPage {
             }
             html.append("<td><code>").append(HtmlText.text(s.blueImage().orElse("—"))).append("</code></td>")
                     .append("<td class=\"num\">").append(s.runningCount()).append("</td><td>")
-                    .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td></tr>\n");
+                    .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td><td class=\"last\">")
+                    .append(DeploymentResults.last(s.name(), recent).map(o -> DeploymentResults.badge(o.result())
+                            + " <span class=\"detail\">" + HtmlText.text(o.detail()) + "</span>").orElse("—"))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }
@@ -130,7 +134,8 @@ final class StatusPage {
             String outcome = o.outcome().name();
             html.append("<tr><td>").append(commit(o.commit())).append("</td><td>").append(HtmlText.text(o.subject()))
                     .append("</td><td><span class=\"outcome ").append(outcome.toLowerCase(Locale.ROOT)).append("\">")
-                    .append(outcome).append("</span></td><td>").append(HtmlText.text(o.detail())).append("</td><td>")
+                    .append(outcome).append("</span></td><td>").append(DeploymentResults.line(o).orElse(""))
+                    .append(HtmlText.text(o.detail())).append("</td><td>")
                     .append(time(o.at())).append("</td><td class=\"num\">").append(HtmlText.text(Durations.format(o.duration())))
                     .append("</td></tr>\n");
         }

@@ -47,5 +47,11 @@ final class StatusPageStyle {
             .outcome.invalid { background: var(--amber); }
             .outcome.superseded { background: var(--grey); }
             .outcome.planned { background: var(--blue); }
+            .result { font-weight: 600; font-size: 12px; white-space: nowrap; }
+            .result.applied { color: var(--green); }
+            .result.rolled_back, .result.failed { color: var(--red); }
+            .result.skipped { color: var(--amber); }
+            .services-outcome { font-weight: 600; margin-bottom: 2px; }
+            td.last .detail { color: var(--grey); font-size: 12px; }
             """;
 }
