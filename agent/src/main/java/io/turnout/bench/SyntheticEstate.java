@@ -128,23 +128,11 @@ public final class SyntheticEstate {
     }
 
     /**
-     * A commit that gives the first {@code changed} services (by name) a new image, {@code image}, and the
-     * environment {@code maxParallel}: what a shared base-image bump looks like.
+     * A commit that gives the first {@code changed} services (by name) a new image ({@code nginx:1.28}), with the
+     * environment deploying {@code maxParallel} at once: what a shared base-image bump looks like.
      */
-    public SpecTree withNewImage(int changed, String image, int maxParallel) {
-        List<ServiceSpec> services = new ArrayList<>();
-        for (int i = 0; i < specs.services().size(); i++) {
-            ServiceSpec s = specs.services().get(i);
-            if (i >= changed) {
-                services.add(s);
-                continue;
-            }
-            ObjectNode td = (ObjectNode) s.taskDefinition();
-            ((ObjectNode) td.get("containerDefinitions").get(0)).put("image", image);
-            services.add(new ServiceSpec(s.name(), s.source(), s.environments(), td, s.service(), s.strategy(), s.overrides(),
-                    s.dependsOn()));
-        }
-        return new SpecTree(List.of(environment(maxParallel)), services);
+    public SpecTree withNewImage(int changed, int maxParallel) {
+        return new SpecTree(List.of(environment(maxParallel)), ScaleBenchmark.changeImages(specs, changed).services());
     }
 
     /** The virtual clock the world runs on. */

@@ -42,8 +42,6 @@ import tools.jackson.databind.node.ObjectNode;
  * On the synthetic estate of the benchmarks, on the simulated cloud's virtual clock.
  */
 class ParallelDeploymentTest {
-    static final String NEW_IMAGE = "public.ecr.aws/nginx/nginx:1.28";
-
     /** One deployment of a changed estate: the tree, its plan, the journal and what the executor said. */
     static final class Deployment {
         final SyntheticEstate estate;
@@ -118,7 +116,7 @@ class ParallelDeploymentTest {
     @Test
     void aFailingServiceAmongAHundredIsRolledBackAloneWhileTheOtherNinetyNineDeploy() {
         SyntheticEstate estate = SyntheticEstate.of(100);
-        Deployment d = new Deployment(estate, estate.withNewImage(100, NEW_IMAGE, 100));
+        Deployment d = new Deployment(estate, estate.withNewImage(100, 100));
         assertEquals(100, d.unfinished().size());
         String failing = "s00042";
         LiveService before = d.live().service(failing).orElseThrow();
@@ -155,7 +153,7 @@ class ParallelDeploymentTest {
     void dependsOnOrdersServicesAndAFailedDependencySkipsItsDependants() {
         SyntheticEstate estate = SyntheticEstate.of(5);
         // s00001 after s00000, s00002 after s00001; s00003 and s00004 on their own
-        SpecTree tree = withDependsOn(estate.withNewImage(5, NEW_IMAGE, 5),
+        SpecTree tree = withDependsOn(estate.withNewImage(5, 5),
                 Map.of("s00001", List.of("s00000"), "s00002", List.of("s00001")));
         Deployment d = new Deployment(estate, tree);
         estate.cloud().faults().failTaskStarts("s00000--b");
@@ -185,7 +183,7 @@ class ParallelDeploymentTest {
     @Test
     void aDependantStartsOnlyOnceItsDependencyIsDeployedAndVerified() {
         SyntheticEstate estate = SyntheticEstate.of(3);
-        SpecTree tree = withDependsOn(estate.withNewImage(3, NEW_IMAGE, 3), Map.of("s00002", List.of("s00000", "s00001")));
+        SpecTree tree = withDependsOn(estate.withNewImage(3, 3), Map.of("s00002", List.of("s00000", "s00001")));
         Deployment d = new Deployment(estate, tree);
         List<String> events = Collections.synchronizedList(new ArrayList<>());
 
@@ -215,7 +213,7 @@ class ParallelDeploymentTest {
     @Test
     void noMoreThanMaxParallelServicesRunAtOnce() {
         SyntheticEstate estate = SyntheticEstate.of(10);
-        Deployment d = new Deployment(estate, estate.withNewImage(10, NEW_IMAGE, 3));
+        Deployment d = new Deployment(estate, estate.withNewImage(10, 3));
         Set<String> running = new HashSet<>();
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
 
@@ -246,7 +244,7 @@ class ParallelDeploymentTest {
     void recoveryResumesEachUnfinishedServiceFromItsOwnTrackAndLeavesFinishedOnesAlone() {
         SyntheticEstate estate = SyntheticEstate.of(3);
         // two changed services, s00001 after s00000 (so s00000 has finished when s00001 is killed); s00002 unchanged
-        SpecTree tree = withDependsOn(estate.withNewImage(2, NEW_IMAGE, 3), Map.of("s00001", List.of("s00000")));
+        SpecTree tree = withDependsOn(estate.withNewImage(2, 3), Map.of("s00001", List.of("s00000")));
         Deployment d = new Deployment(estate, tree);
         Plan plan = d.plan();
         int kill = plan.services().stream().filter(s -> s.service().equals("s00001")).findFirst().orElseThrow().steps().size();
