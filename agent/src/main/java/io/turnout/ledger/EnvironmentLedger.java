@@ -1,6 +1,9 @@
 package io.turnout.ledger;
 
+import io.turnout.events.DeploymentEvent.ApprovalDecided;
+import io.turnout.events.DeploymentEvent.ApprovalRequested;
 import io.turnout.events.DeploymentEvent.CloudCallsCounted;
+import io.turnout.events.DeploymentEvent.CommitIdentified;
 import io.turnout.events.DeploymentEvent.CommitDecided;
 import io.turnout.events.DeploymentEvent.DeploymentFinished;
 import io.turnout.events.DeploymentEvent.DeploymentStarted;
@@ -24,9 +27,12 @@ import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.ServiceStatus;
+import io.turnout.status.WaitingApproval;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the agent knows about one environment, kept from the deployment events of that environment
@@ -48,6 +54,8 @@ public final class EnvironmentLedger {
     private boolean deploying;
     private List<String> drift = List.of();
     private List<ServiceStatus> services = List.of();
+    /** Approval gates waiting, by service; rebuilt from the journal by the reconciler's first poll after a restart. */
+    private final Map<String, WaitingApproval> approvals = new TreeMap<>();
 
     public EnvironmentLedger(String name, String repository, String branch, StateStore store) {
         this.name = name;
@@ -63,7 +71,8 @@ public final class EnvironmentLedger {
     public synchronized EnvironmentStatus snapshot() {
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
         return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse("plan-only"), liveCommit, headCommit,
-                lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent, services);
+                lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent, services,
+                List.copyOf(approvals.values()));
     }
 
     /** What went wrong at the last poll and what happens next, e.g. "… retrying at the next poll"; empty when all went well. */
@@ -87,12 +96,20 @@ public final class EnvironmentLedger {
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
             case DriftChecked e -> drift = e.drift();
             case DeploymentStarted e -> deploying = true;
-            case DeploymentFinished e -> deploying = false;
+            case DeploymentFinished e -> {
+                deploying = false;
+                if (!e.paused()) approvals.clear();
+            }
             case RecoveryStarted e -> deploying = true;
             case RecoveryFinished e -> {
                 deploying = false;
-                if (e.result().isPresent() && !e.succeeded()) store.problem(name, Optional.of(e.describe()));
+                if (!e.paused()) approvals.clear();
+                if (e.result().isPresent() && !e.succeeded() && !e.paused()) store.problem(name, Optional.of(e.describe()));
             }
+            case ApprovalRequested e -> approvals.put(e.service(), new WaitingApproval(e.service(), e.ecsServiceName(), e.commit(),
+                    e.since(), e.deadline()));
+            case ApprovalDecided e -> approvals.remove(e.service());
+            case CommitIdentified e -> { }
             // the history itself is in the store, written by the reconciler that decided
             case CommitDecided e -> { }
             case PollStarted e -> { }

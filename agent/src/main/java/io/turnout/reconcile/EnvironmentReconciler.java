@@ -6,7 +6,9 @@ import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.error.TurnoutException;
+import io.turnout.apply.JournalApprovals;
 import io.turnout.events.DeploymentEvent.CloudCallsCounted;
+import io.turnout.events.DeploymentEvent.CommitIdentified;
 import io.turnout.events.DeploymentEvent.CommitDecided;
 import io.turnout.events.DeploymentEvent.DriftChecked;
 import io.turnout.events.DeploymentEvent.HeadPolled;
@@ -79,6 +81,8 @@ public final class EnvironmentReconciler {
     /** The head this agent last made a decision about (applied, failed, invalid, planned). */
     private Optional<String> lastHandled = Optional.empty();
     private boolean recoveryChecked;
+    /** A deployment waits at an approval gate (journaled): every poll asks again, and nothing new is deployed meanwhile. */
+    private boolean waitingForApproval;
     /** The interval of the environment's sync policy, for "retrying in …" messages. */
     private Duration interval = Duration.ofMinutes(1);
 
@@ -118,9 +122,11 @@ public final class EnvironmentReconciler {
         try {
             // 2. Push committed-state tags an earlier poll could not push (never blocks anything).
             retryPendingTags();
-            // 3. Finish or roll back a deployment an earlier process left unfinished (once per start).
-            recoverOnce(snapshot);
-            if (!lastHandled.equals(Optional.of(snapshot.head()))) {
+            // 3. Finish or roll back a deployment an earlier process left unfinished (once per start), or
+            //    one paused at an approval gate (every poll until decided: newer commits wait for it).
+            if (finishUnfinished(snapshot)) return;
+            Optional<String> head = Optional.of(snapshot.head());
+            if (!lastHandled.equals(head) || approvedPlan(snapshot.head()).isPresent()) {
                 // 4. A new head: validate, plan, apply per the sync policy.
                 newHead(snapshot);
             } else {
@@ -178,6 +184,7 @@ public final class EnvironmentReconciler {
         }
         EnvironmentSpec environment = found.get();
         noteSyncPolicy(environment);
+        publish(new CommitIdentified(name, now(), head, repository.subject(head), repository.author(head)));
         // 4d. History: a forward move is applied; a rewind or rewritten history only when the environment allows it.
         HistoryMove move = repository.historyMove(live, head);
         RewindPolicy.Decision decision = RewindPolicy.decide(move, environment);
@@ -192,14 +199,25 @@ public final class EnvironmentReconciler {
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
             return;
         }
-        // 4f. The sync policy decides: plan only (kept for review), or apply.
-        if (environment.sync().mode() == SyncMode.PLAN_ONLY || !decision.apply()) {
+        // 4f. The sync policy decides: plan only (kept for review, deployed once a person approves it), or apply.
+        Optional<JournalApprovals.Entry> approval = environment.sync().mode() == SyncMode.PLAN_ONLY ? approvedPlan(head) : Optional.empty();
+        if (environment.sync().mode() == SyncMode.PLAN_ONLY && approval.isEmpty() || !decision.apply()) {
             String why = environment.sync().mode() == SyncMode.PLAN_ONLY ? "plan-only environment" : decision.reason();
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
-            finish(head, Outcome.PLANNED, why + ": " + PlanFacts.summary(plan), started);
+            if (!lastHandled.equals(Optional.of(head))) {
+                finish(head, Outcome.PLANNED, why + ": " + PlanFacts.summary(plan) + (environment.sync().mode() == SyncMode.PLAN_ONLY
+                        ? " (approve it with turnout approve, the API or the status page)" : ""), started);
+            }
             return;
         }
-        deploy(environment, tree, head, planned, started, "");
+        String prefix = "";
+        if (approval.isPresent()) {
+            // used up now, so that a deployment that is refused before it begins is not retried at every poll
+            store.journal(name).append(JournalApprovals.used(head));
+            prefix = "approved by " + approval.get().by() + " at " + approval.get().at() + ": ";
+            LOG.info("{}: the plan of {} was {}deploying it", name, CommitIds.shorten(head), prefix);
+        }
+        deploy(environment, tree, head, planned, started, prefix);
     }
 
     /** Carries out the plan for {@code commit}; on success marks it live and pushes the tags. */
@@ -213,30 +231,52 @@ public final class EnvironmentReconciler {
             publishCalls(cloud.gatewayFor(environment));
             cloud.afterDeployment();
         }
+        if (result.status() == ApplyResult.Status.PAUSED) {
+            // the journal keeps the deployment; every poll asks again until a person decides (finishUnfinished)
+            waitingForApproval = true;
+            recoveryChecked = true;
+            publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
+            refreshServices(environment, tree, commit);
+            LOG.info("{}: {} waits for approval: {}", name, CommitIds.shorten(commit), String.join("; ", result.messages()));
+            return;
+        }
         if (!result.succeeded()) {
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
             refreshServices(environment, tree, commit);
-            finish(commit, Outcome.FAILED, prefix + "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            finish(commit, Outcome.FAILED, prefix + approvals(result) + "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + ": " + String.join("; ", result.messages()), started);
             return;
         }
         String summary = PlanFacts.summary(plan);
+        markApplied(environment, Optional.of(tree), commit, summary, prefix + approvals(result) + summary, started);
+    }
+
+    private static String approvals(ApplyResult result) {
+        return result.approvals().isEmpty() ? "" : String.join("; ", result.approvals()) + ": ";
+    }
+
+    /**
+     * {@code commit} is deployed: the committed-state tags move to it (pushed, retried at every poll
+     * until it goes), it becomes the drift baseline when its specs are at hand, and its outcome is APPLIED.
+     */
+    private void markApplied(EnvironmentSpec environment, Optional<SpecTree> tree, String commit, String tagMessage, String detail,
+                             Instant started) {
         // 4g. Committed state: turnout/<env>/live moves to the commit; the push is retried at every poll until it goes.
         if (!store.driftBaseline(name).map(DriftBaseline::commit).equals(Optional.of(commit))) {
             try {
-                committed().mark(name, commit, summary);
+                committed().mark(name, commit, tagMessage);
                 pushTags();
             } catch (GitSourceException e) {
                 publish(new ProblemNoted(name, now(), "deployed, but the committed-state tags could not be written: " + e.getMessage()));
             }
         }
-        store.driftBaseline(name, new DriftBaseline(commit, tree));
+        tree.ifPresent(t -> store.driftBaseline(name, new DriftBaseline(commit, t)));
         publish(new LiveCommitSeen(name, now(), Optional.of(commit)));
         publish(new PendingPlanChanged(name, now(), Optional.empty()));
         publish(new DriftChecked(name, now(), commit, List.of()));
         // the status shows the new colours before it shows the outcome
-        refreshServices(environment, tree, commit);
-        finish(commit, Outcome.APPLIED, prefix + summary, started);
+        tree.ifPresent(t -> refreshServices(environment, t, commit));
+        finish(commit, Outcome.APPLIED, detail, started);
     }
 
     /** Reads the environment again after a deployment, so that the status shows the new colours. */
@@ -321,17 +361,54 @@ public final class EnvironmentReconciler {
         publish(new CommitDecided(name, outcome.at(), outcome));
     }
 
-    private void recoverOnce(SpecSource.Snapshot snapshot) {
-        if (recoveryChecked) return;
+    /**
+     * Resumes what the journal shows unfinished: after a restart, once; while a deployment waits at
+     * an approval gate, at every poll. Returns true while it still waits (nothing else is deployed).
+     * A deployment decided by a person gets its commit's outcome here: applied (marked live) with who
+     * approved it, or failed with who rejected it (or that nobody did in time) and what was rolled back.
+     */
+    private boolean finishUnfinished(SpecSource.Snapshot snapshot) throws GitSourceException {
+        if (recoveryChecked && !waitingForApproval) return false;
         Optional<EnvironmentSpec> environment = snapshot.specs().tree().flatMap(t -> t.environment(name));
-        if (environment.isEmpty()) return; // without a valid environment spec the journal cannot be replayed yet
+        if (environment.isEmpty()) return false; // without a valid environment spec the journal cannot be replayed yet
         recoveryChecked = true;
-        deployments.recover(environment.get(), log).ifPresent(r -> {
-            cloud.afterDeployment();
-            String text = recoveryText(r);
-            if (r.succeeded()) LOG.info("{}: {}", name, text);
-            else LOG.warn("{}: {}", name, text);
-        });
+        Instant started = now();
+        Optional<String> commit = deployments.unfinishedCommit(environment.get());
+        Optional<ApplyResult> recovered = deployments.recover(environment.get(), log);
+        waitingForApproval = recovered.map(r -> r.status() == ApplyResult.Status.PAUSED).orElse(false);
+        if (recovered.isEmpty()) return false;
+        ApplyResult r = recovered.get();
+        cloud.afterDeployment();
+        if (waitingForApproval) {
+            LOG.info("{}: waiting for approval ({}); newer commits are not deployed until it is decided", name,
+                    String.join("; ", r.messages()));
+            return true;
+        }
+        String text = recoveryText(r);
+        if (r.succeeded()) LOG.info("{}: {}", name, text);
+        else LOG.warn("{}: {}", name, text);
+        if (!r.approvals().isEmpty() && commit.isPresent()) decided(environment.get(), snapshot, commit.get(), r, started);
+        return false;
+    }
+
+    /** The outcome of a deployment that waited for approval, now that a person (or the timeout) decided. */
+    private void decided(EnvironmentSpec environment, SpecSource.Snapshot snapshot, String commit, ApplyResult r, Instant started)
+            throws GitSourceException {
+        String approvals = String.join("; ", r.approvals());
+        Optional<SpecTree> tree = snapshot.head().equals(commit) ? snapshot.specs().tree() : Optional.empty();
+        if (r.succeeded()) {
+            markApplied(environment, tree, commit, approvals, approvals + ": " + String.join("; ", r.messages()), started);
+        } else {
+            publish(new PendingPlanChanged(name, now(), Optional.empty()));
+            tree.ifPresent(t -> refreshServices(environment, t, commit));
+            finish(commit, Outcome.FAILED, approvals + "; apply " + r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ": " + String.join("; ", r.messages()), started);
+        }
+    }
+
+    /** The approval of the pending plan of {@code commit} (a plan-only environment), if one was given and not yet used. */
+    private Optional<JournalApprovals.Entry> approvedPlan(String commit) {
+        return JournalApprovals.approvedPlan(store.journal(name).entries(), commit);
     }
 
     private static String recoveryText(ApplyResult r) {

@@ -21,15 +21,43 @@ import java.util.Optional;
  * @param lastOutcome  the newest commit outcome
  * @param recent       recent outcomes, newest first (at most 20)
  * @param services     live colours per service, sorted by name
+ * @param approvals    services whose deployment waits at its approval gate, by service name
  */
 public record EnvironmentStatus(String name, String repository, String branch, String syncPolicy,
                                 Optional<String> liveCommit, Optional<String> headCommit, Optional<Instant> lastPoll,
                                 boolean deploying, Optional<Plan> pendingPlan, List<String> drift,
                                 Optional<CommitOutcome> lastOutcome, List<CommitOutcome> recent,
-                                List<ServiceStatus> services) {
+                                List<ServiceStatus> services, List<WaitingApproval> approvals) {
     public EnvironmentStatus {
         drift = List.copyOf(drift);
         recent = List.copyOf(recent);
         services = List.copyOf(services);
+        approvals = List.copyOf(approvals);
+    }
+
+    public EnvironmentStatus(String name, String repository, String branch, String syncPolicy,
+                             Optional<String> liveCommit, Optional<String> headCommit, Optional<Instant> lastPoll,
+                             boolean deploying, Optional<Plan> pendingPlan, List<String> drift,
+                             Optional<CommitOutcome> lastOutcome, List<CommitOutcome> recent, List<ServiceStatus> services) {
+        this(name, repository, branch, syncPolicy, liveCommit, headCommit, lastPoll, deploying, pendingPlan, drift, lastOutcome,
+                recent, services, List.of());
+    }
+
+    /** Whether a deployment waits for a person's approval. */
+    public boolean waitingForApproval() {
+        return !approvals.isEmpty();
+    }
+
+    /**
+     * The commit a person may approve now: the deployment waiting at its gate, else the pending plan
+     * of a plan-only environment; empty when nothing waits for approval.
+     */
+    public Optional<String> approvableCommit() {
+        if (!approvals.isEmpty()) return approvals.getFirst().commit();
+        if ("plan-only".equals(syncPolicy) && pendingPlan.isPresent() && !pendingPlan.get().inSync()
+                && !pendingPlan.get().hasProblems()) {
+            return pendingPlan.get().commit().filter(c -> !liveCommit.equals(Optional.of(c)));
+        }
+        return Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
 import io.turnout.pipeline.CloudOpener;
+import io.turnout.reconcile.ApprovalService;
 import io.turnout.reconcile.Reconcilers;
 import io.turnout.schedule.AgentScheduler;
 import io.turnout.schedule.SchedulerSettings;
@@ -20,6 +21,7 @@ import io.turnout.source.mark.CommitMarker;
 import io.turnout.spec.load.SpecLoader;
 import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.status.Approvals;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -72,6 +74,11 @@ final class AgentFactory {
             opened.add(new SpecRepository(repository.getName(), source, new CommitMarker(source.connection(), InstantSource.system())));
         }
         return new Reconcilers(opened, cloud, store, events, board, InstantSource.system(), new HashSet<>(config.getEnvironments()));
+    }
+
+    @Singleton
+    Approvals approvals(Reconcilers reconcilers) {
+        return new ApprovalService(reconcilers.board(), reconcilers.store(), InstantSource.system());
     }
 
     @Singleton
