@@ -8,6 +8,9 @@ import io.turnout.cloud.CloudAccess;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.notify.Channel;
+import io.turnout.notify.Dispatcher;
+import io.turnout.notify.NoticeFeed;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.reconcile.ApprovalService;
 import io.turnout.reconcile.Reconcilers;
@@ -54,8 +57,18 @@ final class AgentFactory {
     }
 
     @Singleton
-    DeploymentEvents deploymentEvents(MeterRegistry registry) {
-        return new DeploymentEvents().subscribe(new DeploymentMetrics(registry));
+    @Bean(preDestroy = "close")
+    Dispatcher notifications(List<NotificationConfiguration> notifications) {
+        List<Channel> channels = new ArrayList<>();
+        for (NotificationConfiguration n : notifications) channels.add(n.toChannel(System.getenv()));
+        return Dispatcher.standard(channels);
+    }
+
+    @Singleton
+    DeploymentEvents deploymentEvents(MeterRegistry registry, Dispatcher notifications, AgentConfiguration config) {
+        DeploymentEvents events = new DeploymentEvents().subscribe(new DeploymentMetrics(registry));
+        if (!notifications.isEmpty()) events.subscribe(new NoticeFeed(notifications, config.getStatusPageUrl()));
+        return events;
     }
 
     @Singleton
