@@ -35,7 +35,8 @@ class EnvironmentsApiTest {
         HttpResponse<String> response = server.get("/api/environments");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-        JsonNode envs = JSON.readTree(response.body()).get("environments");
+        JsonNode envs = JSON.readTree(response.body());
+        assertTrue(envs.isArray(), "a JSON list, as the README documents: " + response.body());
         assertEquals(2, envs.size());
         JsonNode prod = envs.get(0);
         assertEquals("production", prod.get("name").asString());
