@@ -17,6 +17,7 @@ import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.text.TerminalText;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -158,7 +159,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static void report(ApplyResult result, PrintWriter out, PrintWriter err) {
         if (result.succeeded()) {
-            result.messages().forEach(m -> out.println("Done: " + m));
+            result.messages().forEach(m -> out.println("Done: " + TerminalText.escape(m)));
         } else {
             err.println("error: apply " + switch (result.status()) {
                 case REFUSED -> "refused";
