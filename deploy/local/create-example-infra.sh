@@ -42,7 +42,7 @@ ACCOUNT_ID="${ACCOUNT_ID:-222222222222}"
 ROLE_ARN="${ROLE_ARN:-arn:aws:iam::$ACCOUNT_ID:role/turnout-deployer}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SPECS="${SPECS:-$HERE/../../specs-example}"
-TRIAL_DIR="${TRIAL_DIR:-${TMPDIR:-/tmp}/turnout-trial}"
+TRIAL_DIR="${TRIAL_DIR:-/tmp/turnout-trial}"
 TRIAL_SPECS="${TRIAL_SPECS-$TRIAL_DIR/specs}"
 export AWS_PAGER=""
 
@@ -71,15 +71,17 @@ say() { printf '%-28s %s\n' "$1" "$2"; }
 
 # --- account: where Turnout will look ---------------------------------------------------
 # Turnout assumes the production environment's roleArn and acts in its accountId. An emulator
-# started without an account of its own (moto's default is 123456789012, LocalStack's
-# 000000000000) would get everything in another account than the one Turnout reads; both
-# emulators answer AssumeRole with credentials acting in the role's account, so do as Turnout does.
+# started without that account (moto's default is 123456789012) would get everything in another
+# account than the one Turnout reads. moto answers AssumeRole with credentials acting in the
+# role's account, so do as Turnout does; an emulator that does not is named below. (LocalStack
+# takes the account from the access key id: AWS_ACCESS_KEY_ID=222222222222 needs no role.)
 caller=$(awsx sts get-caller-identity --query Account)
 if [[ "$caller" == "$ACCOUNT_ID" ]]; then
   say "account $ACCOUNT_ID" "(the credentials' own)"
 else
-  read -r key secret token <<< "$(awsx sts assume-role --role-arn "$ROLE_ARN" --role-session-name turnout-local-infra \
-    --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')"
+  credentials=$(awsx sts assume-role --role-arn "$ROLE_ARN" --role-session-name turnout-local-infra \
+    --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
+  read -r key secret token <<< "$credentials"
   export AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token"
   acting=$(awsx sts get-caller-identity --query Account)
   if [[ "$acting" != "$ACCOUNT_ID" ]]; then
