@@ -43,11 +43,13 @@ final class PollFailures {
      * @return the text, for the outcome of the head when the failure is terminal
      */
     String cloud(CloudException e, Duration interval) {
-        // Transient (throttling, 5xx, conflict): the head stays undecided and the next poll starts over.
-        // Terminal (access denied, not found, invalid request): someone must act; the next commit is tried again.
+        // Transient (throttling, 5xx, conflict): the head stays undecided and the next poll starts over; AWS's
+        // own next step ("retry later") is what the agent does anyway, so it says when instead.
+        // Terminal (access denied, not found, invalid request): someone must act (the gateway's next step
+        // says what); the next commit is tried again.
         String text = e.retryable()
                 ? TurnoutException.join(e.getMessage(), "Transient: " + retrying(interval).toLowerCase(Locale.ROOT))
-                : TurnoutException.join(e.getMessage(),
+                : TurnoutException.join(e.describe(),
                         "This needs a person (permissions, infrastructure or specs); the next commit is tried again.");
         failed("cloud", text, e.retryable(), e.kind() == CloudException.Kind.THROTTLED, Optional.empty());
         return text;
