@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * nothing new changes nothing. Not re-entrant: the scheduler runs one reconcile of an
  * environment at a time (also across replicas), and this class is synchronized as well.
  *
- * <p>Every step is commented in {@link #reconcile()}; in short: poll → (new head) validate →
+ * <p>Every step is commented in {@link #reconcile()} and the poll it runs; in short: poll → (new head) validate →
  * read live → plan → apply per the sync policy → mark, or (no new head) drift check against the
  * last applied specs (the drift baseline in the state store, never parsed again).
  *
