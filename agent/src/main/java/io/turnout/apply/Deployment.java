@@ -25,6 +25,7 @@ final class Deployment {
 
     private final StepContext ctx;
     private final DeploymentJournal journal;
+    private final ApprovalGate approvals;
     private final EnvironmentSpec environment;
     private final int maxParallel;
     private final int stepCount;
@@ -36,9 +37,10 @@ final class Deployment {
      * @param order each service's dependencies; those without steps in this plan (already in sync) are satisfied
      */
     Deployment(StepContext ctx, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots, Map<String, List<String>> order,
-               int maxParallel, DeploymentJournal journal, EnvironmentSpec environment) {
+               int maxParallel, DeploymentJournal journal, EnvironmentSpec environment, ApprovalGate approvals) {
         this.ctx = ctx;
         this.journal = journal;
+        this.approvals = approvals;
         this.environment = environment;
         this.maxParallel = maxParallel;
         this.stepCount = steps.size();
@@ -67,10 +69,14 @@ final class Deployment {
         ended.put(outcome.service(), outcome);
     }
 
-    /** Runs every track that has not ended, writes the deployment's end and returns its result. */
+    /**
+     * Runs every track that has not ended, writes the deployment's end and returns its result; while a
+     * service waits at its approval gate, the result is {@code PAUSED} and the journal stays open.
+     */
     ApplyResult execute() {
         scheduler = new TrackScheduler(List.copyOf(tracks.values()), ended, maxParallel, ctx.sleeper, this::run, this::skipped);
         Map<String, ServiceOutcome> outcomes = scheduler.run();
+        if (outcomes.values().stream().anyMatch(o -> o.result() == Result.PAUSED)) return paused(outcomes);
         ApplyResult result = result(outcomes);
         ctx.say(summary(outcomes));
         journal.end(result);
@@ -78,7 +84,19 @@ final class Deployment {
     }
 
     private ServiceOutcome run(ServiceTrack track) {
-        return track.run(ctx.forTrack(track.service()), journal, environment, scheduler::halting);
+        return track.run(ctx.forTrack(track.service()), journal, environment, approvals, scheduler::halting);
+    }
+
+    /** Some service waits for approval: what waits, what waits behind it, and what ended meanwhile; no end entry. */
+    private ApplyResult paused(Map<String, ServiceOutcome> outcomes) {
+        List<String> messages = new ArrayList<>();
+        outcomes.values().stream().filter(o -> o.result() == Result.PAUSED).forEach(o -> messages.add(o.service() + ": " + o.detail()));
+        List<String> behind = scheduler.waiting();
+        if (!behind.isEmpty()) messages.add("not started until the approval is decided: " + names(behind) + " (dependsOn)");
+        outcomes.values().stream().filter(o -> o.result() != Result.PAUSED && !o.applied())
+                .forEach(o -> messages.add(o.service() + ": " + o.detail()));
+        ctx.say("Paused: " + String.join("; ", messages));
+        return new ApplyResult(ApplyResult.Status.PAUSED, messages, approvals.decisions(), List.copyOf(outcomes.values()));
     }
 
     private void skipped(ServiceOutcome outcome) {
@@ -91,7 +109,10 @@ final class Deployment {
     private ApplyResult result(Map<String, ServiceOutcome> outcomes) {
         List<ServiceOutcome> all = List.copyOf(outcomes.values());
         if (all.stream().allMatch(ServiceOutcome::applied)) {
-            return new ApplyResult(ApplyResult.Status.SUCCEEDED, List.of("applied " + stepCount + " steps to " + environment.name()), all);
+            List<String> messages = new ArrayList<>();
+            messages.add("applied " + stepCount + " steps to " + environment.name());
+            messages.addAll(approvals.decisions());
+            return new ApplyResult(ApplyResult.Status.SUCCEEDED, messages, approvals.decisions(), all);
         }
         List<String> messages = new ArrayList<>();
         all.stream().filter(o -> !o.applied()).forEach(o -> messages.add(o.service() + ": " + o.detail()));
@@ -101,7 +122,8 @@ final class Deployment {
                     + ", each deployed and verified on its own)");
         }
         boolean failed = all.stream().anyMatch(o -> o.result() == Result.FAILED);
-        return new ApplyResult(failed ? ApplyResult.Status.FAILED : ApplyResult.Status.ROLLED_BACK, messages, all);
+        return new ApplyResult(failed ? ApplyResult.Status.FAILED : ApplyResult.Status.ROLLED_BACK, messages,
+                approvals.decisions(), all);
     }
 
     /** "Deployment of production: 99 applied, 1 rolled back". */

@@ -3,6 +3,7 @@ package io.turnout.apply;
 import io.turnout.plan.Plan;
 import io.turnout.state.Journal;
 import io.turnout.status.ServiceOutcome;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code dependsOn} within the plan ({@code order}) and {@code maxParallel};</li>
  *   <li>{@code snapshot}: a service's state before any change (what a rollback restores);</li>
  *   <li>{@code step-start}, {@code step-end} (with what the step produced), {@code step-failed};</li>
+ *   <li>{@code approval-wait}: a service reached its approval gate (with the deadline), see {@link ApprovalGate};</li>
  *   <li>{@code rollback-start}, {@code rollback-end} (what was restored), {@code rollback-failed};</li>
  *   <li>{@code service-end}: the track is over — applied, rolled back, failed or skipped — and is
  *       never touched again, also not by a recovery;</li>
- *   <li>{@code end}: the whole deployment is over.</li>
+ *   <li>{@code end}: the whole deployment is over (not written while a service waits for approval).</li>
  * </ul>
  * Appends are thread-safe (the journal's contract), so tracks write their own entries.
  */
@@ -66,6 +68,11 @@ final class DeploymentJournal {
 
     void stepFailed(String service, int index, String error) {
         journal.append(entry("step-failed").put("service", service).put("index", index).put("error", error));
+    }
+
+    /** An approval gate began waiting (once per gate): the wait survives restarts, with its deadline. */
+    void approvalWait(String service, int index, Instant deadline) {
+        journal.append(entry("approval-wait").put("service", service).put("index", index).put("deadline", deadline.toString()));
     }
 
     void rollbackStarted(String service) {

@@ -2,6 +2,7 @@ package io.turnout.apply;
 
 import io.turnout.plan.PlanKind;
 import io.turnout.status.ServiceOutcome;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,16 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
  * The unfinished deployment of a journal, if its last {@code begin} has no {@code end}: the plan's
  * steps, the order between services and {@code maxParallel} ({@link DeploymentJournal}), the
  * snapshots, which steps started and ended (with what they produced), and per service — its track —
- * whether a step failed, whether its rollback ended and whether the track itself ended.
+ * whether a step failed, whether its rollback ended and whether the track itself ended; and which
+ * approval gates have been waiting since when ({@code approval-wait}).
  *
  * <p>Journals written before services had tracks have no {@code order}, {@code maxParallel},
  * {@code service} fields on step entries nor {@code service-end}; they read as services without
  * dependencies whose state comes from their steps alone.
  */
-record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots,
+record JournalState(String at, Optional<String> commit, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots,
                     Map<String, List<String>> order, OptionalInt maxParallel, Set<Integer> started,
                     Map<Integer, JsonNode> done, Map<String, Failure> failures, Set<String> rollbacksEnded,
-                    Map<String, ServiceOutcome> ended) {
+                    Map<String, ServiceOutcome> ended, Map<Integer, Instant> waitingSince) {
 
     /** The step of a service that failed, and why. */
     record Failure(int index, String reason) {
@@ -62,6 +64,7 @@ record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnaps
         Map<String, Failure> failures = new HashMap<>();
         Set<String> rollbacksEnded = new HashSet<>();
         Map<String, ServiceOutcome> ended = new TreeMap<>();
+        Map<Integer, Instant> waitingSince = new HashMap<>();
         for (ObjectNode e : entries.subList(begin + 1, entries.size())) {
             switch (e.path("type").asString()) {
                 case "snapshot" -> snapshots.put(e.path("service").asString(),
@@ -76,11 +79,12 @@ record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnaps
                 case "rollback-end" -> rollbacksEnded.add(e.path("service").asString());
                 case "service-end" -> ended.put(e.path("service").asString(), new ServiceOutcome(e.path("service").asString(),
                         ServiceOutcome.Result.valueOf(e.path("result").asString()), e.path("detail").asString()));
+                case "approval-wait" -> waitingSince.putIfAbsent(e.path("index").asInt(), Instant.parse(e.path("at").asString()));
                 default -> { }
             }
         }
-        return Optional.of(new JournalState(b.path("at").asString(), steps, snapshots, order, maxParallel, started, done,
-                failures, rollbacksEnded, ended));
+        return Optional.of(new JournalState(b.path("at").asString(), Optional.ofNullable(b.get("commit")).map(JsonNode::asString),
+                steps, snapshots, order, maxParallel, started, done, failures, rollbacksEnded, ended, waitingSince));
     }
 
     /** The steps of {@code service}, in plan order. */

@@ -25,11 +25,13 @@ import java.util.random.RandomGenerator;
  * {@code dependsOn} — each step journaled before and after it runs ({@link Deployment}). A step
  * that fails rolls its own service back ({@link Rollback}) unless the environment's
  * {@code autoRollback} is off; the other services carry on, and those that depend on it are skipped.
+ * A service at an undecided approval gate pauses ({@link ApprovalGate}); the others go on.
  * {@link #recover()} finishes or rolls back, service by service, a deployment an earlier process
  * left unfinished.
  *
  * <p>Only {@link RuntimeException}s count as step failures. An {@link Error} (or the process
- * dying) leaves the journal unfinished, which is what {@link #recover()} is for.
+ * dying) leaves the journal unfinished, which is what {@link #recover()} is for. Refuses to start
+ * while the journal holds an unfinished deployment (also one paused at an approval gate).
  */
 public final class PlanExecutor {
     private final CloudGateway cloud;
@@ -41,6 +43,7 @@ public final class PlanExecutor {
     private final HttpProbe http;
     private final RandomGenerator random;
     private final ExecutorSettings settings;
+    private final ApprovalDesk approvals;
 
     private PlanExecutor(Builder b) {
         this.cloud = b.cloud;
@@ -52,15 +55,21 @@ public final class PlanExecutor {
         this.http = b.http;
         this.random = b.random;
         this.settings = b.settings;
+        this.approvals = b.approvals != null ? b.approvals : new JournalApprovals(b.journal);
     }
 
     public static Builder builder(CloudGateway cloud, EnvironmentSpec environment) {
         return new Builder(cloud, environment);
     }
 
-    /** Whether the journal holds a deployment that neither finished nor was rolled back. */
+    /** Whether the journal holds a deployment that neither finished nor was rolled back (also one paused for approval). */
     public boolean hasUnfinishedDeployment() {
         return JournalState.read(journal.entries()).isPresent();
+    }
+
+    /** The commit of the unfinished deployment in the journal, when it has one. */
+    public Optional<String> unfinishedCommit() {
+        return JournalState.read(journal.entries()).flatMap(JournalState::commit);
     }
 
     /**
@@ -93,7 +102,8 @@ public final class PlanExecutor {
             ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.tag() + "=" + r.value());
             ctx.run(() -> cloud.ecs().tagResource(r.arn(), Map.of(r.tag(), r.value())));
         }
-        Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), order, maxParallel, entries, environment);
+        Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), order, maxParallel, entries, environment,
+                new ApprovalGate(approvals, environment.name(), plan.commit(), Map.of()));
         return run.execute();
     }
 
@@ -106,7 +116,7 @@ public final class PlanExecutor {
     public Optional<ApplyResult> recover() {
         Optional<JournalState> state = JournalState.read(journal.entries());
         if (state.isEmpty()) return Optional.empty();
-        return Optional.of(new Recovery(state.get(), context(), new DeploymentJournal(journal, clock), environment).run());
+        return Optional.of(new Recovery(state.get(), context(), new DeploymentJournal(journal, clock), environment, approvals).run());
     }
 
     private StepContext context() {
@@ -143,6 +153,7 @@ public final class PlanExecutor {
         private HttpProbe http = new JavaHttpProbe();
         private RandomGenerator random = RandomGenerator.getDefault();
         private ExecutorSettings settings = ExecutorSettings.DEFAULT;
+        private ApprovalDesk approvals;
 
         private Builder(CloudGateway cloud, EnvironmentSpec environment) {
             this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -179,6 +190,12 @@ public final class PlanExecutor {
 
         public Builder settings(ExecutorSettings settings) {
             this.settings = settings;
+            return this;
+        }
+
+        /** Who decides approval gates; default: the decisions journaled through the API ({@link JournalApprovals}). */
+        public Builder approvals(ApprovalDesk approvals) {
+            this.approvals = approvals;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.turnout.apply;
 
 import io.turnout.plan.Step;
 import io.turnout.status.ServiceOutcome;
+import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 
 /**
@@ -39,10 +40,19 @@ public interface Progress {
     /** A service's track ended (journaled): applied, rolled back, failed or skipped. */
     default void serviceFinished(ServiceOutcome outcome) {}
 
-    /** Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag). */
+    /** A service waits at its approval gate (reported on every run that finds it still waiting). */
+    default void awaitingApproval(PendingApproval pending) {}
+
+    /** The approval gate of {@code pending} was decided: "approved by alice", "rejected by bob", "not approved within 24h …". */
+    default void approvalDecided(PendingApproval pending, String decision) {}
+
+    /**
+     * Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag), each
+     * one line with its control characters escaped (a message may quote a spec value or AWS).
+     */
     static Progress to(PrintWriter out) {
         return message -> {
-            out.println(message);
+            out.println(TerminalText.escape(message));
             out.flush();
         };
     }

@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
  *       (steps are idempotent; verification runs again if it had not finished);</li>
  *   <li>at or after the swap: production may point at the new slot, which is trusted only if it
  *       verifies again now (steady, healthy targets); then resume, else roll back;</li>
+ *   <li>paused at its approval gate: ask the desk again ({@link ApprovalGate}): still waiting, the run
+ *       ends PAUSED again; decided, it goes on or rolls back;</li>
  *   <li>not started yet: start it, after the services it depends on, as the deployment would have.</li>
  * </ul>
  */
@@ -27,18 +29,20 @@ final class Recovery {
     private final StepContext ctx;
     private final Deployment deployment;
 
-    Recovery(JournalState state, StepContext ctx, DeploymentJournal journal, EnvironmentSpec environment) {
+    Recovery(JournalState state, StepContext ctx, DeploymentJournal journal, EnvironmentSpec environment, ApprovalDesk desk) {
         this.state = state;
         this.ctx = ctx;
         int maxParallel = state.maxParallel().orElse(environment.deployment().maxParallel());
-        this.deployment = new Deployment(ctx, state.steps(), state.snapshots(), state.order(), maxParallel, journal, environment);
+        this.deployment = new Deployment(ctx, state.steps(), state.snapshots(), state.order(), maxParallel, journal, environment,
+                new ApprovalGate(desk, environment.name(), state.commit(), state.waitingSince()));
         state.done().values().forEach(ctx::absorb);
         for (ServiceTrack track : deployment.tracks().values()) plan(track);
     }
 
     ApplyResult run() {
         int total = state.steps().size();
-        ctx.say("Found an interrupted deployment (started " + state.at() + "): " + state.done().size() + " of " + total
+        ctx.say("Found " + (state.waitingSince().isEmpty() ? "an interrupted deployment" : "a deployment waiting for approval")
+                + " (started " + state.at() + "): " + state.done().size() + " of " + total
                 + " steps done" + (state.ended().isEmpty() ? "" : ", " + state.ended().size() + " of "
                 + deployment.tracks().size() + " services finished (" + Deployment.names(List.copyOf(state.ended().keySet()))
                 + "; not touched again)"));

@@ -1,5 +1,6 @@
 package io.turnout.apply;
 
+import io.turnout.plan.AwaitApproval;
 import io.turnout.plan.Verify;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.status.ServiceOutcome;
@@ -15,8 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * One service's part of a deployment — its track — run on its own thread: its steps in order, each
  * journaled before and after; on the first failure that service alone is rolled back
  * ({@link Rollback}) unless the environment's {@code autoRollback} is off. Whatever happens, the
- * track ends with a {@code service-end} entry and a {@link ServiceOutcome}, and a failure here
- * never reaches another service's track (invariant 7).
+ * track ends with a {@code service-end} entry and a {@link ServiceOutcome} — unless it waits at its
+ * approval gate ({@link ApprovalGate}) — and a failure here never reaches another service's track
+ * (invariant 7).
  *
  * <p>Only {@link RuntimeException}s count as step failures. An {@link Error} (or the process dying)
  * leaves the track unfinished in the journal, which is what {@link Recovery} is for; the other tracks
@@ -52,6 +54,7 @@ final class ServiceTrack {
     private final Set<Integer> started = new HashSet<>();
     private final Set<Integer> done = new HashSet<>();
     private Start start = new Start.AtStep(0, false);
+    private ApprovalGate approvals;
 
     ServiceTrack(String service, List<PlannedStep> steps, List<String> dependsOn, Optional<ServiceSnapshot> snapshot) {
         this.service = service;
@@ -79,8 +82,14 @@ final class ServiceTrack {
         start = how;
     }
 
-    /** Runs the track to its end; {@code ctx} is this track's view, {@code halted} says the deployment is stopping. */
-    ServiceOutcome run(StepContext ctx, DeploymentJournal journal, EnvironmentSpec environment, BooleanSupplier halted) {
+    /**
+     * Runs the track to its end, or to its approval gate when nobody decided yet (a {@code PAUSED}
+     * outcome, not journaled as an end: the next run resumes the track there); {@code ctx} is this
+     * track's view, {@code halted} says the deployment is stopping.
+     */
+    ServiceOutcome run(StepContext ctx, DeploymentJournal journal, EnvironmentSpec environment, ApprovalGate approvals,
+                       BooleanSupplier halted) {
+        this.approvals = approvals;
         ServiceOutcome outcome = switch (start) {
             case Start.RolledBack r -> new ServiceOutcome(service, Result.ROLLED_BACK, r.reason() + "; rolled back");
             case Start.RollBack r -> {
@@ -89,6 +98,7 @@ final class ServiceTrack {
             }
             case Start.AtStep s -> fromStep(ctx, journal, environment, s, halted);
         };
+        if (outcome.result() == Result.PAUSED) return outcome;
         journal.serviceEnded(outcome);
         ctx.progress.serviceFinished(outcome);
         return outcome;
@@ -107,6 +117,26 @@ final class ServiceTrack {
             PlannedStep s = steps.get(position);
             if (done.contains(s.index())) continue;
             if (halted.getAsBoolean()) throw new Halted();
+            if (s.step() instanceof AwaitApproval gate) {
+                switch (approvals.ask(ctx, journal, s, gate)) {
+                    case ApprovalGate.Verdict.Proceed p -> { }
+                    case ApprovalGate.Verdict.Pause p -> {
+                        return new ServiceOutcome(service, Result.PAUSED, "waiting for approval to move production to "
+                                + p.pending().ecsServiceName() + " (verified; production untouched) since " + p.pending().since()
+                                + ", rolled back at " + p.pending().deadline() + " unless approved");
+                    }
+                    case ApprovalGate.Verdict.Fail f -> {
+                        journal.stepStarted(service, s.index());
+                        started.add(s.index());
+                        ctx.progress.stepStarted(s.index(), service, s.step());
+                        journal.stepFailed(service, s.index(), f.reason());
+                        ctx.say("Approval gate: " + f.reason());
+                        ctx.progress.stepFailed(s.index(), service, s.step(), f.reason());
+                        return rollBack(ctx, journal, environment, "step " + (position + 1) + "/" + steps.size() + " ("
+                                + s.step().describe() + "): " + f.reason(), halted);
+                    }
+                }
+            }
             journal.stepStarted(service, s.index());
             started.add(s.index());
             ctx.progress.stepStarted(s.index(), service, s.step());

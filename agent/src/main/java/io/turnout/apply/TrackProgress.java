@@ -50,6 +50,20 @@ final class TrackProgress {
                     progress.serviceFinished(outcome);
                 }
             }
+
+            @Override
+            public void awaitingApproval(PendingApproval pending) {
+                synchronized (lock) {
+                    progress.awaitingApproval(pending);
+                }
+            }
+
+            @Override
+            public void approvalDecided(PendingApproval pending, String decision) {
+                synchronized (lock) {
+                    progress.approvalDecided(pending, decision);
+                }
+            }
         };
     }
 
@@ -79,6 +93,16 @@ final class TrackProgress {
             @Override
             public void serviceFinished(ServiceOutcome outcome) {
                 progress.serviceFinished(outcome);
+            }
+
+            @Override
+            public void awaitingApproval(PendingApproval pending) {
+                progress.awaitingApproval(pending);
+            }
+
+            @Override
+            public void approvalDecided(PendingApproval pending, String decision) {
+                progress.approvalDecided(pending, decision);
             }
         };
     }

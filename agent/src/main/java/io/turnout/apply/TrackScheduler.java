@@ -17,8 +17,9 @@ import java.util.function.Function;
  * own thread (started through the deployment's {@link Sleeper}, so that a virtual clock waits for
  * it), a track only once every service it depends on is applied, and in name order among those
  * ready. A dependency that did not deploy (failed, rolled back, skipped) skips its dependants,
- * which are reported and journaled as skipped without touching anything. Nothing else orders the
- * tracks, and a track's failure stops no other (invariant 7).
+ * which are reported and journaled as skipped without touching anything; a dependency paused at its
+ * approval gate holds them back until a later run. Nothing else orders the tracks, and a track's
+ * failure stops no other (invariant 7).
  *
  * <p>Scheduling happens on the tracks' own threads (a track that ends starts the next ones before
  * it is gone), so that a virtual clock never moves between one track's end and the next one's start.
@@ -34,6 +35,7 @@ final class TrackScheduler {
     private final Consumer<ServiceOutcome> skipped;
     private final List<Thread> threads = new ArrayList<>();
     private int running;
+    private boolean launched;
     private Throwable halt;
     private volatile boolean halting;
 
@@ -68,7 +70,8 @@ final class TrackScheduler {
         sleeper.startThread(this::launchReady);
         boolean halted;
         synchronized (this) {
-            while (!(pending.isEmpty() && running == 0) && halt == null) {
+            // done once nothing runs and nothing more can start (what is left waits for a paused service)
+            while (!(launched && running == 0) && halt == null) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -90,7 +93,8 @@ final class TrackScheduler {
             changed = false;
             for (ServiceTrack track : List.copyOf(pending.values())) {
                 List<String> notDeployed = track.dependsOn().stream()
-                        .filter(d -> outcomes.containsKey(d) && !outcomes.get(d).applied()).toList();
+                        .filter(d -> outcomes.containsKey(d) && !outcomes.get(d).applied()
+                                && outcomes.get(d).result() != Result.PAUSED).toList();
                 if (!notDeployed.isEmpty()) {
                     pending.remove(track.service());
                     ServiceOutcome skip = new ServiceOutcome(track.service(), Result.SKIPPED, "not started: it depends on "
@@ -98,14 +102,21 @@ final class TrackScheduler {
                     outcomes.put(track.service(), skip);
                     skipped.accept(skip);
                     changed = true;
-                } else if (running < maxParallel && track.dependsOn().stream().allMatch(outcomes::containsKey)) {
+                } else if (running < maxParallel && track.dependsOn().stream()
+                        .allMatch(d -> outcomes.containsKey(d) && outcomes.get(d).applied())) {
                     pending.remove(track.service());
                     running++;
                     threads.add(sleeper.startThread(() -> runTrack(track)));
                 }
             }
         }
+        launched = true;
         notifyAll();
+    }
+
+    /** The tracks that could not start: each waits for a service paused at its approval gate. */
+    synchronized List<String> waiting() {
+        return List.copyOf(pending.keySet());
     }
 
     private void runTrack(ServiceTrack track) {

@@ -1,12 +1,14 @@
 package io.turnout.cli;
 
 import io.turnout.apply.ApplyResult;
+import io.turnout.apply.ApprovalDesk;
 import io.turnout.apply.Progress;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.sim.SimulatedCloudAccess;
 import io.turnout.error.TurnoutException;
 import io.turnout.events.DeploymentEvents;
+import io.turnout.live.LiveState;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.pipeline.Deployments;
 import io.turnout.pipeline.PlanningStep;
@@ -17,6 +19,7 @@ import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.text.TerminalText;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +38,9 @@ import picocli.CommandLine;
  * then carries it out with progress lines. An interrupted earlier apply of the same
  * environment (see the journal under {@code --data-dir}) is resumed or rolled back first.
  * With {@code --cloud sim} the waits advance the simulator's clock, so an apply takes
- * seconds, and the world file is written back afterwards.
+ * seconds, and the world file is written back afterwards — only when something was applied (or an
+ * interrupted apply recovered): a refused, cancelled or in-sync apply leaves the file as it was,
+ * comments included.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Deploy the specs to one environment, blue/green.",
@@ -71,6 +76,9 @@ final class ApplyCommand implements Callable<Integer> {
     /** Where the deployment's events go (the agent's events, without the agent's subscribers); tests subscribe. */
     DeploymentEvents events = new DeploymentEvents();
 
+    /** Whether the cloud may have changed (a deployment or a recovery ran): the simulated world is saved only then. */
+    private boolean changed;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,15 +100,16 @@ final class ApplyCommand implements Callable<Integer> {
             try {
                 return apply(access, store, environment, tree, out, err);
             } finally {
-                if (access instanceof SimulatedCloudAccess world) save(world, out);
+                if (changed && access instanceof SimulatedCloudAccess world) save(world, out);
             }
         }
     }
 
     private int apply(CloudAccess access, StateStore store, EnvironmentSpec environment, SpecTree tree, PrintWriter out, PrintWriter err) {
-        Deployments deployments = new Deployments(access, store, events, InstantSource.system());
+        Deployments deployments = new Deployments(access, store, events, InstantSource.system(), Optional.of(approvals(out)));
         Progress progress = Progress.to(out);
         Optional<ApplyResult> recovered = deployments.recover(environment, progress);
+        changed = recovered.isPresent();
         if (recovered.isPresent()) {
             report(recovered.get(), out, err);
             if (!recovered.get().succeeded()) return ExitCodes.ERROR;
@@ -121,9 +130,34 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (!autoApprove && !confirmed(plan, environment, err)) return ExitCodes.ERROR;
         // read again: minutes may have passed while the plan was read and confirmed
-        ApplyResult result = deployments.apply(environment, plan, planning.read(gateway, environment, tree), progress, started);
+        LiveState live = planning.read(gateway, environment, tree);
+        changed = true; // also when the deployment breaks off with an exception: some of it may have happened
+        ApplyResult result = deployments.apply(environment, plan, live, progress, started);
+        // refused before its first change (pre-flight): nothing to save, unless a recovery ran
+        changed = recovered.isPresent() || result.status() != ApplyResult.Status.REFUSED;
         report(result, out, err);
         return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /**
+     * Approval gates on the command line: {@code --auto-approve} approves them too; otherwise the
+     * person at the terminal is asked; without a terminal nothing decides, the deployment stays
+     * paused in the journal and the next {@code turnout apply} asks again.
+     */
+    private ApprovalDesk approvals(PrintWriter out) {
+        String user = System.getProperty("user.name", "");
+        if (autoApprove) return ApprovalDesk.approveAll("turnout apply --auto-approve (" + user + ")", InstantSource.system());
+        return pending -> {
+            Console console = System.console();
+            if (console == null) return new ApprovalDesk.Decision.Waiting();
+            out.flush();
+            String answer = console.readLine("%n%s is verified; production is untouched. Move production to it? 'yes' approves,"
+                    + " 'no' rolls it back: ", pending.ecsServiceName());
+            String a = answer == null ? "" : answer.trim();
+            if (a.equals("yes")) return new ApprovalDesk.Decision.Approved(user, Instant.now());
+            if (a.equals("no")) return new ApprovalDesk.Decision.Rejected(user, Instant.now());
+            return new ApprovalDesk.Decision.Waiting();
+        };
     }
 
     private boolean confirmed(Plan plan, EnvironmentSpec environment, PrintWriter err) {
@@ -144,11 +178,12 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static void report(ApplyResult result, PrintWriter out, PrintWriter err) {
         if (result.succeeded()) {
-            result.messages().forEach(m -> out.println("Done: " + m));
+            result.messages().forEach(m -> out.println("Done: " + TerminalText.escape(m)));
         } else {
             err.println("error: apply " + switch (result.status()) {
                 case REFUSED -> "refused";
                 case ROLLED_BACK -> "failed and was rolled back";
+                case PAUSED -> "paused: waiting for approval (run turnout apply again on a terminal to decide)";
                 default -> "failed";
             } + ":");
             result.messages().forEach(m -> err.println("  " + m));

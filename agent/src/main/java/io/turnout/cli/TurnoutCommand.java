@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.events.DeploymentEvents;
+import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -11,8 +12,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = TurnoutVersion.class,
         description = "GitOps for Amazon ECS: validate specs, plan and apply blue/green deployments.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, AgentCommand.class, BenchCommand.class, AotTrainingCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ApproveCommand.class, AgentCommand.class,
+                BenchCommand.class, AotTrainingCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid, or in sync", "1:error (invalid specs, missing infrastructure, failed call)",
                 "2:changes pending (plan)"})
@@ -61,7 +62,9 @@ public final class TurnoutCommand implements Runnable {
         };
         CommandLine cl = new CommandLine(new TurnoutCommand(), factory);
         cl.setOut(out);
-        cl.setErr(err);
+        // every error and problem goes to stderr, none of it coloured by Turnout: control characters
+        // from specs, AWS or a command-line argument are escaped there, once, for all of it
+        cl.setErr(TerminalText.escaping(err));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler((ex, a) -> {

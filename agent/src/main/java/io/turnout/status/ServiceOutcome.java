@@ -25,7 +25,9 @@ public record ServiceOutcome(String service, Result result, String detail) {
         /** A step failed and the service could not be (or, by policy, was not) rolled back: a person must look. */
         FAILED,
         /** Not started: a service it depends on (dependsOn) did not deploy. */
-        SKIPPED;
+        SKIPPED,
+        /** Waits at its approval gate (verified, production untouched): its track goes on once a person decides. */
+        PAUSED;
 
         /** {@code rolled back}, as people read it. */
         public String label() {

@@ -20,11 +20,24 @@ import tools.jackson.databind.JsonNode;
  *                       taskDefinition, loadBalancers or serviceRegistries, which Turnout sets
  * @param strategy       blue/green (ELB or DNS) or rolling
  * @param overrides      per environment name
+ * @param hooks          tasks run at fixed points of a deployment (the pre-deploy task)
  * @param dependsOn      services deployed and verified before this one when a deployment changes both
  */
 public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
-                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides,
+                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, Hooks hooks,
                           List<String> dependsOn) {
+    /** A service with hooks that depends on no other. */
+    public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, Hooks hooks) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, hooks, List.of());
+    }
+
+    /** A service without hooks that depends on {@code dependsOn}. */
+    public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, List<String> dependsOn) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, Hooks.NONE, dependsOn);
+    }
+
     public ServiceSpec {
         environments = List.copyOf(environments);
         taskDefinition = taskDefinition.deepCopy();
@@ -33,10 +46,10 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
         dependsOn = List.copyOf(dependsOn);
     }
 
-    /** A service that depends on no other. */
+    /** A service without hooks that depends on no other. */
     public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
                        JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
-        this(name, source, environments, taskDefinition, service, strategy, overrides, List.of());
+        this(name, source, environments, taskDefinition, service, strategy, overrides, Hooks.NONE, List.of());
     }
 
     /** What this service depends on in {@code environment}: the environment's override, else {@link #dependsOn()}. */
@@ -56,18 +69,24 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
 
     /**
      * What this service should be in {@code environment}: overrides applied, and
-     * verification defaulted from the environment's deployment policy.
+     * verification defaulted from the environment's deployment policy (a service's own block
+     * keeps the environment's gates it does not set, {@link Verification#over}).
      */
     public EffectiveService forEnvironment(EnvironmentSpec environment) {
         ServiceOverride override = overrides.getOrDefault(environment.name(), ServiceOverride.NONE);
         JsonNode td = JsonMerge.merge(taskDefinition, override.taskDefinition().orElse(null));
         JsonNode svc = JsonMerge.merge(service, override.service().orElse(null));
+        Verification defaults = environment.deployment().verification();
         Strategy effective = switch (strategy) {
             case BlueGreen bg -> new BlueGreen(bg.traffic(),
-                    Optional.of(bg.verification().orElse(environment.deployment().verification())),
+                    Optional.of(bg.verification().map(v -> v.over(defaults)).orElse(defaults)),
                     override.autoScaling().or(bg::autoScaling));
-            case Rolling r -> r;
+            // a rolling service has only the gates of a verification (alarms, approval): without any, it
+            // stays empty, so that its spec hash is the one it had before gates existed
+            case Rolling r -> new Rolling(r.circuitBreaker(), r.rollback(), r.minimumHealthyPercent(), r.maximumPercent(),
+                    r.verification().map(v -> v.over(defaults)).or(() -> defaults.hasGates() ? Optional.of(defaults) : Optional.empty()),
+                    r.canary());
         };
-        return new EffectiveService(name, environment.name(), source, td, svc, effective, dependsOn(environment.name()));
+        return new EffectiveService(name, environment.name(), source, td, svc, effective, hooks, dependsOn(environment.name()));
     }
 }

@@ -22,6 +22,13 @@ final class StatusPageStyle {
                      vertical-align: middle; }
             .badge.policy { background: #eaeef2; color: #424a53; }
             .badge.deploying { background: var(--amber); color: #fff; }
+            .badge.waiting { background: #8250df; color: #fff; }
+            .approval { border: 1px solid #8250df; border-radius: 6px; padding: 8px 12px; margin: 12px 0; background: #fbefff; }
+            .approval form { display: inline; }
+            .approval button, form.decide button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid #8250df;
+                background: #8250df; color: #fff; cursor: pointer; }
+            form.decide label { display: block; margin: 8px 0; }
+            form.decide button.reject { background: #fff; color: #cf222e; border-color: #cf222e; }
             .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
             .facts dt { color: var(--grey); }
             .facts dd { margin: 0; }
@@ -53,5 +60,9 @@ final class StatusPageStyle {
             .result.skipped { color: var(--amber); }
             .services-outcome { font-weight: 600; margin-bottom: 2px; }
             td.last .detail { color: var(--grey); font-size: 12px; }
+            .banner { border-radius: 6px; padding: 8px 12px; margin: 8px 0; border: 1px solid; }
+            .banner.problem { background: #ffebe9; border-color: var(--red); color: #82071e; }
+            .banner.head { background: #fff8c5; border-color: var(--amber); color: #4d2d00; }
+            .banner .when { display: block; font-size: 12.5px; color: #57606a; margin-top: 2px; }
             """;
 }

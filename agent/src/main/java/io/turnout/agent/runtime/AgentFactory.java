@@ -5,10 +5,15 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.turnout.cloud.CloudAccess;
+import io.turnout.eventlog.EventLog;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.notify.Channel;
+import io.turnout.notify.Dispatcher;
+import io.turnout.notify.NoticeFeed;
 import io.turnout.pipeline.CloudOpener;
+import io.turnout.reconcile.ApprovalService;
 import io.turnout.reconcile.Reconcilers;
 import io.turnout.schedule.AgentScheduler;
 import io.turnout.schedule.SchedulerSettings;
@@ -20,6 +25,7 @@ import io.turnout.source.mark.CommitMarker;
 import io.turnout.spec.load.SpecLoader;
 import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.status.Approvals;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -31,7 +37,7 @@ import org.quartz.SchedulerException;
 /**
  * The reconcile core and the scheduler as beans, wired to their ports: the cloud (opened once, by
  * {@link CloudOpener}), the state store, the spec repositories with their committed-state tags,
- * and one stream of deployment events that the status board and the metrics subscribe to.
+ * and one stream of deployment events that the status board, the metrics and the log subscribe to.
  * Present only when at least one repository is configured ({@code turnout.agent.repositories.<name>.url}),
  * so that an application context without one (tests of the HTTP layer with their own fakes) does
  * not get them; and not with {@code turnout.agent.enabled: false} (configuration checks, tests).
@@ -52,8 +58,18 @@ final class AgentFactory {
     }
 
     @Singleton
-    DeploymentEvents deploymentEvents(MeterRegistry registry) {
-        return new DeploymentEvents().subscribe(new DeploymentMetrics(registry));
+    @Bean(preDestroy = "close")
+    Dispatcher notifications(List<NotificationConfiguration> notifications) {
+        List<Channel> channels = new ArrayList<>();
+        for (NotificationConfiguration n : notifications) channels.add(n.toChannel(System.getenv()));
+        return Dispatcher.standard(channels);
+    }
+
+    @Singleton
+    DeploymentEvents deploymentEvents(MeterRegistry registry, Dispatcher notifications, AgentConfiguration config) {
+        DeploymentEvents events = new DeploymentEvents().subscribe(new DeploymentMetrics(registry)).subscribe(new EventLog());
+        if (!notifications.isEmpty()) events.subscribe(new NoticeFeed(notifications, config.getStatusPageUrl()));
+        return events;
     }
 
     @Singleton
@@ -72,6 +88,11 @@ final class AgentFactory {
             opened.add(new SpecRepository(repository.getName(), source, new CommitMarker(source.connection(), InstantSource.system())));
         }
         return new Reconcilers(opened, cloud, store, events, board, InstantSource.system(), new HashSet<>(config.getEnvironments()));
+    }
+
+    @Singleton
+    Approvals approvals(Reconcilers reconcilers) {
+        return new ApprovalService(reconcilers.board(), reconcilers.store(), InstantSource.system());
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import io.turnout.cloud.AutoScalingApi;
 import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
+import io.turnout.cloud.CloudWatchApi;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.Route53Api;
@@ -24,6 +25,7 @@ public final class BudgetedGateway implements CloudGateway {
     private final Route53Api route53;
     private final CloudMapApi cloudMap;
     private final AutoScalingApi autoScaling;
+    private final CloudWatchApi cloudWatch;
 
     public BudgetedGateway(CloudGateway gateway, WriteThrottle throttle) {
         this.gateway = gateway;
@@ -32,6 +34,7 @@ public final class BudgetedGateway implements CloudGateway {
         this.route53 = budgeted(Route53Api.class, gateway.route53(), "route53", throttle);
         this.cloudMap = budgeted(CloudMapApi.class, gateway.cloudMap(), "servicediscovery", throttle);
         this.autoScaling = budgeted(AutoScalingApi.class, gateway.autoScaling(), "application-autoscaling", throttle);
+        this.cloudWatch = budgeted(CloudWatchApi.class, gateway.cloudWatch(), "cloudwatch", throttle);
     }
 
     private static <T> T budgeted(Class<T> api, T target, String prefix, WriteThrottle throttle) {
@@ -77,6 +80,11 @@ public final class BudgetedGateway implements CloudGateway {
     @Override
     public AutoScalingApi autoScaling() {
         return autoScaling;
+    }
+
+    @Override
+    public CloudWatchApi cloudWatch() {
+        return cloudWatch;
     }
 
     @Override

@@ -33,12 +33,12 @@ public record WriteBudget(String name, Set<String> operations, double ratePerSec
     public static final WriteBudget ECS_TASK_DEFINITIONS = new WriteBudget("ECS task definition registration",
             Set.of("ecs:RegisterTaskDefinition"), 1, 20, ECS_PAGE);
     /**
-     * ECS CreateService and UpdateService, TagResource and RunTask: held to one bucket of 20 tokens
+     * ECS CreateService, UpdateService and DeleteService (canaries), TagResource and RunTask: held to one bucket of 20 tokens
      * refilled at 5 per second, below each of the service-modification, tagging and task-launch
      * groups of "Request throttling for the Amazon ECS API" — conservative, as one bucket for all.
      */
     public static final WriteBudget ECS_SERVICES = new WriteBudget("ECS service changes, tags and one-off tasks",
-            Set.of("ecs:CreateService", "ecs:UpdateService", "ecs:TagResource", "ecs:RunTask"), 5, 20, ECS_PAGE);
+            Set.of("ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:TagResource", "ecs:RunTask"), 5, 20, ECS_PAGE);
     /**
      * Elastic Load Balancing v2 ModifyListener, ModifyRule, RegisterTargets, DeregisterTargets: a bucket of
      * 20 refilled at 5 per second, within the mutating-action buckets of "Request throttling for the
@@ -60,7 +60,7 @@ public record WriteBudget(String name, Set<String> operations, double ratePerSec
             AUTO_SCALING_PAGE);
 
     /**
-     * Every mutating call Turnout makes, by bucket. AWS Cloud Map is absent: Turnout never writes to it
+     * Every mutating call Turnout makes, by bucket (CloudWatch is only read: DescribeAlarms). AWS Cloud Map is absent: Turnout never writes to it
      * (ECS registers and deregisters the tasks' instances itself, on ECS's own quota), and AWS publishes
      * no rates for it either.
      */

@@ -22,7 +22,7 @@ public final class SimulatedFaults {
     private final Set<String> unhealthyTargetGroups = new HashSet<>();
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
-    private final Map<String, Integer> oneOffExitCodes = new HashMap<>();
+    private final Map<String, SimOneOffTask.Ending> oneOffEndings = new HashMap<>();
     private long mutatingCalls;
 
     private static final class CallFault {
@@ -46,6 +46,15 @@ public final class SimulatedFaults {
     /** The next {@code times} calls of {@code operation} (null for any) fail with ServerException (503). */
     public synchronized SimulatedFaults serverError(String operation, int times) {
         callFaults.add(new CallFault(operation, Kind.SERVER_ERROR, positive(times)));
+        return this;
+    }
+
+    /**
+     * The next {@code times} calls of {@code operation} (null for any) fail with AccessDeniedException
+     * (400), as for a role whose policy lacks the action. Terminal: never retried.
+     */
+    public synchronized SimulatedFaults deny(String operation, int times) {
+        callFaults.add(new CallFault(operation, Kind.ACCESS_DENIED, positive(times)));
         return this;
     }
 
@@ -85,12 +94,27 @@ public final class SimulatedFaults {
      * instead of 0 until {@link #restoreOneOffTasks}.
      */
     public synchronized SimulatedFaults failOneOffTasks(String family, int exitCode) {
-        oneOffExitCodes.put(family, exitCode);
+        oneOffEndings.put(family, SimOneOffTask.Ending.exit(exitCode));
+        return this;
+    }
+
+    /**
+     * One-off tasks of this family stop before their container runs (no exit code), with
+     * {@code reason} as ECS's stopped reason (e.g. CannotPullContainerError: …), until {@link #restoreOneOffTasks}.
+     */
+    public synchronized SimulatedFaults stopOneOffTasks(String family, String reason) {
+        oneOffEndings.put(family, SimOneOffTask.Ending.failToStart(reason));
+        return this;
+    }
+
+    /** One-off tasks of this family run and never stop (a migration that hangs), until {@link #restoreOneOffTasks}. */
+    public synchronized SimulatedFaults hangOneOffTasks(String family) {
+        oneOffEndings.put(family, SimOneOffTask.Ending.NEVER);
         return this;
     }
 
     public synchronized SimulatedFaults restoreOneOffTasks(String family) {
-        oneOffExitCodes.remove(family);
+        oneOffEndings.remove(family);
         return this;
     }
 
@@ -100,7 +124,7 @@ public final class SimulatedFaults {
         unhealthyTargetGroups.clear();
         failingServices.clear();
         failingMutations.clear();
-        oneOffExitCodes.clear();
+        oneOffEndings.clear();
     }
 
     /** Called at the start of every simulated call; throws the fault's error if one applies. */
@@ -112,6 +136,10 @@ public final class SimulatedFaults {
             if (fault.remaining == 0) it.remove();
             if (fault.kind == Kind.THROTTLED) {
                 throw new CloudException(Kind.THROTTLED, "ThrottlingException", operation, 429, "Rate exceeded");
+            }
+            if (fault.kind == Kind.ACCESS_DENIED) {
+                throw new CloudException(Kind.ACCESS_DENIED, "AccessDeniedException", operation, 400,
+                        "User is not authorized to perform: " + operation + " (simulated fault)");
             }
             throw new CloudException(Kind.SERVER_ERROR, "ServerException", operation, 503,
                     "Service unavailable (simulated fault)");
@@ -129,8 +157,8 @@ public final class SimulatedFaults {
         return unhealthyTargetGroups.contains(targetGroupName);
     }
 
-    synchronized int oneOffTaskExitCode(String family) {
-        return oneOffExitCodes.getOrDefault(family, 0);
+    synchronized SimOneOffTask.Ending oneOffTaskEnding(String family) {
+        return oneOffEndings.getOrDefault(family, SimOneOffTask.Ending.exit(0));
     }
 
     synchronized boolean tasksFail(String ecsServiceName) {

@@ -77,7 +77,8 @@ class WriteBudgetTest {
 
     @Test
     void theDefaultsCoverEveryMutatingCallOnceWithTheirSource() {
-        List<String> mutating = List.of("ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:UpdateService", "ecs:TagResource",
+        List<String> mutating = List.of("ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService",
+                "ecs:TagResource",
                 "ecs:RunTask", "elbv2:ModifyListener", "elbv2:ModifyRule", "elbv2:RegisterTargets", "elbv2:DeregisterTargets",
                 "route53:ChangeResourceRecordSets", "application-autoscaling:RegisterScalableTarget",
                 "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
