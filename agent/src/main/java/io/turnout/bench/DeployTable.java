@@ -16,11 +16,8 @@ public final class DeployTable {
     private DeployTable() {
     }
 
-    /**
-     * @param oneService the simulated duration of a one-service deployment: the floor's first half
-     * @param agent      lines measured on a running agent (start to readiness, webhook to first mutating call); may be empty
-     */
-    public static String markdown(List<DeployBenchmark.Row> rows, Duration oneService, List<String> agent) {
+    /** @param oneService the simulated duration of a one-service deployment: the floor's first half */
+    public static String markdown(List<DeployBenchmark.Row> rows, Duration oneService) {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(ScaleTable.machine()).append("; ").append(LocalDate.now(ZoneOffset.UTC))
                 .append(". Simulated cloud on its virtual clock (a task starts in 20 s, a target turns healthy 10 s later,")
@@ -45,10 +42,6 @@ public final class DeployTable {
                     .append(" | ").append(ops(r.calls().entrySet().stream().filter(e -> !r.mutating().containsKey(e.getKey()))
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new))))
                     .append(" |\n");
-        }
-        if (!agent.isEmpty()) {
-            out.append("\n");
-            agent.forEach(line -> out.append("- ").append(line).append("\n"));
         }
         return out.toString();
     }

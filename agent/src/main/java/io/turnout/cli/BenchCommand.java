@@ -58,17 +58,21 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
                 rows.add(ScaleBenchmark.run(n, modelled, work));
             }
-            String table = ScaleTable.markdown(rows, modelled);
-            spec.commandLine().getOut().print(table);
-            spec.commandLine().getOut().flush();
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(out, table);
-            err.println("written to " + out);
-            return ExitCodes.OK;
+            return print(ScaleTable.markdown(rows, modelled), out, spec);
         } finally {
             ScaleBenchmark.delete(work);
         }
+    }
+
+    /** Prints {@code table} and writes it to {@code out} (its folder created), saying where on stderr. */
+    static int print(String table, Path out, CommandLine.Model.CommandSpec spec) throws IOException {
+        spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.writeString(out, table);
+        spec.commandLine().getErr().println("written to " + out);
+        return ExitCodes.OK;
     }
 
     static Duration parseLatency(String text) {
@@ -116,14 +120,7 @@ final class BenchCommand implements Callable<Integer> {
                     err.flush();
                     rows.add(n == 1 ? one : DeployBenchmark.run(n, work));
                 }
-                String table = DeployTable.markdown(rows, one.simulated(), List.of());
-                spec.commandLine().getOut().print(table);
-                spec.commandLine().getOut().flush();
-                Path parent = out.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                Files.writeString(out, table);
-                err.println("written to " + out);
-                return ExitCodes.OK;
+                return print(DeployTable.markdown(rows, one.simulated()), out, spec);
             } finally {
                 ScaleBenchmark.delete(work);
             }
