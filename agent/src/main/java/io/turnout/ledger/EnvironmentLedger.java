@@ -20,19 +20,19 @@ import io.turnout.events.DeploymentEvent.StepFinished;
 import io.turnout.events.DeploymentEvent.StepStarted;
 import io.turnout.events.DeploymentEvent.SyncPolicySeen;
 import io.turnout.events.DeploymentEvent;
+import io.turnout.state.EnvironmentFacts;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
-import io.turnout.status.ServiceStatus;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the agent knows about one environment, kept from the deployment events of that environment
- * and read by the HTTP API at any time: what must outlive the process (sync policy, pending plan,
- * problem, the history of outcomes) is in the {@link StateStore}, the rest (heads, colours, the
- * deploying flag) in memory. {@link #snapshot()} returns an immutable copy.
+ * and read by the HTTP API at any time. Everything is in the {@link StateStore} — sync policy,
+ * commits, pending plan, drift, problem, services, the history of outcomes — so that the status
+ * survives a restart and every replica sharing the store shows the same. {@link #snapshot()}
+ * returns an immutable copy.
  */
 public final class EnvironmentLedger {
     /** Outcomes shown per environment. */
@@ -42,12 +42,6 @@ public final class EnvironmentLedger {
     private final String repository;
     private final String branch;
     private final StateStore store;
-    private Optional<String> liveCommit = Optional.empty();
-    private Optional<String> headCommit = Optional.empty();
-    private Optional<Instant> lastPoll = Optional.empty();
-    private boolean deploying;
-    private List<String> drift = List.of();
-    private List<ServiceStatus> services = List.of();
 
     public EnvironmentLedger(String name, String repository, String branch, StateStore store) {
         this.name = name;
@@ -60,10 +54,12 @@ public final class EnvironmentLedger {
         return name;
     }
 
-    public synchronized EnvironmentStatus snapshot() {
+    public EnvironmentStatus snapshot() {
+        EnvironmentFacts facts = store.facts(name);
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
-        return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse("plan-only"), liveCommit, headCommit,
-                lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent, services);
+        return new EnvironmentStatus(name, repository, branch, facts.syncPolicy().orElse("plan-only"), facts.liveCommit(),
+                facts.headCommit(), facts.lastPoll(), facts.deploying(), facts.pendingPlan(), facts.drift(), recent.stream().findFirst(),
+                recent, facts.services());
     }
 
     /** What went wrong at the last poll and what happens next, e.g. "… retrying at the next poll"; empty when all went well. */
@@ -71,26 +67,25 @@ public final class EnvironmentLedger {
         return store.problem(name);
     }
 
-    /** Takes in one event of this environment. */
-    synchronized void on(DeploymentEvent event) {
+    /** Takes in one event of this environment (published by the holder of its lease, which alone may write its state). */
+    void on(DeploymentEvent event) {
         switch (event) {
             case HeadPolled e -> {
-                headCommit = Optional.of(e.head());
-                lastPoll = Optional.of(e.at());
+                store.headPolled(name, e.head(), e.at());
                 store.problem(name, Optional.empty());
             }
             case PollFailed e -> store.problem(name, Optional.of(e.problem()));
             case ProblemNoted e -> store.problem(name, Optional.of(e.problem()));
             case SyncPolicySeen e -> store.syncPolicy(name, e.policy());
-            case LiveCommitSeen e -> liveCommit = e.commit();
-            case ServicesRead e -> services = e.services();
+            case LiveCommitSeen e -> store.liveCommit(name, e.commit());
+            case ServicesRead e -> store.services(name, e.services());
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
-            case DriftChecked e -> drift = e.drift();
-            case DeploymentStarted e -> deploying = true;
-            case DeploymentFinished e -> deploying = false;
-            case RecoveryStarted e -> deploying = true;
+            case DriftChecked e -> store.drift(name, e.drift());
+            case DeploymentStarted e -> store.deploying(name, true);
+            case DeploymentFinished e -> store.deploying(name, false);
+            case RecoveryStarted e -> store.deploying(name, true);
             case RecoveryFinished e -> {
-                deploying = false;
+                store.deploying(name, false);
                 if (e.result().isPresent() && !e.succeeded()) store.problem(name, Optional.of(e.describe()));
             }
             // the history itself is in the store, written by the reconciler that decided

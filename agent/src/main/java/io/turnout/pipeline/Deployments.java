@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Carries out plans through the {@link PlanExecutor} on a {@link CloudAccess}, with each
  * environment's journal from the {@link StateStore} (so that a deployment cut short is resumed
- * or rolled back by the next run, {@link #recover}), and publishes the deployment and step events.
+ * or rolled back by the next run, {@link #recover}; once a deployment has ended, the journal is
+ * compacted), and publishes the deployment and step events. The caller holds the environment's
+ * lease ({@link StateStore#lease}): the journal accepts no entry otherwise.
  * The one way deployments happen, for the agent and {@code turnout apply} alike.
  */
 public final class Deployments {
@@ -49,6 +51,11 @@ public final class Deployments {
                 .build();
     }
 
+    /** Bounded growth: once the journal holds no unfinished deployment, its entries are of no more use. */
+    private void compactWhenFinished(PlanExecutor executor, String environment) {
+        if (!executor.hasUnfinishedDeployment()) store.compactJournal(environment);
+    }
+
     /** Resumes or rolls back what an earlier process left unfinished in the journal; empty when nothing was. */
     public Optional<ApplyResult> recover(EnvironmentSpec environment, Progress lines) {
         PlanExecutor executor = executor(environment, Optional.empty(), lines);
@@ -58,6 +65,7 @@ public final class Deployments {
         Optional<ApplyResult> result = Optional.empty();
         try {
             result = executor.recover();
+            compactWhenFinished(executor, name);
             return result;
         } finally {
             events.publish(new RecoveryFinished(name, wallClock.instant(), result));
@@ -75,7 +83,9 @@ public final class Deployments {
         events.publish(new DeploymentStarted(name, wallClock.instant(), commit, plan));
         Optional<ApplyResult> result = Optional.empty();
         try {
-            result = Optional.of(executor(environment, commit, lines).apply(plan, live));
+            PlanExecutor executor = executor(environment, commit, lines);
+            result = Optional.of(executor.apply(plan, live));
+            compactWhenFinished(executor, name);
             return result.get();
         } finally {
             Instant now = wallClock.instant();

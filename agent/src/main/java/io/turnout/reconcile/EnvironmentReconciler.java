@@ -34,6 +34,10 @@ import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.SyncMode;
 import io.turnout.state.DriftBaseline;
+import io.turnout.state.EnvironmentBusyException;
+import io.turnout.state.EnvironmentLease;
+import io.turnout.state.LeaseHolder;
+import io.turnout.state.LeaseLostException;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.CommitOutcome;
@@ -76,9 +80,6 @@ public final class EnvironmentReconciler {
     private final Deployments deployments;
     private final Progress log;
 
-    /** The head this agent last made a decision about (applied, failed, invalid, planned). */
-    private Optional<String> lastHandled = Optional.empty();
-    private boolean recoveryChecked;
     /** The interval of the environment's sync policy, for "retrying in …" messages. */
     private Duration interval = Duration.ofMinutes(1);
 
@@ -102,8 +103,32 @@ public final class EnvironmentReconciler {
         return repository;
     }
 
-    /** One reconcile: never throws for Git or cloud failures (they are published as failed polls); see the class comment. */
-    public synchronized void reconcile() {
+    /**
+     * One reconcile, holding the environment's lease throughout (one deployment per environment, also
+     * across replicas and {@code turnout apply}): never throws for Git or cloud failures (they are
+     * published as failed polls); see the class comment.
+     *
+     * @return empty when it ran; who holds the environment when another process does (nothing was done)
+     */
+    public synchronized Optional<LeaseHolder> reconcile() {
+        EnvironmentLease lease;
+        try {
+            lease = store.lease(name);
+        } catch (EnvironmentBusyException busy) {
+            LOG.info("{}: not polled now: {}", name, busy.describe());
+            return Optional.of(busy.holder());
+        }
+        try (lease) {
+            reconcileHolding();
+        } catch (LeaseLostException lost) {
+            // Another process took the environment over while this one was silent (paused, cut off from the database):
+            // it carries on from the journal, and this one must change nothing more.
+            LOG.warn("{}: {}", name, lost.describe());
+        }
+        return Optional.empty();
+    }
+
+    private void reconcileHolding() {
         cloud.beforeReconcile();
         publish(new PollStarted(name, now()));
         // 1. Poll the branch: one ls-remote; the fetch and the spec parse happen only when the head moved.
@@ -118,9 +143,10 @@ public final class EnvironmentReconciler {
         try {
             // 2. Push committed-state tags an earlier poll could not push (never blocks anything).
             retryPendingTags();
-            // 3. Finish or roll back a deployment an earlier process left unfinished (once per start).
-            recoverOnce(snapshot);
-            if (!lastHandled.equals(Optional.of(snapshot.head()))) {
+            // 3. Finish or roll back a deployment a process left unfinished (this one before a restart, or a
+            //    replica that died): the journal is in the state store, shared by every replica.
+            recoverUnfinished(snapshot);
+            if (!lastHandled().equals(Optional.of(snapshot.head()))) {
                 // 4. A new head: validate, plan, apply per the sync policy.
                 newHead(snapshot);
             } else {
@@ -131,6 +157,8 @@ public final class EnvironmentReconciler {
             gitFailure(e);
         } catch (CloudException e) {
             cloudFailure(snapshot.head(), e);
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             // Not a classified failure (a bug, a gateway that cannot be built): nothing was decided, so
             // the next poll starts over; the stack trace goes to the log for whoever looks into it.
@@ -151,13 +179,14 @@ public final class EnvironmentReconciler {
             // Applied already: by another replica, or by this agent before a restart. Nothing to deploy;
             // the head's specs become the drift baseline.
             LOG.info("{}: {} is already live (turnout/{}/live); checking for drift only", name, CommitIds.shorten(head), name);
-            lastHandled = Optional.of(head);
-            store.driftBaseline(name, new DriftBaseline(head, snapshot.specs().tree().orElseThrow()));
+            SpecTree tree = snapshot.specs().tree().orElseThrow();
+            handled(head);
+            tree.environment(name).ifPresent(env -> store.driftBaseline(name, DriftBaseline.of(head, tree, env)));
             driftCheck(snapshot);
             return;
         }
         // 4b. Commits between the last decided one and the head will never be applied on their own: superseded.
-        supersede(lastHandled.or(() -> live), head);
+        supersede(lastHandled().or(() -> live), head);
         // 4c. Validate: invalid specs never reach the cloud.
         if (!snapshot.specs().isValid()) {
             List<SpecProblem> problems = snapshot.specs().problems();
@@ -171,7 +200,7 @@ public final class EnvironmentReconciler {
         SpecTree tree = snapshot.specs().tree().orElseThrow();
         Optional<EnvironmentSpec> found = tree.environment(name);
         if (found.isEmpty()) {
-            lastHandled = Optional.of(head);
+            handled(head);
             publish(new ProblemNoted(name, now(), "the specs at " + CommitIds.shorten(head) + " no longer define environment " + name
                     + ": nothing is deployed to it; its schedule is removed at the next schedule refresh"));
             return;
@@ -230,7 +259,7 @@ public final class EnvironmentReconciler {
                 publish(new ProblemNoted(name, now(), "deployed, but the committed-state tags could not be written: " + e.getMessage()));
             }
         }
-        store.driftBaseline(name, new DriftBaseline(commit, tree));
+        store.driftBaseline(name, DriftBaseline.of(commit, tree, environment));
         publish(new LiveCommitSeen(name, now(), Optional.of(commit)));
         publish(new PendingPlanChanged(name, now(), Optional.empty()));
         publish(new DriftChecked(name, now(), commit, List.of()));
@@ -306,7 +335,7 @@ public final class EnvironmentReconciler {
     }
 
     private void finish(String commit, Outcome outcome, String detail, Instant started) {
-        lastHandled = Optional.of(commit);
+        handled(commit);
         decide(new CommitOutcome(commit, repository.subject(commit), outcome, detail, now(), Duration.between(started, now())));
         if (outcome == Outcome.APPLIED || outcome == Outcome.PLANNED) {
             LOG.info("{}: {} {}: {}", name, CommitIds.shorten(commit), outcome, detail);
@@ -321,11 +350,18 @@ public final class EnvironmentReconciler {
         publish(new CommitDecided(name, outcome.at(), outcome));
     }
 
-    private void recoverOnce(SpecSource.Snapshot snapshot) {
-        if (recoveryChecked) return;
+    /** The head this agent (any replica, before or after a restart) last made a decision about. */
+    private Optional<String> lastHandled() {
+        return store.facts(name).handledHead();
+    }
+
+    private void handled(String head) {
+        store.handledHead(name, head);
+    }
+
+    private void recoverUnfinished(SpecSource.Snapshot snapshot) {
         Optional<EnvironmentSpec> environment = snapshot.specs().tree().flatMap(t -> t.environment(name));
         if (environment.isEmpty()) return; // without a valid environment spec the journal cannot be replayed yet
-        recoveryChecked = true;
         deployments.recover(environment.get(), log).ifPresent(r -> {
             cloud.afterDeployment();
             String text = recoveryText(r);
@@ -381,7 +417,7 @@ public final class EnvironmentReconciler {
         // Terminal (access denied, not found, invalid request): report it against the head, do not retry it.
         String text = e.getMessage() + ". This needs a person (permissions, infrastructure or specs); the next commit is tried again.";
         publish(new PollFailed(name, now(), text, false, throttled));
-        if (!lastHandled.equals(Optional.of(head))) finish(head, Outcome.FAILED, text, now());
+        if (!lastHandled().equals(Optional.of(head))) finish(head, Outcome.FAILED, text, now());
         else LOG.warn("{}: {}", name, text);
     }
 

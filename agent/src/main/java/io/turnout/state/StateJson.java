@@ -1,0 +1,103 @@
+package io.turnout.state;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.turnout.plan.Plan;
+import io.turnout.plan.Step;
+import io.turnout.spec.Strategy;
+import io.turnout.spec.Traffic;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.ServiceStatus;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.NamedType;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * The one JSON form of what a store keeps as documents (pending plans, drift baselines, service
+ * rows, drift lines, outcomes) and of {@code turnout state export}. Records are written as their
+ * components; the sealed families (steps, strategies, traffic) carry their type's simple name in
+ * {@code "@type"}, and only the permitted subtypes are ever instantiated when reading; durations are
+ * ISO-8601 ({@code PT15M}); empty optionals are left out. Reading a document back gives a value
+ * equal to the one written ({@code StateJsonRoundTripTest}: every golden plan and spec tree).
+ */
+public final class StateJson {
+    /** Adds the type name to the sealed families (mix-in: the model classes stay free of storage concerns). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
+    private interface Typed {
+    }
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("turnout-state")
+                    .addSerializer(Duration.class, new ValueSerializer<>() {
+                        @Override
+                        public void serialize(Duration value, JsonGenerator gen, SerializationContext ctxt) {
+                            gen.writeString(value.toString());
+                        }
+                    })
+                    .addDeserializer(Duration.class, new ValueDeserializer<>() {
+                        @Override
+                        public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
+                            return Duration.parse(p.getValueAsString());
+                        }
+                    }))
+            .addMixIn(Step.class, Typed.class)
+            .addMixIn(Strategy.class, Typed.class)
+            .addMixIn(Traffic.class, Typed.class)
+            .registerSubtypes(named(Step.class))
+            .registerSubtypes(named(Strategy.class))
+            .registerSubtypes(named(Traffic.class))
+            // an empty Optional is left out, so that it reads back empty (written as null it would read back as a JSON null)
+            .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final TypeReference<List<ServiceStatus>> SERVICES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
+
+    private StateJson() {
+    }
+
+    private static NamedType[] named(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses()).map(c -> new NamedType(c, c.getSimpleName())).toArray(NamedType[]::new);
+    }
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    public static Plan plan(String json) {
+        return MAPPER.readValue(json, Plan.class);
+    }
+
+    public static DriftBaseline baseline(String json) {
+        return MAPPER.readValue(json, DriftBaseline.class);
+    }
+
+    public static List<ServiceStatus> services(String json) {
+        return MAPPER.readValue(json, SERVICES);
+    }
+
+    public static List<String> lines(String json) {
+        return MAPPER.readValue(json, LINES);
+    }
+
+    public static CommitOutcome outcome(JsonNode node) {
+        return MAPPER.treeToValue(node, CommitOutcome.class);
+    }
+}
