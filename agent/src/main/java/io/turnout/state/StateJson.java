@@ -11,17 +11,22 @@ import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.jsontype.NamedType;
+import tools.jackson.databind.jsontype.impl.DefaultTypeResolverBuilder;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -33,9 +38,24 @@ import tools.jackson.databind.module.SimpleModule;
  * equal to the one written ({@code StateJsonRoundTripTest}: every golden plan and spec tree).
  */
 public final class StateJson {
-    /** Adds the type name to the sealed families (mix-in: the model classes stay free of storage concerns). */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
-    private interface Typed {
+    /** The sealed families whose values carry their type's simple name. */
+    private static final Set<Class<?>> SEALED = Set.of(Step.class, Strategy.class, Traffic.class);
+
+    /**
+     * {@code "@type": "<simple name>"} on the sealed families only, configured here rather than by
+     * annotations: the model classes stay free of storage concerns (and an annotated class would get
+     * a Micronaut introspection generated for it, outside the runtime).
+     */
+    private static final class SealedTyping extends DefaultTypeResolverBuilder {
+        SealedTyping() {
+            super(BasicPolymorphicTypeValidator.builder().allowIfBaseType((context, type) -> SEALED.contains(type)).build(), DefaultTyping.NON_FINAL,
+                    JsonTypeInfo.As.PROPERTY, JsonTypeInfo.Id.NAME, "@type");
+        }
+
+        @Override
+        public boolean useForType(JavaType type) {
+            return SEALED.contains(type.getRawClass());
+        }
     }
 
     public static final JsonMapper MAPPER = JsonMapper.builder()
@@ -52,9 +72,7 @@ public final class StateJson {
                             return Duration.parse(p.getValueAsString());
                         }
                     }))
-            .addMixIn(Step.class, Typed.class)
-            .addMixIn(Strategy.class, Typed.class)
-            .addMixIn(Traffic.class, Typed.class)
+            .setDefaultTyping(new SealedTyping())
             .registerSubtypes(named(Step.class))
             .registerSubtypes(named(Strategy.class))
             .registerSubtypes(named(Traffic.class))
