@@ -50,6 +50,8 @@ final class SqlLeases implements AutoCloseable {
     private final class Held implements EnvironmentLease {
         final String environment;
         final String token = UUID.randomUUID().toString();
+        /** Set once the row is ours: until then the heartbeat leaves it alone (its row does not exist yet). */
+        volatile boolean taken;
         volatile boolean lost;
         volatile boolean closed;
 
@@ -120,7 +122,10 @@ final class SqlLeases implements AutoCloseable {
             take.setLong(4, now.toEpochMilli());
             take.setLong(5, now.plus(duration).toEpochMilli());
             take.setLong(6, now.toEpochMilli());
-            if (take.executeUpdate() == 1) return mine;
+            if (take.executeUpdate() == 1) {
+                mine.taken = true;
+                return mine;
+            }
         } catch (SQLException e) {
             held.remove(environment, mine);
             throw new StateStoreException("cannot take the lease of " + environment, e);
@@ -185,6 +190,7 @@ final class SqlLeases implements AutoCloseable {
 
     private void renewAll() {
         for (Held lease : held.values()) {
+            if (!lease.taken) continue;
             try (Connection c = pool.getConnection();
                  PreparedStatement renew = c.prepareStatement("UPDATE turnout_lease SET expires_at = ? WHERE environment = ? AND token = ?")) {
                 renew.setLong(1, clock.instant().plus(duration).toEpochMilli());
