@@ -1,6 +1,7 @@
 package io.turnout.state;
 
 import io.turnout.plan.Plan;
+import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.ServiceStatus;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -28,6 +31,7 @@ public final class LocalStateStore implements StateStore {
     private final Map<String, LocalJournal> journals = new ConcurrentHashMap<>();
     private final Map<String, Environment> environments = new ConcurrentHashMap<>();
     private final Map<String, LeaseHolder> leases = new ConcurrentHashMap<>();
+    private final Map<String, SortedMap<String, SyncPolicy>> repositories = new ConcurrentHashMap<>();
 
     /** One environment's entries; guarded by its own monitor. */
     private static final class Environment {
@@ -236,6 +240,16 @@ public final class LocalStateStore implements StateStore {
     public void syncPolicy(String environment, String policy) {
         update(environment, f -> new EnvironmentFacts(Optional.of(policy), f.handledHead(), f.headCommit(), f.lastPoll(), f.liveCommit(),
                 f.deploying(), f.pendingPlan(), f.drift(), f.problem(), f.services()));
+    }
+
+    @Override
+    public void environmentsOf(String repository, SortedMap<String, SyncPolicy> environments) {
+        repositories.put(repository, new TreeMap<>(environments));
+    }
+
+    @Override
+    public SortedMap<String, SyncPolicy> environmentsOf(String repository) {
+        return new TreeMap<>(repositories.getOrDefault(repository, new TreeMap<>()));
     }
 
     @Override

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Step;
 import io.turnout.spec.Strategy;
+import io.turnout.spec.SyncPolicy;
 import io.turnout.spec.Traffic;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -83,6 +87,7 @@ public final class StateJson {
 
     private static final TypeReference<List<ServiceStatus>> SERVICES = new TypeReference<>() {};
     private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, SyncPolicy>> POLICIES = new TypeReference<>() {};
 
     private StateJson() {
     }
@@ -113,6 +118,10 @@ public final class StateJson {
 
     public static List<String> lines(String json) {
         return MAPPER.readValue(json, LINES);
+    }
+
+    public static SortedMap<String, SyncPolicy> policies(String json) {
+        return new TreeMap<>(MAPPER.readValue(json, POLICIES));
     }
 
     public static CommitOutcome outcome(JsonNode node) {

@@ -1,11 +1,13 @@
 package io.turnout.state;
 
 import io.turnout.plan.Plan;
+import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.ServiceStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
@@ -117,6 +119,18 @@ public interface StateStore extends AutoCloseable {
     default Optional<String> syncPolicy(String environment) {
         return facts(environment).syncPolicy();
     }
+
+    // ---- per spec repository ----
+
+    /**
+     * The environments {@code repository} defined at its last valid head, with their sync policies:
+     * what a restarted agent follows while the head's specs are invalid (not fenced: discovery is
+     * not one environment's business, and every replica writes what it read from the same head).
+     */
+    void environmentsOf(String repository, SortedMap<String, SyncPolicy> environments);
+
+    /** What {@link #environmentsOf(String, SortedMap)} kept last; empty when nothing was. */
+    SortedMap<String, SyncPolicy> environmentsOf(String repository);
 
     // ---- the store as a whole ----
 

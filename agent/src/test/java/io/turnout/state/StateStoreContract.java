@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turnout.plan.Plan;
 import io.turnout.spec.SpecTree;
+import io.turnout.spec.SyncMode;
+import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.ServiceStatus;
@@ -183,6 +185,17 @@ public abstract class StateStoreContract {
         }
         assertEquals(Optional.empty(), store.holder("production"), "released");
         store.lease("production").close();
+    }
+
+    @Test
+    void theEnvironmentsOfEachRepositoryAreKept() {
+        StateStore store = store();
+        java.util.SortedMap<String, SyncPolicy> environments = new java.util.TreeMap<>(java.util.Map.of(
+                "production", new SyncPolicy(SyncMode.AUTO_APPLY, Duration.ofMinutes(1), Duration.ofSeconds(10), true, false),
+                "staging", new SyncPolicy(SyncMode.PLAN_ONLY, Duration.ofSeconds(30), Duration.ZERO, false, true)));
+        store.environmentsOf("shop", environments);
+        assertEquals(environments, store.environmentsOf("shop"));
+        assertEquals(java.util.Map.of(), store.environmentsOf("infra"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.turnout.state.sql;
 
 import io.turnout.plan.Plan;
+import io.turnout.spec.SyncPolicy;
 import io.turnout.state.DriftBaseline;
 import io.turnout.state.EnvironmentFacts;
 import io.turnout.state.EnvironmentLease;
@@ -23,7 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -284,6 +287,35 @@ public final class SqlStateStore implements StateStore {
             upsert.setString(3, StateJson.write(value.get()));
             return upsert.executeUpdate();
         }
+    }
+
+    // ---- per spec repository ----
+
+    @Override
+    public void environmentsOf(String repository, SortedMap<String, SyncPolicy> environments) {
+        String json = StateJson.write(environments);
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement upsert = c.prepareStatement("""
+                     INSERT INTO turnout_repository (repository, environments) VALUES (?, ?)
+                     ON CONFLICT (repository) DO UPDATE SET environments = excluded.environments""")) {
+            upsert.setString(1, repository);
+            upsert.setString(2, json);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot keep the environments of " + repository, e);
+        }
+    }
+
+    @Override
+    public SortedMap<String, SyncPolicy> environmentsOf(String repository) {
+        return read("the environments of " + repository, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT environments FROM turnout_repository WHERE repository = ?")) {
+                select.setString(1, repository);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? StateJson.policies(row.getString(1)) : new TreeMap<String, SyncPolicy>();
+                }
+            }
+        });
     }
 
     // ---- the store as a whole ----
