@@ -41,12 +41,17 @@ public record StateStoreSettings(Path dataDir, Optional<String> url, String user
         return new StateStoreSettings(dataDir, url, username, password, poolSize, lease, historyLimit);
     }
 
-    /** Opens the store (migrating its schema) for {@code owner}, named in its leases ({@link #owner}). */
+    /**
+     * Opens the store (migrating its schema) for {@code owner}, named in its leases ({@link #owner}),
+     * and brings in the journal files an older Turnout left in the data directory.
+     */
     public SqlStateStore open(String owner) {
         StateDatabase database = url.isPresent()
                 ? StateDatabase.postgres(url.get(), username, password, poolSize)
                 : StateDatabase.embedded(dataDir);
-        return new SqlStateStore(database, owner, lease, historyLimit, InstantSource.system());
+        SqlStateStore store = new SqlStateStore(database, owner, lease, historyLimit, InstantSource.system());
+        LegacyJournals.importInto(store, dataDir);
+        return store;
     }
 
     /** This process, for people and leases: {@code turnout agent on ip-10-0-1-23 (pid 1)}. */

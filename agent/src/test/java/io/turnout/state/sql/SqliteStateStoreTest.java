@@ -51,6 +51,22 @@ class SqliteStateStoreTest extends SqlStateStoreContract {
     }
 
     @Test
+    void aJournalFileOfAnOlderTurnoutIsImportedOnce() throws IOException {
+        Path data = dir.resolve("upgraded");
+        io.turnout.state.FileJournal old = new io.turnout.state.FileJournal(data, "production");
+        old.append(entry("begin"));
+        old.append(entry("step-start").put("index", 0));
+        try (SqlStateStore store = StateStoreSettings.embedded(data).open("upgraded agent")) {
+            assertEquals(2, store.journal("production").entries().size(), "the unfinished deployment is in the store");
+            assertFalse(Files.exists(data.resolve("journal/production.jsonl")));
+            assertTrue(Files.exists(data.resolve("journal/production.jsonl.imported")));
+        }
+        try (SqlStateStore again = StateStoreSettings.embedded(data).open("upgraded agent")) {
+            assertEquals(2, again.journal("production").entries().size(), "imported once");
+        }
+    }
+
+    @Test
     void settingsNeverShowThePassword() {
         StateStoreSettings settings = StateStoreSettings.embedded(dir)
                 .withDatabase(Optional.of("jdbc:postgresql://db:5432/turnout?password=hunter2"), "turnout", "s3cret");
