@@ -5,7 +5,9 @@ import io.turnout.apply.Progress;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.error.TurnoutException;
 import io.turnout.events.DeploymentEvents;
+import io.turnout.live.LiveState;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.pipeline.Deployments;
 import io.turnout.pipeline.PlanningStep;
@@ -17,6 +19,7 @@ import io.turnout.spec.load.LoadResult;
 import io.turnout.state.EnvironmentLease;
 import io.turnout.state.StateStore;
 import io.turnout.state.sql.StateStoreSettings;
+import io.turnout.text.TerminalText;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +28,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +41,9 @@ import picocli.CommandLine;
  * holder. An interrupted earlier deployment of the environment (in the store's journal) is
  * resumed or rolled back first.
  * With {@code --cloud sim} the waits advance the simulator's clock, so an apply takes
- * seconds, and the world file is written back afterwards.
+ * seconds, and the world file is written back afterwards — only when something was applied (or an
+ * interrupted apply recovered): a refused, cancelled or in-sync apply leaves the file as it was,
+ * comments included.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Deploy the specs to one environment, blue/green.",
@@ -72,11 +76,14 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "The spec commit being applied, written as turnout:commit.")
-    String commit;
+    @Mixin
+    CommitOption commit;
 
     /** Where the deployment's events go (the agent's events, without the agent's subscribers); tests subscribe. */
     DeploymentEvents events = new DeploymentEvents();
+
+    /** Whether the cloud may have changed (a deployment or a recovery ran): the simulated world is saved only then. */
+    private boolean changed;
 
     @Override
     public Integer call() {
@@ -88,10 +95,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         SpecTree tree = loaded.tree().orElseThrow();
-        EnvironmentSpec environment = tree.environment(env).orElseThrow(() -> new UserError(
-                "no environment named '" + env + "' in " + specs,
-                "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name)
-                        .collect(Collectors.joining(", ")) + "."));
+        EnvironmentSpec environment = SpecsOption.environment(tree, env, specs.toString());
 
         cloud.check();
         Path data = dataDir != null ? dataDir : cloud.simulated()
@@ -106,7 +110,7 @@ final class ApplyCommand implements Callable<Integer> {
             try {
                 return apply(access, store, environment, tree, out, err);
             } finally {
-                if (access instanceof SimulatedCloudAccess world) save(world, out);
+                if (changed && access instanceof SimulatedCloudAccess world) save(world, out);
             }
         }
     }
@@ -115,6 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
         Deployments deployments = new Deployments(access, store, events, InstantSource.system());
         Progress progress = Progress.to(out);
         Optional<ApplyResult> recovered = deployments.recover(environment, progress);
+        changed = recovered.isPresent();
         if (recovered.isPresent()) {
             report(recovered.get(), out, err);
             if (!recovered.get().succeeded()) return ExitCodes.ERROR;
@@ -122,7 +127,7 @@ final class ApplyCommand implements Callable<Integer> {
         Instant started = Instant.now();
         CloudGateway gateway = access.gatewayFor(environment);
         PlanningStep planning = new PlanningStep();
-        Plan plan = planning.plan(gateway, environment, tree, Optional.ofNullable(commit)).plan();
+        Plan plan = planning.plan(gateway, environment, tree, Optional.ofNullable(commit.commit)).plan();
         out.print(new TextPlanRenderer(false).render(plan));
         out.flush();
         if (plan.hasProblems()) {
@@ -135,7 +140,11 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (!autoApprove && !confirmed(plan, environment, err)) return ExitCodes.ERROR;
         // read again: minutes may have passed while the plan was read and confirmed
-        ApplyResult result = deployments.apply(environment, plan, planning.read(gateway, environment, tree), progress, started);
+        LiveState live = planning.read(gateway, environment, tree);
+        changed = true; // also when the deployment breaks off with an exception: some of it may have happened
+        ApplyResult result = deployments.apply(environment, plan, live, progress, started);
+        // refused before its first change (pre-flight): nothing to save, unless a recovery ran
+        changed = recovered.isPresent() || result.status() != ApplyResult.Status.REFUSED;
         report(result, out, err);
         return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     }
@@ -158,7 +167,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static void report(ApplyResult result, PrintWriter out, PrintWriter err) {
         if (result.succeeded()) {
-            result.messages().forEach(m -> out.println("Done: " + m));
+            result.messages().forEach(m -> out.println("Done: " + TerminalText.escape(m)));
         } else {
             err.println("error: apply " + switch (result.status()) {
                 case REFUSED -> "refused";
@@ -176,7 +185,7 @@ final class ApplyCommand implements Callable<Integer> {
             world.save();
             out.println("Saved the simulated world to " + cloud.world);
         } catch (IOException e) {
-            throw new UserError("cannot write the world file " + cloud.world + ": " + e.getMessage(),
+            throw new TurnoutException("cannot write the world file " + cloud.world + ": " + e.getMessage(),
                     "Check that the file is writable.");
         }
     }

@@ -1,5 +1,6 @@
 package io.turnout.cli;
 
+import io.turnout.error.TurnoutException;
 import io.turnout.state.StateExport;
 import io.turnout.state.StateJson;
 import io.turnout.state.StateStore;
@@ -53,7 +54,7 @@ final class StateCommand implements Runnable {
         @Override
         public Integer call() {
             if (state.url().isEmpty() && !Files.isRegularFile(dataDir.resolve("state.db"))) {
-                throw new UserError("no state store in " + dataDir + " (no state.db)",
+                throw new TurnoutException("no state store in " + dataDir + " (no state.db)",
                         "Pass the agent's data directory with --data-dir, or its PostgreSQL with --datasource.");
             }
             String json;
@@ -70,9 +71,9 @@ final class StateCommand implements Runnable {
             try {
                 Files.writeString(out, json);
             } catch (IOException e) {
-                throw new UserError("cannot write " + out + ": " + e.getMessage(), "Check that the folder exists and is writable.");
+                throw new TurnoutException("cannot write " + out + ": " + e.getMessage(), "Check that the folder exists and is writable.");
             }
-            spec.commandLine().getErr().println("Wrote the state of " + dataDir + " to " + out);
+            spec.commandLine().getErr().println("Wrote the state store to " + out);
             return ExitCodes.OK;
         }
     }

@@ -11,7 +11,9 @@ import io.turnout.events.DeploymentEvent.PendingPlanChanged;
 import io.turnout.events.DeploymentEvent.PlanMade;
 import io.turnout.events.DeploymentEvent.PollFailed;
 import io.turnout.events.DeploymentEvent.PollStarted;
-import io.turnout.events.DeploymentEvent.ProblemNoted;
+import io.turnout.events.DeploymentEvent.ProblemCleared;
+import io.turnout.events.DeploymentEvent.ProblemPersists;
+import io.turnout.events.DeploymentEvent.ProblemStarted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
 import io.turnout.events.DeploymentEvent.ServicesRead;
@@ -24,15 +26,22 @@ import io.turnout.state.EnvironmentFacts;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.Problem;
+import io.turnout.status.ServiceStatus;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the agent knows about one environment, kept from the deployment events of that environment
  * and read by the HTTP API at any time. Everything is in the {@link StateStore} — sync policy,
- * commits, pending plan, drift, problem, services, the history of outcomes — so that the status
- * survives a restart and every replica sharing the store shows the same. {@link #snapshot()}
- * returns an immutable copy.
+ * commits, pending plan, drift, services, the deploying flag, and (written by the reconciler that
+ * decided them) the problem and the history of outcomes — so that the status survives a restart
+ * and every replica sharing the store shows the same. {@link #snapshot()} returns an immutable copy.
  */
 public final class EnvironmentLedger {
     /** Outcomes shown per environment. */
@@ -57,39 +66,35 @@ public final class EnvironmentLedger {
     public EnvironmentStatus snapshot() {
         EnvironmentFacts facts = store.facts(name);
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
-        return new EnvironmentStatus(name, repository, branch, facts.syncPolicy().orElse("plan-only"), facts.liveCommit(),
-                facts.headCommit(), facts.lastPoll(), facts.deploying(), facts.pendingPlan(), facts.drift(), recent.stream().findFirst(),
-                recent, facts.services());
+        return new EnvironmentStatus(name, repository, branch, facts.syncPolicy().orElse(EnvironmentStatus.UNKNOWN_POLICY),
+                facts.liveCommit(), facts.headCommit(), facts.lastPoll(), facts.deploying(), facts.pendingPlan(), facts.drift(),
+                recent.stream().findFirst(), recent, facts.services(), facts.problem());
     }
 
-    /** What went wrong at the last poll and what happens next, e.g. "… retrying at the next poll"; empty when all went well. */
-    public Optional<String> problem() {
+    /** What keeps the environment from being reconciled, since when, and the next retry; empty when its last poll went well. */
+    public Optional<Problem> problem() {
         return store.problem(name);
     }
 
     /** Takes in one event of this environment (published by the holder of its lease, which alone may write its state). */
-    void on(DeploymentEvent event) {
+    synchronized void on(DeploymentEvent event) {
         switch (event) {
-            case HeadPolled e -> {
-                store.headPolled(name, e.head(), e.at());
-                store.problem(name, Optional.empty());
-            }
-            case PollFailed e -> store.problem(name, Optional.of(e.problem()));
-            case ProblemNoted e -> store.problem(name, Optional.of(e.problem()));
+            case HeadPolled e -> store.headPolled(name, e.head(), e.at());
             case SyncPolicySeen e -> store.syncPolicy(name, e.policy());
             case LiveCommitSeen e -> store.liveCommit(name, e.commit());
-            case ServicesRead e -> store.services(name, e.services());
+            case ServicesRead e -> store.services(name, keepUnreadGreens(e.services(), e.greenNotRead()));
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
             case DriftChecked e -> store.drift(name, e.drift());
             case DeploymentStarted e -> store.deploying(name, true);
             case DeploymentFinished e -> store.deploying(name, false);
             case RecoveryStarted e -> store.deploying(name, true);
-            case RecoveryFinished e -> {
-                store.deploying(name, false);
-                if (e.result().isPresent() && !e.succeeded()) store.problem(name, Optional.of(e.describe()));
-            }
-            // the history itself is in the store, written by the reconciler that decided
+            case RecoveryFinished e -> store.deploying(name, false);
+            // the history and the problem are in the store, written by the reconciler that decided
             case CommitDecided e -> { }
+            case PollFailed e -> { }
+            case ProblemStarted e -> { }
+            case ProblemPersists e -> { }
+            case ProblemCleared e -> { }
             case PollStarted e -> { }
             case PlanMade e -> { }
             case StepStarted e -> { }
@@ -97,5 +102,23 @@ public final class EnvironmentLedger {
             case StepFailed e -> { }
             case CloudCallsCounted e -> { }
         }
+    }
+
+    /**
+     * The services as read now, except that a GREEN slot the reader skipped (BLUE's tags vouched for
+     * the desired spec, so nothing about GREEN is needed to plan) keeps what was read last time, as
+     * long as the same slot is still BLUE.
+     */
+    private List<ServiceStatus> keepUnreadGreens(List<ServiceStatus> read, Set<String> greenNotRead) {
+        if (greenNotRead.isEmpty()) return read;
+        Map<String, ServiceStatus> before = store.facts(name).services().stream().collect(Collectors.toMap(ServiceStatus::name, Function.identity()));
+        List<ServiceStatus> merged = new ArrayList<>(read.size());
+        for (ServiceStatus now : read) {
+            ServiceStatus last = before.get(now.name());
+            boolean keep = greenNotRead.contains(now.name()) && last != null && last.blueSlot().equals(now.blueSlot());
+            merged.add(keep ? new ServiceStatus(now.name(), now.trafficMode(), now.blueSlot(), now.blueImage(), now.blueCommit(),
+                    now.runningCount(), last.green()) : now);
+        }
+        return merged;
     }
 }

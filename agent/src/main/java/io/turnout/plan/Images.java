@@ -1,11 +1,19 @@
 package io.turnout.plan;
 
+import io.turnout.diff.Normalizer;
+import io.turnout.live.LiveSlot;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** Which image a plan shows for a service: the traffic container's, else the first container's by name. */
-final class Images {
+/** Which image a plan (and the status) shows for a service: the traffic container's, else the first container's by name. */
+public final class Images {
     private Images() {}
+
+    /** The image a slot runs, from its task definition as read; empty when the task definition was not read. */
+    public static Optional<String> of(LiveSlot slot, String container) {
+        if (slot.taskDefinition() == null) return Optional.empty();
+        return of(Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
+    }
 
     static Optional<String> of(JsonNode normalizedTaskDefinition, String container) {
         JsonNode first = null;
@@ -20,10 +28,9 @@ final class Images {
      * The image a live slot runs: from its task definition, or — for a slot read from its tags
      * only, which runs the desired spec — the desired one.
      */
-    static Optional<String> of(DesiredService desired, io.turnout.live.LiveSlot slot, String container) {
+    static Optional<String> of(DesiredService desired, LiveSlot slot, String container) {
         if (slot.tagsOnly()) return desired.image(container);
-        if (slot.taskDefinition() == null) return Optional.empty();
-        return of(io.turnout.diff.Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
+        return of(slot, container);
     }
 
     private static Optional<String> text(JsonNode image) {

@@ -1,6 +1,7 @@
 package io.turnout.state;
 
 import io.turnout.plan.Plan;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +19,12 @@ import java.util.Optional;
  * @param deploying   whether a deployment (or a recovery) runs now
  * @param pendingPlan the plan waiting for a person, or restoring drift
  * @param drift       one line per drifted service
- * @param problem     what went wrong at the last poll and what happens next
+ * @param problem     what keeps the environment from being reconciled, since when, and the next retry
  * @param services    each service's live colours, as last read
  */
 public record EnvironmentFacts(Optional<String> syncPolicy, Optional<String> handledHead, Optional<String> headCommit,
                                Optional<Instant> lastPoll, Optional<String> liveCommit, boolean deploying,
-                               Optional<Plan> pendingPlan, List<String> drift, Optional<String> problem,
+                               Optional<Plan> pendingPlan, List<String> drift, Optional<Problem> problem,
                                List<ServiceStatus> services) {
     public static final EnvironmentFacts NONE = new EnvironmentFacts(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), Optional.empty(), List.of());

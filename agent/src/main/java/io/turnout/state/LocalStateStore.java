@@ -3,6 +3,7 @@ package io.turnout.state;
 import io.turnout.plan.Plan;
 import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -231,7 +232,7 @@ public final class LocalStateStore implements StateStore {
     }
 
     @Override
-    public void problem(String environment, Optional<String> problem) {
+    public void problem(String environment, Optional<Problem> problem) {
         update(environment, f -> new EnvironmentFacts(f.syncPolicy(), f.handledHead(), f.headCommit(), f.lastPoll(), f.liveCommit(),
                 f.deploying(), f.pendingPlan(), f.drift(), problem, f.services()));
     }

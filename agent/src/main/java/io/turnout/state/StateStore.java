@@ -3,6 +3,7 @@ package io.turnout.state;
 import io.turnout.plan.Plan;
 import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Instant;
 import java.util.List;
@@ -106,10 +107,15 @@ public interface StateStore extends AutoCloseable {
         return facts(environment).pendingPlan();
     }
 
-    /** What went wrong at the last poll and what happens next; empty when all went well. */
-    void problem(String environment, Optional<String> problem);
+    /**
+     * The environment's problem: what keeps it from being reconciled, since when, and when the next
+     * poll is due; empty when its last poll went well. The reconciler reads it back to tell a problem
+     * that persists (logged once, {@code since} kept) from a new one, also after a restart or on
+     * another replica when the store is shared.
+     */
+    void problem(String environment, Optional<Problem> problem);
 
-    default Optional<String> problem(String environment) {
+    default Optional<Problem> problem(String environment) {
         return facts(environment).problem();
     }
 

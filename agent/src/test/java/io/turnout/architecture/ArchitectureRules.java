@@ -30,7 +30,7 @@ final class ArchitectureRules {
             new Layer("schedule", "io.turnout.schedule.."),
             new Layer("reconcile core", "io.turnout.reconcile.."),
             new Layer("benchmarks", "io.turnout.bench.."),
-            new Layer("ledger and metrics", "io.turnout.ledger..", "io.turnout.metrics.."),
+            new Layer("ledger, metrics and log", "io.turnout.ledger..", "io.turnout.metrics..", "io.turnout.eventlog.."),
             new Layer("pipeline", "io.turnout.pipeline.."),
             new Layer("deployment events", "io.turnout.events.."),
             new Layer("apply", "io.turnout.apply.."),
@@ -108,9 +108,15 @@ final class ArchitectureRules {
                 .because("which database holds the state is the state store's business (io.turnout.state.sql)");
     }
 
+    static ArchRule benchmarksOnlyFromTheCommandLine() {
+        return noClasses().that().resideOutsideOfPackages("io.turnout.cli..", "io.turnout.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.turnout.bench..")
+                .because("the benchmarks (and their naive per-service reader) are not part of the agent: only turnout bench reaches them");
+    }
+
     static List<ArchRule> all() {
         return List.of(layersNeverImportUpwards(), noCyclesBetweenAreas(), noCyclesBetweenPackages(), micronautOnlyInTheRuntime(),
-                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule(), jdbcOnlyInTheStateStoreAndTheSchedule(),
-                databaseLibrariesOnlyInTheStateStore());
+                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule(), benchmarksOnlyFromTheCommandLine(),
+                jdbcOnlyInTheStateStoreAndTheSchedule(), databaseLibrariesOnlyInTheStateStore());
     }
 }

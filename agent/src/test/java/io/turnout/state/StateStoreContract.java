@@ -12,6 +12,7 @@ import io.turnout.spec.SyncMode;
 import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,9 +111,11 @@ public abstract class StateStoreContract {
         List<ServiceStatus> services = List.of(new ServiceStatus("web", "elb", Optional.of("b"), Optional.of("nginx:1.28"), Optional.of("c2"), 2),
                 new ServiceStatus("mailer", "rolling", Optional.empty(), Optional.empty(), Optional.empty(), 0));
         Instant polled = Instant.parse("2026-01-01T00:00:01.000000001Z");
+        Problem problem = Problem.first("git", "cannot fetch", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1), true)
+                .again("cannot fetch still", Instant.parse("2026-01-01T00:01:00Z"), Duration.ofMinutes(1), true);
         try (EnvironmentLease lease = store.lease("production")) {
             store.pendingPlan("production", Optional.of(plan));
-            store.problem("production", Optional.of("cannot fetch"));
+            store.problem("production", Optional.of(problem));
             store.syncPolicy("production", "plan-only");
             store.syncPolicy("production", "auto-apply");
             store.driftBaseline("production", baseline);
@@ -124,9 +127,10 @@ public abstract class StateStoreContract {
             store.services("production", services);
         }
         assertEquals(new EnvironmentFacts(Optional.of("auto-apply"), Optional.of("c2"), Optional.of("c3"), Optional.of(polled),
-                Optional.of("c2"), true, Optional.of(plan), List.of("web: desiredCount 2 → 3"), Optional.of("cannot fetch"), services),
+                Optional.of("c2"), true, Optional.of(plan), List.of("web: desiredCount 2 → 3"), Optional.of(problem), services),
                 store.facts("production"));
         assertEquals(Optional.of(plan), store.pendingPlan("production"));
+        assertEquals(Optional.of(problem), store.problem("production"), "every field of the problem, since and count included");
         assertEquals(Optional.of(baseline), store.driftBaseline("production"));
         assertEquals(EnvironmentFacts.NONE, store.facts("staging"));
         try (EnvironmentLease lease = store.lease("production")) {
@@ -161,7 +165,7 @@ public abstract class StateStoreContract {
         StateStore store = store();
         assertThrows(LeaseLostException.class, () -> store.journal("production").append(entry("begin")));
         assertThrows(LeaseLostException.class, () -> store.recordOutcome("production", outcome("c1", Outcome.APPLIED)));
-        assertThrows(LeaseLostException.class, () -> store.problem("production", Optional.of("x")));
+        assertThrows(LeaseLostException.class, () -> store.problem("production", Optional.empty()));
         try (EnvironmentLease lease = store.lease("staging")) {
             assertThrows(LeaseLostException.class, () -> store.syncPolicy("production", "auto-apply"), "another environment's lease");
         }

@@ -13,12 +13,12 @@ import io.micronaut.http.annotation.Post;
 import io.turnout.status.AgentStatus;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.SyncTrigger;
+import io.turnout.status.UnknownEnvironment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,12 +45,10 @@ final class EnvironmentsController {
         this.settings = settings;
     }
 
+    /** A JSON array, as the README documents it. */
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> list() {
-        ObjectNode body = ApiJson.object();
-        ArrayNode environments = body.putArray("environments");
-        for (EnvironmentStatus env : status.environments()) environments.add(ApiJson.summary(env));
-        return ApiJson.response(HttpStatus.OK, body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return ApiJson.response(HttpStatus.OK, ApiJson.list(status.environments())).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get(uri = "/{env}", produces = MediaType.APPLICATION_JSON)
@@ -87,9 +85,7 @@ final class EnvironmentsController {
 
     private HttpResponse<String> unknown(String env) {
         List<String> known = status.environments().stream().map(EnvironmentStatus::name).toList();
-        String message = "no environment named '" + env + "'; known: "
-                + (known.isEmpty() ? "none yet (the agent has not read the spec repository)" : String.join(", ", known));
-        return ApiJson.response(HttpStatus.NOT_FOUND, ApiJson.error(message, known));
+        return ApiJson.response(HttpStatus.NOT_FOUND, ApiJson.error(new UnknownEnvironment(env, "", known).inOneLine(), known));
     }
 
     /** The token of {@code Authorization: Bearer <token>}; the scheme is case-insensitive (RFC 7235). */

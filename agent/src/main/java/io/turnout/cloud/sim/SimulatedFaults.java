@@ -3,9 +3,11 @@ package io.turnout.cloud.sim;
 import io.turnout.cloud.CloudException.Kind;
 import io.turnout.cloud.CloudException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,7 +22,7 @@ public final class SimulatedFaults {
     private final Set<String> unhealthyTargetGroups = new HashSet<>();
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
-    private final java.util.Map<String, Integer> oneOffExitCodes = new java.util.HashMap<>();
+    private final Map<String, Integer> oneOffExitCodes = new HashMap<>();
     private long mutatingCalls;
 
     private static final class CallFault {
@@ -44,6 +46,15 @@ public final class SimulatedFaults {
     /** The next {@code times} calls of {@code operation} (null for any) fail with ServerException (503). */
     public synchronized SimulatedFaults serverError(String operation, int times) {
         callFaults.add(new CallFault(operation, Kind.SERVER_ERROR, positive(times)));
+        return this;
+    }
+
+    /**
+     * The next {@code times} calls of {@code operation} (null for any) fail with AccessDeniedException
+     * (400), as for a role whose policy lacks the action. Terminal: never retried.
+     */
+    public synchronized SimulatedFaults deny(String operation, int times) {
+        callFaults.add(new CallFault(operation, Kind.ACCESS_DENIED, positive(times)));
         return this;
     }
 
@@ -110,6 +121,10 @@ public final class SimulatedFaults {
             if (fault.remaining == 0) it.remove();
             if (fault.kind == Kind.THROTTLED) {
                 throw new CloudException(Kind.THROTTLED, "ThrottlingException", operation, 429, "Rate exceeded");
+            }
+            if (fault.kind == Kind.ACCESS_DENIED) {
+                throw new CloudException(Kind.ACCESS_DENIED, "AccessDeniedException", operation, 400,
+                        "User is not authorized to perform: " + operation + " (simulated fault)");
             }
             throw new CloudException(Kind.SERVER_ERROR, "ServerException", operation, 503,
                     "Service unavailable (simulated fault)");

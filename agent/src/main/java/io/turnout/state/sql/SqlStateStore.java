@@ -11,6 +11,7 @@ import io.turnout.state.StateJson;
 import io.turnout.state.StateStore;
 import io.turnout.state.StateStoreException;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -210,7 +211,7 @@ public final class SqlStateStore implements StateStore {
                 Boolean.parseBoolean(facts.getOrDefault(DEPLOYING, "false")),
                 Optional.ofNullable(facts.get(PENDING_PLAN)).map(StateJson::plan),
                 Optional.ofNullable(facts.get(DRIFT)).map(StateJson::lines).orElse(List.of()),
-                text(facts, PROBLEM),
+                Optional.ofNullable(facts.get(PROBLEM)).map(v -> StateJson.MAPPER.readValue(v, Problem.class)),
                 Optional.ofNullable(facts.get(SERVICES)).map(StateJson::services).orElse(List.of()));
     }
 
@@ -257,7 +258,7 @@ public final class SqlStateStore implements StateStore {
     }
 
     @Override
-    public void problem(String environment, Optional<String> problem) {
+    public void problem(String environment, Optional<Problem> problem) {
         fact(environment, PROBLEM, problem);
     }
 

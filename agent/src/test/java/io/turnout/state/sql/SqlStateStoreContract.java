@@ -14,6 +14,7 @@ import io.turnout.state.StateStore;
 import io.turnout.state.StateStoreContract;
 import io.turnout.spec.SpecTree;
 import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +130,8 @@ abstract class SqlStateStoreContract extends StateStoreContract {
             first.recordOutcome("production", outcome("c2", Outcome.PLANNED));
             first.syncPolicy("production", "plan-only");
             first.pendingPlan("production", Optional.of(plan));
-            first.problem("production", Optional.of("the push of turnout/production/live was refused. Retried at the next poll."));
+            first.problem("production", Optional.of(Problem.first("tags", "the push of turnout/production/live was refused. Retried at the next poll.",
+                    Instant.parse("2026-01-01T00:00:05Z"), Duration.ofMinutes(1), true)));
             first.headPolled("production", "c2", Instant.parse("2026-01-01T00:00:05Z"));
             first.driftBaseline("production", new DriftBaseline("c1", new SpecTree(List.of(), List.of())));
             first.journal("production").append(entry("begin"));
