@@ -183,6 +183,10 @@ public final class LocalStateStore implements StateStore {
 
     private void update(String environment, UnaryOperator<EnvironmentFacts> change) {
         requireLease(environment);
+        updateUnfenced(environment, change);
+    }
+
+    private void updateUnfenced(String environment, UnaryOperator<EnvironmentFacts> change) {
         Environment e = of(environment);
         synchronized (e) {
             e.facts = change.apply(e.facts);
@@ -239,7 +243,7 @@ public final class LocalStateStore implements StateStore {
 
     @Override
     public void syncPolicy(String environment, String policy) {
-        update(environment, f -> new EnvironmentFacts(Optional.of(policy), f.handledHead(), f.headCommit(), f.lastPoll(), f.liveCommit(),
+        updateUnfenced(environment, f -> new EnvironmentFacts(Optional.of(policy), f.handledHead(), f.headCommit(), f.lastPoll(), f.liveCommit(),
                 f.deploying(), f.pendingPlan(), f.drift(), f.problem(), f.services()));
     }
 

@@ -62,20 +62,25 @@ public final class StateJson {
         }
     }
 
+    /** Durations as ISO-8601 ({@code PT15M}), both ways: for every mapper that keeps values to read back (the journal's too). */
+    public static SimpleModule isoDurations() {
+        return new SimpleModule("turnout-iso-durations")
+                .addSerializer(Duration.class, new ValueSerializer<>() {
+                    @Override
+                    public void serialize(Duration value, JsonGenerator gen, SerializationContext ctxt) {
+                        gen.writeString(value.toString());
+                    }
+                })
+                .addDeserializer(Duration.class, new ValueDeserializer<>() {
+                    @Override
+                    public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
+                        return Duration.parse(p.getValueAsString());
+                    }
+                });
+    }
+
     public static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("turnout-state")
-                    .addSerializer(Duration.class, new ValueSerializer<>() {
-                        @Override
-                        public void serialize(Duration value, JsonGenerator gen, SerializationContext ctxt) {
-                            gen.writeString(value.toString());
-                        }
-                    })
-                    .addDeserializer(Duration.class, new ValueDeserializer<>() {
-                        @Override
-                        public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
-                            return Duration.parse(p.getValueAsString());
-                        }
-                    }))
+            .addModule(isoDurations())
             .setDefaultTyping(new SealedTyping())
             .registerSubtypes(named(Step.class))
             .registerSubtypes(named(Strategy.class))

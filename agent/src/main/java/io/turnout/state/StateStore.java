@@ -20,7 +20,8 @@ import java.util.SortedSet;
  * <p>One deployment per environment: whoever changes an environment first takes its
  * {@linkplain #lease lease} (an agent replica for a reconcile, {@code turnout apply} for an apply);
  * while another process holds it, {@link #lease} says who. Every write for an environment —
- * journal, outcomes, facts — is accepted only while this store holds its lease, so a process that
+ * journal, outcomes, facts (but the sync policy, which discovery reads from the branch head) — is
+ * accepted only while this store holds its lease, so a process that
  * lost it (it was paused for longer than the lease lasts, and another one took over) can no
  * longer write anything there: it stops at its next write with a {@link LeaseLostException}.
  *
@@ -119,7 +120,10 @@ public interface StateStore extends AutoCloseable {
         return facts(environment).problem();
     }
 
-    /** The sync policy of the environment's spec as last seen ({@code auto-apply} or {@code plan-only}). */
+    /**
+     * The sync policy of the environment's spec as last seen ({@code auto-apply} or {@code plan-only}).
+     * Not fenced by the lease: discovery publishes it from the branch head, on whichever replica runs it.
+     */
     void syncPolicy(String environment, String policy);
 
     default Optional<String> syncPolicy(String environment) {

@@ -85,6 +85,32 @@ class ApplyWhileTheAgentDeploysTest {
         }
     }
 
+    @Test
+    void stateExportShowsWhatTheAgentKept() throws Exception {
+        Path data = tmp.resolve("agent");
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(tmp.resolve("repo"));
+             Reconcilers agent = fx.reconcilers(fx.url(), data, Set.of("production"), StateStoreSettings.embedded(data).open(AGENT))) {
+            agent.discover("shop");
+            agent.reconciler("shop", "production").reconcile();
+        }
+        Path out = tmp.resolve("state.json");
+        Run export = CommandLineTest.run("state", "export", "--data-dir", data.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, export.exit(), export.err());
+        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(Files.readString(out));
+        assertTrue(json.path("store").asString().startsWith("SQLite "), json.toString());
+        tools.jackson.databind.JsonNode production = json.path("environments").get(0);
+        assertEquals("production", production.path("name").asString());
+        assertEquals("APPLIED", production.path("outcomes").get(0).path("outcome").asString());
+        assertEquals("auto-apply", production.path("facts").path("syncPolicy").asString());
+        assertEquals(0, production.path("journal").size(), "the finished deployment's journal was compacted");
+        assertTrue(production.path("lease").isNull(), "released");
+
+        Run nothing = CommandLineTest.run("state", "export", "--data-dir", tmp.resolve("nowhere").toString());
+        assertEquals(ExitCodes.ERROR, nothing.exit());
+        assertTrue(nothing.err().contains("no state store in"), nothing.err());
+        assertFalse(Files.exists(tmp.resolve("nowhere/state.db")), "an export creates nothing");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(120, TimeUnit.SECONDS);

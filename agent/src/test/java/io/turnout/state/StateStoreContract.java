@@ -167,7 +167,7 @@ public abstract class StateStoreContract {
         assertThrows(LeaseLostException.class, () -> store.recordOutcome("production", outcome("c1", Outcome.APPLIED)));
         assertThrows(LeaseLostException.class, () -> store.problem("production", Optional.empty()));
         try (EnvironmentLease lease = store.lease("staging")) {
-            assertThrows(LeaseLostException.class, () -> store.syncPolicy("production", "auto-apply"), "another environment's lease");
+            assertThrows(LeaseLostException.class, () -> store.liveCommit("production", Optional.of("c1")), "another environment's lease");
         }
         EnvironmentLease released = store.lease("production");
         released.close();

@@ -264,7 +264,12 @@ public final class SqlStateStore implements StateStore {
 
     @Override
     public void syncPolicy(String environment, String policy) {
-        fact(environment, SYNC_POLICY, Optional.of(policy));
+        // not fenced: discovery publishes it from the branch head, on whichever replica runs it
+        try (Connection c = database.dataSource().getConnection()) {
+            put(c, environment, SYNC_POLICY, Optional.of(policy));
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot keep the sync policy of " + environment, e);
+        }
     }
 
     private void fact(String environment, String name, Optional<?> value) {
