@@ -1,6 +1,9 @@
 package io.turnout.ledger;
 
+import io.turnout.events.DeploymentEvent.ApprovalDecided;
+import io.turnout.events.DeploymentEvent.ApprovalRequested;
 import io.turnout.events.DeploymentEvent.CloudCallsCounted;
+import io.turnout.events.DeploymentEvent.CommitIdentified;
 import io.turnout.events.DeploymentEvent.CommitDecided;
 import io.turnout.events.DeploymentEvent.DeploymentFinished;
 import io.turnout.events.DeploymentEvent.DeploymentStarted;
@@ -28,20 +31,24 @@ import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
+import io.turnout.status.WaitingApproval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What the agent knows about one environment, kept from the deployment events of that environment
- * and read by the HTTP API at any time. Everything is in the {@link StateStore} — sync policy,
- * commits, pending plan, drift, services, the deploying flag, and (written by the reconciler that
- * decided them) the problem and the history of outcomes — so that the status survives a restart
- * and every replica sharing the store shows the same. {@link #snapshot()} returns an immutable copy.
+ * and read by the HTTP API at any time. Everything but the approval gates waiting is in the
+ * {@link StateStore} — sync policy, commits, pending plan, drift, services, the deploying flag, and
+ * (written by the reconciler that decided them) the problem and the history of outcomes — so that the
+ * status survives a restart and every replica sharing the store shows the same. The approval gates
+ * are kept in memory (rebuilt from the journal by the reconciler's first poll after a restart).
+ * {@link #snapshot()} returns an immutable copy.
  */
 public final class EnvironmentLedger {
     /** Outcomes shown per environment. */
@@ -51,6 +58,8 @@ public final class EnvironmentLedger {
     private final String repository;
     private final String branch;
     private final StateStore store;
+    /** Approval gates waiting, by service; rebuilt from the journal by the reconciler's first poll after a restart. */
+    private final Map<String, WaitingApproval> approvals = new TreeMap<>();
 
     public EnvironmentLedger(String name, String repository, String branch, StateStore store) {
         this.name = name;
@@ -63,12 +72,12 @@ public final class EnvironmentLedger {
         return name;
     }
 
-    public EnvironmentStatus snapshot() {
-        EnvironmentFacts facts = store.facts(name);
+    public synchronized EnvironmentStatus snapshot() {
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
+        EnvironmentFacts facts = store.facts(name);
         return new EnvironmentStatus(name, repository, branch, facts.syncPolicy().orElse(EnvironmentStatus.UNKNOWN_POLICY),
                 facts.liveCommit(), facts.headCommit(), facts.lastPoll(), facts.deploying(), facts.pendingPlan(), facts.drift(),
-                recent.stream().findFirst(), recent, facts.services(), facts.problem());
+                recent.stream().findFirst(), recent, facts.services(), facts.problem(), List.copyOf(approvals.values()));
     }
 
     /** What keeps the environment from being reconciled, since when, and the next retry; empty when its last poll went well. */
@@ -76,7 +85,7 @@ public final class EnvironmentLedger {
         return store.problem(name);
     }
 
-    /** Takes in one event of this environment (published by the holder of its lease, which alone may write its state). */
+    /** Takes in one event of this environment. */
     synchronized void on(DeploymentEvent event) {
         switch (event) {
             case HeadPolled e -> store.headPolled(name, e.head(), e.at());
@@ -86,9 +95,19 @@ public final class EnvironmentLedger {
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
             case DriftChecked e -> store.drift(name, e.drift());
             case DeploymentStarted e -> store.deploying(name, true);
-            case DeploymentFinished e -> store.deploying(name, false);
+            case DeploymentFinished e -> {
+                store.deploying(name, false);
+                if (!e.paused()) approvals.clear();
+            }
             case RecoveryStarted e -> store.deploying(name, true);
-            case RecoveryFinished e -> store.deploying(name, false);
+            case RecoveryFinished e -> {
+                store.deploying(name, false);
+                if (!e.paused()) approvals.clear();
+            }
+            case ApprovalRequested e -> approvals.put(e.service(), new WaitingApproval(e.service(), e.ecsServiceName(), e.commit(),
+                    e.since(), e.deadline()));
+            case ApprovalDecided e -> approvals.remove(e.service());
+            case CommitIdentified e -> { }
             // the history and the problem are in the store, written by the reconciler that decided
             case CommitDecided e -> { }
             case PollFailed e -> { }

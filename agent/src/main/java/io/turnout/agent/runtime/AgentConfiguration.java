@@ -24,6 +24,7 @@ public class AgentConfiguration {
     private int threads = 4;
     private int historyLimit = StateStore.DEFAULT_HISTORY_LIMIT;
     private DataSource datasource = new DataSource();
+    private String statusPageUrl;
 
     /**
      * Where clones, the embedded state store ({@code state.db}: journals, history, drift baselines, status)
@@ -89,6 +90,15 @@ public class AgentConfiguration {
 
     public void setHistoryLimit(int historyLimit) {
         this.historyLimit = historyLimit;
+    }
+
+    /** Where people reach the status page ({@code https://turnout.example.com/}): notifications link to it. Default: none. */
+    public Optional<String> getStatusPageUrl() {
+        return Optional.ofNullable(statusPageUrl).filter(u -> !u.isBlank());
+    }
+
+    public void setStatusPageUrl(String statusPageUrl) {
+        this.statusPageUrl = statusPageUrl;
     }
 
     public DataSource getDatasource() {
