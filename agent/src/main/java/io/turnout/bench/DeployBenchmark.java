@@ -15,7 +15,9 @@ import io.turnout.plan.Planner;
 import io.turnout.plan.SlotTags;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
-import io.turnout.state.LocalStateStore;
+import io.turnout.state.EnvironmentLease;
+import io.turnout.state.sql.SqlStateStore;
+import io.turnout.state.sql.StateStoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * How long a commit that changes N services of the {@link SyntheticEstate} takes to deploy on the
- * simulated cloud, the way the agent deploys it ({@link Deployments}: file journal, write budgets
+ * simulated cloud, the way the agent deploys it ({@link Deployments}: the journal in the embedded state store under the environment's lease, write budgets
  * of the account on the simulated cloud's virtual clock), with {@code deployment.maxParallel} = N:
  * the simulated duration (virtual clock), the wall time, the AWS calls by operation (mutating ones
  * apart) and the floor — one service's deployment time plus the least time the write budgets allow
@@ -57,13 +59,15 @@ public final class DeployBenchmark {
         }
     }
 
-    /** Deploys a new image to all {@code services} services of a fresh estate; {@code work} holds the journal. */
+    /** Deploys a new image to all {@code services} services of a fresh estate; {@code work} holds the state store. */
     public static Row run(int services, Path work) {
         SyntheticEstate estate = SyntheticEstate.of(services);
         SpecTree tree = estate.withNewImage(services, services);
         EnvironmentSpec environment = tree.environments().getFirst();
         try (SimulatedCloudAccess cloud = new SimulatedCloudAccess(estate.cloud(), estate.clock(), estate.clock(), Optional.empty());
-             LocalStateStore store = LocalStateStore.withFileJournals(work.resolve("journal-" + services))) {
+             SqlStateStore store = StateStoreSettings.embedded(work.resolve("store-" + services))
+                     .open(StateStoreSettings.owner("turnout bench deploy"));
+             EnvironmentLease lease = store.lease(environment.name())) {
             CloudGateway gateway = cloud.gatewayFor(environment);
             // planning is not what is measured here: read without the read budgets' waits
             LiveState live = new BatchedLiveStateReader(gateway, ReadThrottle.unlimited(), SlotTags::runsDesired).read(environment, tree);

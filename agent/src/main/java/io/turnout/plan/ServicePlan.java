@@ -25,7 +25,7 @@ public record ServicePlan(String service, PlanKind kind, String trafficMode, Lis
         changes = List.copyOf(changes);
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
-        dependsOn = List.copyOf(dependsOn);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn); // absent in plans stored before dependsOn
     }
 
     /** A service plan that depends on no other service. */

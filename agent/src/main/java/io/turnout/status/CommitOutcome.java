@@ -20,7 +20,7 @@ import java.util.List;
 public record CommitOutcome(String commit, String subject, Outcome outcome, String detail, Instant at,
                             Duration duration, List<ServiceOutcome> services) {
     public CommitOutcome {
-        services = List.copyOf(services);
+        services = services == null ? List.of() : List.copyOf(services); // absent in what was stored before services had outcomes
     }
 
     /** An outcome that deployed no service. */

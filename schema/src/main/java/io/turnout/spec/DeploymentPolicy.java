@@ -20,6 +20,8 @@ public record DeploymentPolicy(Duration steadyStateTimeout, Verification verific
             Duration.ofMinutes(10), Verification.DEFAULT, true, Duration.ofMinutes(5), true, DEFAULT_MAX_PARALLEL);
 
     public DeploymentPolicy {
+        // 0: a policy stored before maxParallel existed (the schema never lets a spec say 0)
+        if (maxParallel == 0) maxParallel = DEFAULT_MAX_PARALLEL;
         if (maxParallel < 1) throw new IllegalArgumentException("maxParallel must be at least 1, was " + maxParallel);
     }
 

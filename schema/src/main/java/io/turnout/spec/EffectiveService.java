@@ -22,7 +22,7 @@ public record EffectiveService(String name, String environment, SourceLocation s
     public EffectiveService {
         taskDefinition = taskDefinition.deepCopy();
         service = service.deepCopy();
-        dependsOn = List.copyOf(dependsOn);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn); // absent in what was stored before dependsOn
     }
 
     /** A service without hooks that depends on no other. */

@@ -15,9 +15,11 @@ public record ServiceOverride(Optional<JsonNode> taskDefinition, Optional<JsonNo
             Optional.empty());
 
     public ServiceOverride {
-        taskDefinition = taskDefinition.map(JsonNode::deepCopy);
-        service = service.map(JsonNode::deepCopy);
-        dependsOn = dependsOn.map(List::copyOf);
+        // a JSON null is no override (Jackson reads an absent Optional<JsonNode> as Optional.of(NullNode), e.g. from the state store)
+        taskDefinition = taskDefinition.filter(n -> !n.isNull()).map(JsonNode::deepCopy);
+        service = service.filter(n -> !n.isNull()).map(JsonNode::deepCopy);
+        // absent in what was stored before dependsOn existed
+        dependsOn = dependsOn == null ? Optional.empty() : dependsOn.map(List::copyOf);
     }
 
     /** An override that leaves the service's dependsOn as it is. */

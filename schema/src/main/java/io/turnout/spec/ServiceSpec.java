@@ -43,7 +43,7 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
         taskDefinition = taskDefinition.deepCopy();
         service = service.deepCopy();
         overrides = Map.copyOf(new TreeMap<>(overrides));
-        dependsOn = List.copyOf(dependsOn);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn); // absent in what was stored before dependsOn
     }
 
     /** A service without hooks that depends on no other. */
