@@ -288,8 +288,7 @@ public final class EnvironmentReconciler {
         }
         prefix += approvals(result);
         if (!result.succeeded()) {
-            // services deploy on their own: those applied stay applied, and drift is checked against them
-            store.driftBaseline(name).map(b -> PlanFacts.partlyApplied(b, tree, result)).ifPresent(b -> store.driftBaseline(name, b));
+            keepWhatWasApplied(tree, result);
             // not pending: it was tried and rolled back; the head's outcome says what happened
             publish(new PendingPlanChanged(name, now(), Optional.empty()));
             refreshServices(environment, tree, commit);
@@ -317,6 +316,14 @@ public final class EnvironmentReconciler {
             reads.callsCounted(cloud.gatewayFor(environment));
             cloud.afterDeployment();
         }
+    }
+
+    /**
+     * After a deployment that applied some services and not others: services deploy on their own, so
+     * those applied stay applied, and drift is checked against them ({@link PlanFacts#partlyApplied}).
+     */
+    private void keepWhatWasApplied(SpecTree applied, ApplyResult result) {
+        store.driftBaseline(name).map(b -> PlanFacts.partlyApplied(b, applied, result)).ifPresent(b -> store.driftBaseline(name, b));
     }
 
     /** Reads the environment again after a deployment, so that the status shows the new colours (and GREEN). */
@@ -453,6 +460,7 @@ public final class EnvironmentReconciler {
             tree.ifPresent(t -> refreshServices(environment, t, commit));
             finish(commit, Outcome.APPLIED, approvals + ": " + String.join("; ", r.messages()), started, r.services());
         } else {
+            tree.ifPresent(t -> keepWhatWasApplied(t, r));
             tree.ifPresent(t -> refreshServices(environment, t, commit));
             finish(commit, Outcome.FAILED, approvals + "; " + PlanFacts.outcome(r), started, r.services());
         }

@@ -153,14 +153,27 @@ public class VirtualClock implements InstantSource {
                 try {
                     task.run();
                 } finally {
+                    boolean stillEnlisted = enlisted.get();
                     enlisted.remove();
-                    leave();
+                    if (stillEnlisted) leave();
                 }
             });
         } catch (RuntimeException | Error e) {
             leave();
             throw e;
         }
+    }
+
+    /**
+     * The calling thread stops holding time still for good: it is about to block on something other
+     * than this clock and never come back to it — a process that dies, simulated in-process while other
+     * processes share this clock (tests), whose threads a real clock would not wait for either. No effect
+     * on a thread that is not enlisted.
+     */
+    public void abandon() {
+        if (!enlisted.get()) return;
+        enlisted.set(false);
+        leave();
     }
 
     private void leave() {

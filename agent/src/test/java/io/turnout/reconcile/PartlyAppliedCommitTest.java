@@ -14,8 +14,12 @@ import io.turnout.status.CommitOutcome;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.ServiceOutcome.Result;
 import io.turnout.status.ServiceStatus;
+import io.turnout.status.Approvals;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.WaitingApproval;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +101,63 @@ class PartlyAppliedCommitTest {
 
         // the next poll: no new commit, no deployment, and web (deployed) is not drift
         cloud.cloud().faults().clear();
+        seen.clear();
+        production.reconcile();
+        assertEquals(0, of(DeploymentStarted.class).size());
+        assertEquals(List.of(), of(DriftChecked.class).getFirst().drift());
+        assertEquals("public.ecr.aws/nginx/nginx:1.28", service("web").blueImage().orElseThrow());
+    }
+
+    /**
+     * Invariant 7 with an approval gate: web waits at its gate (verified, production untouched) while
+     * api fails. api alone is rolled back; web keeps waiting — its new slot is not scaled back — and,
+     * once approved, is deployed without api being touched again; the next poll sees no drift.
+     */
+    @Test
+    void aServiceWaitingForApprovalIsNotRolledBackWhenAnotherServiceFails() throws Exception {
+        production.reconcile();
+        String bootstrap = repo.remoteLiveTag("production");
+        repo.change("services/web/service.yaml", "        bakeTime: 1m\n", "        bakeTime: 1m\n        approval: required\n",
+                "web: approval required");
+        repo.change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
+        String head = repo.change("services/api/api.taskdef.yaml", "python:3.13-slim", "python:3.14-slim", "api: python 3.14");
+        cloud.cloud().faults().failHealthChecks("api-b");
+        seen.clear();
+
+        production.reconcile();
+
+        EnvironmentStatus waiting = production.board().environment("production").orElseThrow();
+        assertTrue(waiting.waitingForApproval(), waiting.toString());
+        assertEquals(List.of("web"), waiting.approvals().stream().map(WaitingApproval::service).toList());
+        assertEquals(List.of("api ROLLED_BACK"), of(ServiceFinished.class).stream()
+                .map(e -> e.outcome().service() + " " + e.outcome().result()).toList(), "web waits; api alone ended, rolled back");
+        assertEquals("public.ecr.aws/docker/library/python:3.13-slim", service("api").blueImage().orElseThrow(), "api is as it was");
+        assertEquals("public.ecr.aws/nginx/nginx:1.27", service("web").blueImage().orElseThrow(), "production untouched while web waits");
+        ServiceStatus.Green webGreen = service("web").green().orElseThrow();
+        assertEquals(Optional.of("public.ecr.aws/nginx/nginx:1.28"), webGreen.image());
+        assertTrue(webGreen.desiredCount() > 0 && webGreen.runningCount() > 0,
+                "web's verified new slot is kept for the approval, not rolled back with api: " + webGreen);
+
+        cloud.cloud().faults().clear();
+        Approvals.Answer answer = new ApprovalService(production.board(), production.store(), Agents.WALL)
+                .decide("production", head, Approvals.Decision.APPROVE, "alice");
+        assertEquals(Approvals.Answer.Result.RECORDED, answer.result(), answer.message());
+        seen.clear();
+        production.reconcile();
+
+        CommitOutcome outcome = production.board().environment("production").orElseThrow().lastOutcome().orElseThrow();
+        assertEquals(head, outcome.commit());
+        assertEquals(Outcome.FAILED, outcome.outcome(), outcome.detail());
+        assertEquals(List.of("web"), outcome.services(Result.APPLIED));
+        assertEquals(List.of("api"), outcome.services(Result.ROLLED_BACK));
+        assertTrue(outcome.detail().startsWith("web: approved by alice"), outcome.detail());
+        assertEquals(List.of("web APPLIED"), of(ServiceFinished.class).stream()
+                .map(e -> e.outcome().service() + " " + e.outcome().result()).toList(), "api is not touched again");
+        assertEquals("public.ecr.aws/nginx/nginx:1.28", service("web").blueImage().orElseThrow(), "web is deployed");
+        assertEquals("public.ecr.aws/docker/library/python:3.13-slim", service("api").blueImage().orElseThrow());
+        assertEquals(bootstrap, repo.remoteLiveTag("production"), "the commit is not live as a whole: its tag does not move");
+
+        // the next poll: web (deployed after its approval) is not drift, and nothing is deployed
         seen.clear();
         production.reconcile();
         assertEquals(0, of(DeploymentStarted.class).size());

@@ -93,6 +93,38 @@ class VirtualClockTest {
     }
 
     @Test
+    void anEnlistedThreadThatAbandonsTheClockNoLongerHoldsTimeStill() throws InterruptedException {
+        VirtualClock clock = new VirtualClock(START);
+        Sleeper sleeper = clock.sleeper();
+        CountDownLatch abandoned = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread dead = sleeper.startThread(() -> {
+            clock.abandon();
+            abandoned.countDown();
+            try {
+                release.await(); // blocks on something other than the clock, as a dead process's thread would
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(abandoned.await(10, TimeUnit.SECONDS));
+        assertEquals(0, clock.running());
+        Thread sleeping = Thread.ofVirtual().start(() -> {
+            try {
+                sleeper.sleep(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(sleeping.join(Duration.ofSeconds(10)), "time moves although the abandoned thread is still blocked");
+        assertEquals(START.plusSeconds(5), clock.instant());
+
+        release.countDown();
+        assertTrue(dead.join(Duration.ofSeconds(10)));
+        assertEquals(0, clock.running(), "its end is not counted a second time");
+    }
+
+    @Test
     void advancingWakesWhoeverIsDueAndAnInterruptEndsAWait() throws InterruptedException {
         VirtualClock clock = new VirtualClock(START);
         Sleeper sleeper = clock.sleeper();
