@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * as drift nor undoes it.
  */
 class PartlyAppliedCommitTest {
+    static final String WEB_1_28 = "public.ecr.aws/nginx/nginx:1.28";
+    static final String API_3_13 = "public.ecr.aws/docker/library/python:3.13-slim";
+
     @TempDir
     Path dir;
     WorkRepo repo;
@@ -71,6 +74,32 @@ class PartlyAppliedCommitTest {
         return counter == null ? 0 : counter.count();
     }
 
+    /** The outcome of {@code head}: failed as a whole, web applied, api rolled back, and the commit's tag not moved. */
+    private CommitOutcome webAppliedApiRolledBack(String head, String bootstrap) throws Exception {
+        CommitOutcome outcome = production.board().environment("production").orElseThrow().lastOutcome().orElseThrow();
+        assertEquals(head, outcome.commit());
+        assertEquals(Outcome.FAILED, outcome.outcome(), outcome.detail());
+        assertEquals(List.of("web"), outcome.services(Result.APPLIED));
+        assertEquals(List.of("api"), outcome.services(Result.ROLLED_BACK));
+        assertEquals(WEB_1_28, service("web").blueImage().orElseThrow(), "web is deployed");
+        assertEquals(API_3_13, service("api").blueImage().orElseThrow(), "api is as it was");
+        assertEquals(bootstrap, repo.remoteLiveTag("production"), "the commit is not live as a whole: its tag does not move");
+        return outcome;
+    }
+
+    /** The next poll: no new commit, no deployment, and web (deployed) is neither drift nor undone. */
+    private void theNextPollLeavesWebDeployed() {
+        seen.clear();
+        production.reconcile();
+        assertEquals(0, of(DeploymentStarted.class).size());
+        assertEquals(List.of(), of(DriftChecked.class).getFirst().drift());
+        assertEquals(WEB_1_28, service("web").blueImage().orElseThrow());
+    }
+
+    private List<String> servicesFinished() {
+        return of(ServiceFinished.class).stream().map(e -> e.outcome().service() + " " + e.outcome().result()).sorted().toList();
+    }
+
     @Test
     void theOtherServiceIsDeployedAndTheOutcomeSaysWhichWasRolledBack() throws Exception {
         production.reconcile();
@@ -84,28 +113,15 @@ class PartlyAppliedCommitTest {
 
         production.reconcile();
 
-        CommitOutcome outcome = production.board().environment("production").orElseThrow().lastOutcome().orElseThrow();
-        assertEquals(head, outcome.commit());
-        assertEquals(Outcome.FAILED, outcome.outcome(), outcome.detail());
-        assertEquals(List.of("web"), outcome.services(Result.APPLIED));
-        assertEquals(List.of("api"), outcome.services(Result.ROLLED_BACK));
+        CommitOutcome outcome = webAppliedApiRolledBack(head, bootstrap);
         assertTrue(outcome.detail().startsWith("1 applied, 1 rolled back: api: step "), outcome.detail());
         assertTrue(outcome.detail().contains("applied: web (1 service, each deployed and verified on its own)"), outcome.detail());
-        assertEquals(List.of("api ROLLED_BACK", "web APPLIED"), of(ServiceFinished.class).stream()
-                .map(e -> e.outcome().service() + " " + e.outcome().result()).sorted().toList());
+        assertEquals(List.of("api ROLLED_BACK", "web APPLIED"), servicesFinished());
         assertEquals(2.0, deployments("web", "applied"));
         assertEquals(1.0, deployments("api", "rolled_back"));
-        assertEquals("public.ecr.aws/nginx/nginx:1.28", service("web").blueImage().orElseThrow(), "web is deployed");
-        assertEquals("public.ecr.aws/docker/library/python:3.13-slim", service("api").blueImage().orElseThrow(), "api is as it was");
-        assertEquals(bootstrap, repo.remoteLiveTag("production"), "the commit is not live as a whole: its tag does not move");
 
-        // the next poll: no new commit, no deployment, and web (deployed) is not drift
         cloud.cloud().faults().clear();
-        seen.clear();
-        production.reconcile();
-        assertEquals(0, of(DeploymentStarted.class).size());
-        assertEquals(List.of(), of(DriftChecked.class).getFirst().drift());
-        assertEquals("public.ecr.aws/nginx/nginx:1.28", service("web").blueImage().orElseThrow());
+        theNextPollLeavesWebDeployed();
     }
 
     /**
@@ -129,12 +145,11 @@ class PartlyAppliedCommitTest {
         EnvironmentStatus waiting = production.board().environment("production").orElseThrow();
         assertTrue(waiting.waitingForApproval(), waiting.toString());
         assertEquals(List.of("web"), waiting.approvals().stream().map(WaitingApproval::service).toList());
-        assertEquals(List.of("api ROLLED_BACK"), of(ServiceFinished.class).stream()
-                .map(e -> e.outcome().service() + " " + e.outcome().result()).toList(), "web waits; api alone ended, rolled back");
-        assertEquals("public.ecr.aws/docker/library/python:3.13-slim", service("api").blueImage().orElseThrow(), "api is as it was");
+        assertEquals(List.of("api ROLLED_BACK"), servicesFinished(), "web waits; api alone ended, rolled back");
+        assertEquals(API_3_13, service("api").blueImage().orElseThrow(), "api is as it was");
         assertEquals("public.ecr.aws/nginx/nginx:1.27", service("web").blueImage().orElseThrow(), "production untouched while web waits");
         ServiceStatus.Green webGreen = service("web").green().orElseThrow();
-        assertEquals(Optional.of("public.ecr.aws/nginx/nginx:1.28"), webGreen.image());
+        assertEquals(Optional.of(WEB_1_28), webGreen.image());
         assertTrue(webGreen.desiredCount() > 0 && webGreen.runningCount() > 0,
                 "web's verified new slot is kept for the approval, not rolled back with api: " + webGreen);
 
@@ -145,23 +160,11 @@ class PartlyAppliedCommitTest {
         seen.clear();
         production.reconcile();
 
-        CommitOutcome outcome = production.board().environment("production").orElseThrow().lastOutcome().orElseThrow();
-        assertEquals(head, outcome.commit());
-        assertEquals(Outcome.FAILED, outcome.outcome(), outcome.detail());
-        assertEquals(List.of("web"), outcome.services(Result.APPLIED));
-        assertEquals(List.of("api"), outcome.services(Result.ROLLED_BACK));
+        CommitOutcome outcome = webAppliedApiRolledBack(head, bootstrap);
         assertTrue(outcome.detail().startsWith("web: approved by alice"), outcome.detail());
-        assertEquals(List.of("web APPLIED"), of(ServiceFinished.class).stream()
-                .map(e -> e.outcome().service() + " " + e.outcome().result()).toList(), "api is not touched again");
-        assertEquals("public.ecr.aws/nginx/nginx:1.28", service("web").blueImage().orElseThrow(), "web is deployed");
-        assertEquals("public.ecr.aws/docker/library/python:3.13-slim", service("api").blueImage().orElseThrow());
-        assertEquals(bootstrap, repo.remoteLiveTag("production"), "the commit is not live as a whole: its tag does not move");
+        assertEquals(List.of("web APPLIED"), servicesFinished(), "api is not touched again");
 
-        // the next poll: web (deployed after its approval) is not drift, and nothing is deployed
-        seen.clear();
-        production.reconcile();
-        assertEquals(0, of(DeploymentStarted.class).size());
-        assertEquals(List.of(), of(DriftChecked.class).getFirst().drift());
-        assertEquals("public.ecr.aws/nginx/nginx:1.28", service("web").blueImage().orElseThrow());
+        // web, deployed after its approval, is not drift at the next poll (nor undone)
+        theNextPollLeavesWebDeployed();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,10 +35,11 @@ class VirtualClockTest {
         Sleeper sleeper = clock.sleeper();
         Map<Integer, Instant> woke = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(3);
+        List<Thread> threads = new CopyOnWriteArrayList<>();
         // started from an enlisted thread, so that none can move the clock before all are counted
-        sleeper.startThread(() -> {
+        threads.add(sleeper.startThread(() -> {
             for (int seconds : List.of(30, 10, 20)) {
-                sleeper.startThread(() -> {
+                threads.add(sleeper.startThread(() -> {
                     try {
                         sleeper.sleep(Duration.ofSeconds(seconds));
                         woke.put(seconds, clock.instant());
@@ -48,10 +50,12 @@ class VirtualClockTest {
                     } finally {
                         done.countDown();
                     }
-                });
+                }));
             }
-        });
+        }));
         assertTrue(done.await(10, TimeUnit.SECONDS));
+        // a thread leaves the clock after its task: joined, none of them counts as running any more
+        for (Thread t : threads) assertTrue(t.join(Duration.ofSeconds(10)));
 
         assertEquals(START.plusSeconds(10), woke.get(10));
         assertEquals(START.plusSeconds(20), woke.get(20));
