@@ -36,8 +36,9 @@ final class Rollback {
     }
 
     List<String> run(boolean productionMoved) {
-        if (productionMoved && snapshot.slots().isEmpty()) {
-            // A first deployment has nothing to go back to: the verified new slot keeps production.
+        if (productionMoved && oldBlue().isEmpty()) {
+            // A first deployment has nothing to go back to (no slot served production before): the
+            // verified new slot keeps production.
             done.add("first deployment: production stays on the new, verified slot; fix the cause and apply again");
             return List.copyOf(done);
         }
@@ -121,7 +122,7 @@ final class Rollback {
             if (before != null) {
                 restoreScaling(before);
             } else {
-                ctx.deregisterScalableTarget(ScalableTargetInfo.resourceId(cluster, slot.ecsServiceName(snapshot.service())));
+                ctx.deregisterScalableTarget(ScalableTargetInfo.resourceId(cluster, snapshot.slotName(slot)));
             }
         }
     }
@@ -143,7 +144,7 @@ final class Rollback {
         for (Slot slot : Slot.values()) {
             if (oldBlue().equals(Optional.of(slot))) continue;
             ServiceSnapshot.SlotState before = snapshot.slots().get(slot);
-            String name = slot.ecsServiceName(snapshot.service());
+            String name = snapshot.slotName(slot);
             Optional<EcsServiceInfo> now = ctx.findService(cluster, name);
             if (now.isEmpty()) continue;
             if (before == null) {

@@ -23,11 +23,19 @@ import java.util.TreeMap;
  * @param slots the slots that existed, by slot
  * @param elb   the routes and where they forwarded (ELB mode)
  * @param dns   the weighted records as they were (DNS mode)
+ * @param slotNames the slots' ECS service names, existing or not (journals of older versions lack
+ *              them: then Turnout's own {@code <service>--<slot>})
  */
 public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots,
-                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns) {
+                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Map<Slot, String> slotNames) {
     public ServiceSnapshot {
         slots = Map.copyOf(slots);
+        slotNames = slotNames == null ? Map.of() : Map.copyOf(slotNames);
+    }
+
+    /** The ECS service of {@code slot}. */
+    public String slotName(Slot slot) {
+        return slotNames.getOrDefault(slot, slot.ecsServiceName(service));
     }
 
     /** One ECS service: what it ran, how many tasks, its tags and auto scaling. */
@@ -85,7 +93,8 @@ public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, Slo
                 }
             }
         }
-        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns);
+        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns,
+                Map.of(Slot.A, live.slotName(Slot.A), Slot.B, live.slotName(Slot.B)));
     }
 
     private static SlotState state(LiveSlot s) {

@@ -1,5 +1,6 @@
 package io.turnout.plan;
 
+import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.live.LiveDns;
 import io.turnout.live.LiveElb;
 import io.turnout.live.LiveTraffic;
@@ -23,6 +24,17 @@ sealed interface TrafficSteps permits ElbTrafficSteps, DnsTrafficSteps {
     Optional<String> mainContainer();
 
     SlotBinding binding(Slot slot);
+
+    /**
+     * Where {@code service} (slot {@code slot}'s ECS service) is bound when that is not where the
+     * spec binds the slot ("registered in target group web-tg"), e.g. an adopted service.
+     */
+    Optional<String> boundElsewhere(Slot slot, EcsServiceInfo service);
+
+    /** Remarks about the traffic set-up for the plan (a target group port other than the container's). */
+    default List<String> notes() {
+        return List.of();
+    }
 
     /**
      * Steps that let verification reach {@code slot} (ELB: the stage route forwards to its

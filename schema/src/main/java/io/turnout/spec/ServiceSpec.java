@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * One application, loaded from a file with {@code kind: Service}.
  *
  * @param name           the service name; slots are the ECS services {@code <name>--a} and {@code <name>--b}
+ *                       unless the strategy names existing ones
  * @param source         where the spec file is
  * @param environments   the environments it runs in
  * @param taskDefinition the RegisterTaskDefinition request as AWS documents it (camelCase
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param service        CreateService request fields Turnout does not own (desiredCount,
  *                       launchType, networkConfiguration …); never cluster, serviceName,
  *                       taskDefinition, loadBalancers or serviceRegistries, which Turnout sets
- * @param strategy       blue/green (ELB or DNS) or rolling
+ * @param strategy       blue/green (ELB or DNS), rolling, or one of AWS's own engines
  * @param overrides      per environment name
  */
 public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
@@ -51,8 +52,8 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
         Strategy effective = switch (strategy) {
             case BlueGreen bg -> new BlueGreen(bg.traffic(),
                     Optional.of(bg.verification().orElse(environment.deployment().verification())),
-                    override.autoScaling().or(bg::autoScaling));
-            case Rolling r -> r;
+                    override.autoScaling().or(bg::autoScaling), bg.slots());
+            case SingleService single -> single;
         };
         return new EffectiveService(name, environment.name(), source, td, svc, effective);
     }

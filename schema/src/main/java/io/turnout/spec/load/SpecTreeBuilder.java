@@ -3,8 +3,10 @@ package io.turnout.spec.load;
 import io.turnout.spec.AutoScaling;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.CodeDeploy;
 import io.turnout.spec.DeploymentPolicy;
 import io.turnout.spec.DnsTraffic;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.HttpCheck;
@@ -80,13 +82,32 @@ final class SpecTreeBuilder {
     private static Strategy strategy(JsonNode strategy) {
         if (strategy.has("rolling")) {
             JsonNode r = strategy.get("rolling");
+            Optional<Rolling.TargetGroupRoute> route = text(r, "targetGroup").map(tg -> new Rolling.TargetGroupRoute(tg,
+                    r.path("container").path("name").asString(), r.path("container").path("port").asInt()));
             return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
-                    integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"));
+                    integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"), text(r, "serviceName"), route);
+        }
+        if (strategy.has("ecs")) {
+            JsonNode e = strategy.get("ecs");
+            return new EcsNative(text(e, "serviceName"), list(e.path("loadBalancers")));
+        }
+        if (strategy.has("codeDeploy")) {
+            JsonNode c = strategy.get("codeDeploy");
+            return new CodeDeploy(text(c, "serviceName"), text(c, "application"), text(c, "deploymentGroup"),
+                    list(c.path("loadBalancers")));
         }
         JsonNode bg = strategy.path("blueGreen");
+        Optional<BlueGreen.SlotNames> slots = Optional.ofNullable(bg.get("slots"))
+                .map(s -> new BlueGreen.SlotNames(text(s, "a"), text(s, "b")));
         return new BlueGreen(traffic(bg.path("traffic")),
                 Optional.ofNullable(bg.get("verification")).map(SpecTreeBuilder::verification),
-                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling));
+                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling), slots);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
     }
 
     private static Traffic traffic(JsonNode traffic) {
