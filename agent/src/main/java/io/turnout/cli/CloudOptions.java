@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --cloud} and {@code --world}: which cloud a command reads and changes. */
@@ -35,6 +36,11 @@ final class CloudOptions {
     @Option(names = "--world", paramLabel = "FILE",
             description = "A SimulatedWorld file (e.g. specs-example/world.yaml) for --cloud sim.")
     Path world;
+
+    /** A variable of the environment AWS settings are read from (the process's, or a test's). */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
+    }
 
     Cloud effectiveCloud() {
         return cloud != null ? cloud : world != null ? Cloud.sim : Cloud.aws;
