@@ -146,6 +146,7 @@ final class BlueGreenPlanner {
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
         }
         int count = newSlotCount(desired, d.scaling(), d.blue());
+        steps.addAll(d.traffic().prepare(d.greenId()));
         if (d.green().isEmpty()) {
             notes.add(greenName + " (slot " + d.greenId().id() + ") does not exist yet: it is created on "
                     + d.traffic().binding(d.greenId()).describe() + ", verified, then production moves to it");

@@ -86,13 +86,27 @@ record ElbTrafficSteps(String service, ElbTraffic spec, LiveElb live) implements
     }
 
     @Override
+    public List<Step> prepare(Slot slot) {
+        return stageFirst(slot) ? List.of(pointStage(slot)) : List.of();
+    }
+
+    /** The slot's group is attached to no load balancer (AWS refuses services in it) and stage does not forward there. */
+    private boolean stageFirst(Slot slot) {
+        TargetGroupInfo tg = live.targetGroups().get(slot);
+        return tg.loadBalancerArns().isEmpty() && !tg.arn().equals(live.stageTargetGroupArn());
+    }
+
+    private PointStage pointStage(Slot slot) {
+        TargetGroupInfo tg = live.targetGroups().get(slot);
+        return new PointStage(service, live.loadBalancer().name(), slot,
+                route(live.stageListener(), live.stageRule(), spec.stageRule()), tg.name(), tg.arn());
+    }
+
+    @Override
     public List<Step> verify(Slot slot, String ecsServiceName, Verification verification) {
         TargetGroupInfo tg = live.targetGroups().get(slot);
         List<Step> steps = new ArrayList<>();
-        if (!tg.arn().equals(live.stageTargetGroupArn())) {
-            steps.add(new PointStage(service, live.loadBalancer().name(), slot,
-                    route(live.stageListener(), live.stageRule(), spec.stageRule()), tg.name(), tg.arn()));
-        }
+        if (!tg.arn().equals(live.stageTargetGroupArn()) && !stageFirst(slot)) steps.add(pointStage(slot));
         ListenerInfo stage = live.stageListener();
         String protocol = stage.protocol() == null ? "" : stage.protocol().toLowerCase(Locale.ROOT);
         // HTTP checks go through the stage listener; a network load balancer's TCP listener cannot carry them

@@ -66,6 +66,7 @@ final class FirstDeployment {
         List<Step> steps = new ArrayList<>();
         TaskDefinitionRef td = taskDefinition(existing, other, steps);
         int count = bootstrapCount();
+        steps.addAll(traffic.prepare(target));
         if (existing.isPresent()) {
             Optional<JsonNode> settings = SlotComparison.of(desired, existing.get(), scaling).settings().isEmpty()
                     ? Optional.empty() : Optional.of(desired.settings());

@@ -37,8 +37,17 @@ sealed interface TrafficSteps permits ElbTrafficSteps, DnsTrafficSteps {
     }
 
     /**
+     * Steps before {@code slot}'s ECS service is created or updated. ELB: when its target group
+     * is attached to no load balancer (no listener or rule forwards to it yet), ECS refuses to
+     * register a service in it, so the stage route is pointed there first — never production.
+     */
+    default List<Step> prepare(Slot slot) {
+        return List.of();
+    }
+
+    /**
      * Steps that let verification reach {@code slot} (ELB: the stage route forwards to its
-     * target group), then the verification itself.
+     * target group, unless {@link #prepare} did it), then the verification itself.
      */
     List<Step> verify(Slot slot, String ecsServiceName, Verification verification);
 
