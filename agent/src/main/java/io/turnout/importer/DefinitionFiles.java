@@ -41,8 +41,15 @@ final class DefinitionFiles {
     private final Map<String, String> arns = new LinkedHashMap<>();
     private Optional<String> cluster = Optional.empty();
 
-    /** One service document (its file and the service name a config gave it, if any). */
-    private record ServiceDoc(Path file, JsonNode doc, Optional<String> name) {}
+    /**
+     * One service document: its file, the service name a config gave it, and the task
+     * definition the config pairs it with (ecspresso's config names both), if any.
+     */
+    private record ServiceDoc(Path file, JsonNode doc, Optional<String> name, Optional<TaskDefinitionDoc> paired) {
+        ServiceDoc(Path file, JsonNode doc, Optional<String> name) {
+            this(file, doc, name, Optional.empty());
+        }
+    }
 
     /** One task definition document. */
     private record TaskDefinitionDoc(Path file, JsonNode doc) {
@@ -58,7 +65,7 @@ final class DefinitionFiles {
         for (Path file : files) classify(file, serviceName, serviceDocs, taskDefinitions);
         List<TaskDefinitionDoc> unpaired = new ArrayList<>(taskDefinitions);
         for (ServiceDoc s : serviceDocs) {
-            Optional<TaskDefinitionDoc> td = pair(s.doc(), taskDefinitions, serviceDocs.size());
+            Optional<TaskDefinitionDoc> td = s.paired().or(() -> pair(s.doc(), taskDefinitions, serviceDocs.size()));
             td.ifPresent(unpaired::remove);
             String name = s.name().or(() -> text(s.doc(), "serviceName"))
                     .or(() -> td.map(TaskDefinitionDoc::family)).orElse(stem(s.file()));
@@ -155,16 +162,22 @@ final class DefinitionFiles {
         text(config, "cluster").ifPresent(c -> cluster = Optional.of(c));
         Optional<String> service = text(config, "service");
         Path dir = file.toAbsolutePath().getParent();
+        List<ServiceDoc> services = new ArrayList<>();
+        List<TaskDefinitionDoc> definitions = new ArrayList<>();
         for (String key : List.of("service_definition", "task_definition")) {
             Optional<String> path = text(config, key);
             if (path.isEmpty()) continue;
             Path named = dir.resolve(path.get());
-            int before = serviceDocs.size() + tds.size() + refused.size();
-            classify(named, service, serviceDocs, tds);
-            if (serviceDocs.size() + tds.size() + refused.size() == before) {
+            int before = services.size() + definitions.size() + refused.size();
+            classify(named, service, services, definitions);
+            if (services.size() + definitions.size() + refused.size() == before) {
                 refused.add(new Unexpressed(file.toString(), named.toString(), "named by " + key + " but not read"));
             }
         }
+        // the config pairs its service definition with its task definition
+        Optional<TaskDefinitionDoc> definition = definitions.size() == 1 ? Optional.of(definitions.getFirst()) : Optional.empty();
+        services.forEach(s -> serviceDocs.add(new ServiceDoc(s.file(), s.doc(), s.name(), definition)));
+        tds.addAll(definitions);
     }
 
     private static Optional<TaskDefinitionDoc> pair(JsonNode service, List<TaskDefinitionDoc> tds, int serviceCount) {
@@ -189,7 +202,9 @@ final class DefinitionFiles {
         text(doc, "cluster").or(() -> text(doc, "clusterArn").map(LiveCluster::lastSegment)).ifPresent(c -> cluster = Optional.of(c));
         ObjectNode settings = ServiceSettingsCleanup.settings(withPrimaryDeploymentSettings(doc), described);
         List<Unexpressed> notes = new ArrayList<>();
-        if (doc.has("role") || doc.has("roleArn")) {
+        // the service-linked role is what ECS uses without one: only another role is worth a word
+        boolean linkedRole = doc.path("roleArn").asString("").contains("/aws-service-role/ecs.amazonaws.com/");
+        if (doc.has("role") || doc.has("roleArn") && !linkedRole) {
             notes.add(new Unexpressed(name, "role", "Turnout leaves the service role unset so that ECS uses its"
                     + " service-linked role; a service created from this spec gets that, the running one keeps its own"));
         }
