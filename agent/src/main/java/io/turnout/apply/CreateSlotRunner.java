@@ -3,6 +3,7 @@ package io.turnout.apply;
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.plan.CreateService;
 import io.turnout.plan.CreateSlot;
 import java.util.List;
@@ -27,26 +28,9 @@ final class CreateSlotRunner implements StepRunner<CreateSlot> {
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }
 
-    static ObjectNode createService(CreateService step, StepContext ctx) {
-        String td = ctx.taskDefinitionArn(step.taskDefinition());
-        // a rolling service has no Retag step: it records the deployed task definition at creation
-        Map<String, String> tags = new java.util.TreeMap<>(step.tags());
-        tags.put(io.turnout.cloud.Tags.TASK_DEFINITION, td);
-        List<LoadBalancerBinding> lbs = step.targetGroup().map(t -> List.of(new LoadBalancerBinding(
-                targetGroupArn(ctx, t.targetGroup()), t.containerName(), t.containerPort()))).orElse(List.of());
-        create(ctx, step.cluster(), step.ecsServiceName(), td, step.desiredCount(), lbs, List.of(),
-                step.settings(), tags, step.targetGroup().map(t -> "in target group " + t.targetGroup()).orElse(""));
-        return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
-    }
-
-    /** A rolling service's target group, by name (its ARN is not in the spec). */
-    private static String targetGroupArn(StepContext ctx, String name) {
-        return ctx.call(() -> ctx.cloud.elb().describeTargetGroups(List.of(name))).getFirst().arn();
-    }
-
-    private static void create(StepContext ctx, String cluster, String name, String td, int count,
+    static void create(StepContext ctx, String cluster, String name, String td, int count,
                                List<LoadBalancerBinding> lbs,
-                               List<io.turnout.cloud.ServiceRegistryBinding> registries, JsonNode settings,
+                               List<ServiceRegistryBinding> registries, JsonNode settings,
                                Map<String, String> tags, String where) {
         Optional<EcsServiceInfo> existing = ctx.findService(cluster, name);
         if (existing.isPresent()) {

@@ -3,10 +3,13 @@ package io.turnout.bench;
 import io.turnout.cloud.CallStats;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
+import io.turnout.live.ReadThrottle;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,7 +47,7 @@ public final class CallBenchmark {
         SyntheticEstate estate = SyntheticEstate.of(services);
         CallStats stats = estate.gateway().stats();
         stats.reset();
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), io.turnout.live.ReadThrottle.unlimited()).read(estate.environment(), estate.specs());
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited(), SlotTags::runsDesired).read(estate.environment(), estate.specs());
         Plan plan = new Planner().plan(estate.environment(), estate.specs().servicesIn(estate.environment()), live,
                 Optional.empty());
         return new Row(services, estate.loadBalancers(), estate.hostedZones(), new TreeMap<>(stats.snapshot()),
@@ -64,7 +67,7 @@ public final class CallBenchmark {
             out.append("| ").append(r.services()).append(" | ").append(r.loadBalancers()).append(" | ")
                     .append(r.hostedZones()).append(" | ").append(r.describeServices()).append(" | ").append(other)
                     .append(" | ").append(r.total()).append(" | ").append(r.minimum()).append(" | ")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", r.ratio())).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.2f", r.ratio())).append(" |\n");
         }
         List<String> notInSync = new ArrayList<>();
         rows.stream().filter(r -> !r.inSync()).forEach(r -> notInSync.add(Integer.toString(r.services())));

@@ -1,35 +1,39 @@
 package io.turnout.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.turnout.cloud.CallStats;
+import io.turnout.cloud.sim.SimulationSettings;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
 import io.turnout.live.ReadThrottle;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSourceException;
 import io.turnout.source.GitSpecSource;
+import io.turnout.source.LocalRepositories;
 import io.turnout.source.SourceStats;
 import io.turnout.spec.ServiceSpec;
 import io.turnout.spec.SpecTree;
-import io.turnout.spec.load.LoadResult;
-import io.turnout.spec.load.SpecLoader;
-import io.turnout.spec.load.SpecLimits;
 import io.turnout.spec.load.DirectorySpecFiles;
+import io.turnout.spec.load.LoadResult;
+import io.turnout.spec.load.SpecLimits;
+import io.turnout.spec.load.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,7 +70,7 @@ public final class ScaleBenchmark {
     /** Runs the measurements for {@code services} services; {@code work} is a scratch folder (spec files, Git repositories). */
     public static Row run(int services, Duration latency, Path work) {
         // 1. The spec files: written, then validated from disk (schema and cross-file rules).
-        SyntheticEstate estate = SyntheticEstate.of(services, io.turnout.cloud.sim.SimulationSettings.DEFAULT.withCallLatency(latency));
+        SyntheticEstate estate = SyntheticEstate.of(services, SimulationSettings.DEFAULT.withCallLatency(latency));
         Path specs = work.resolve("specs-" + services);
         int files = EstateFiles.write(estate, specs);
         // The default limit (500 YAML files) protects the agent from a runaway repository; an estate this
@@ -83,7 +87,7 @@ public final class ScaleBenchmark {
         stats.reset();
         long cpu = processCpuNanos();
         t = System.nanoTime();
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.awsDefaults())
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.awsDefaults(), SlotTags::runsDesired)
                 .read(estate.environment(), estate.specs());
         Plan plan = new Planner().plan(estate.environment(), estate.specs().servicesIn(estate.environment()), live, Optional.empty());
         Duration noOpWall = since(t);
@@ -93,8 +97,8 @@ public final class ScaleBenchmark {
         // 3. Heap after the reconcile: used heap after a full GC, with the simulated world, the spec tree,
         // the live state and the plan still held (an upper bound for the agent, which holds no simulator).
         long heap = heapAfterGc();
-        java.lang.ref.Reference.reachabilityFence(live);
-        java.lang.ref.Reference.reachabilityFence(plan);
+        Reference.reachabilityFence(live);
+        Reference.reachabilityFence(plan);
         AwsMinimum minimum = AwsMinimum.of(estate);
         int lbs = estate.loadBalancers();
         int zones = estate.hostedZones();
@@ -136,7 +140,7 @@ public final class ScaleBenchmark {
         SpecTree changed = change.apply(estate.specs());
         estate.gateway().stats().reset();
         long t = System.nanoTime();
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited()).read(estate.environment(), changed);
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited(), SlotTags::runsDesired).read(estate.environment(), changed);
         Plan plan = new Planner().plan(estate.environment(), changed.servicesIn(estate.environment()), live, Optional.empty());
         Duration time = since(t);
         if (plan.inSync()) throw new IllegalStateException("a changed image planned as a no-op");
@@ -163,12 +167,7 @@ public final class ScaleBenchmark {
     private static PollMeasure poll(Path specs, Path gitDir, SpecLoader loader) {
         Path bare = gitDir.resolve("remote.git");
         try {
-            try (Git git = Git.init().setDirectory(specs.toFile()).setInitialBranch("main").call()) {
-                git.add().addFilepattern(".").call();
-                git.commit().setMessage("specs").setAuthor("bench", "bench@turnout.invalid")
-                        .setCommitter("bench", "bench@turnout.invalid").setSign(false).call();
-            }
-            Git.cloneRepository().setURI(specs.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
+            LocalRepositories.commitAndCloneBare(specs, bare, "specs");
             try (GitSpecSource source = GitSpecSource.open(new GitRemote(bare.toUri().toString(), "main"),
                     gitDir.resolve("agent-data"), Map.of(), loader)) {
                 source.poll(); // the first poll since start clones and loads
@@ -181,7 +180,7 @@ public final class ScaleBenchmark {
                         after.fetches() - before.fetches(), after.objectsFetched() - before.objectsFetched(),
                         after.specParses() - before.specParses(), after.pushes() - before.pushes()));
             }
-        } catch (GitAPIException | GitSourceException e) {
+        } catch (GitSourceException e) {
             throw new IllegalStateException("the poll benchmark failed: " + e.getMessage(), e);
         }
     }
@@ -196,7 +195,7 @@ public final class ScaleBenchmark {
     }
 
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void gc() {
@@ -214,7 +213,7 @@ public final class ScaleBenchmark {
     public static void delete(Path dir) {
         if (!Files.exists(dir)) return;
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }

@@ -1,15 +1,17 @@
 package io.turnout.cli;
 
+import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.sim.SimRegion;
-import io.turnout.importer.ImportException;
+import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.error.TurnoutException;
 import io.turnout.importer.ImportResult;
 import io.turnout.importer.ImportTarget;
 import io.turnout.importer.Importer;
 import io.turnout.importer.Unexpressed;
-import io.turnout.live.BatchedLiveStateReader;
+import io.turnout.pipeline.CloudOpener;
+import io.turnout.pipeline.PlanningStep;
 import io.turnout.plan.Plan;
-import io.turnout.plan.Planner;
 import io.turnout.plan.ServicePlan;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.DeploymentPolicy;
@@ -86,50 +88,52 @@ final class ImportCommand implements Callable<Integer> {
         ImportTarget target = new ImportTarget(env, Optional.ofNullable(cluster), Optional.ofNullable(region),
                 Optional.ofNullable(account));
         Importer importer = new Importer(target, out, force);
-        ImportResult result;
-        Optional<CloudGateway> gateway = Optional.empty();
-        EnvironmentSpec environment = null;
-        try {
-            if (!files.isEmpty()) {
-                if (cloud.cloud != null || cloud.world != null) {
-                    throw new UserError("import reads either files or a cloud, not both", "Drop --cloud/--world, or the files.");
-                }
-                result = importer.fromFiles(files, services.size() == 1 ? Optional.of(services.getFirst()) : Optional.empty());
-            } else {
-                if (cluster == null) {
-                    throw new UserError("what to import? name a --cluster (with --cloud aws|sim) or definition files",
-                            "E.g. turnout import --env production --cluster production --cloud aws --out specs");
-                }
-                environment = environment(effectiveRegion());
-                try {
-                    gateway = Optional.of(cloud.gatewayFor(environment));
-                } catch (IllegalArgumentException e) {
-                    // the simulated cloud cannot tell which partition: several accounts share the region
-                    throw new UserError(e.getMessage().replace("set aws.accountId in the environment spec", "")
-                            .replaceAll("[;: ]+$", ""), "Pass --account ID.");
-                }
-                result = importer.fromCluster(gateway.get(), environment.aws().region(), services);
+        if (!files.isEmpty()) {
+            if (cloud.cloud != null || cloud.world != null) {
+                throw new TurnoutException("import reads either files or a cloud, not both", "Drop --cloud/--world, or the files.");
             }
-        } catch (ImportException e) {
-            throw new UserError(e.getMessage(), e.fix());
+            ImportResult result = importer.fromFiles(files, services.size() == 1 ? Optional.of(services.getFirst()) : Optional.empty());
+            report(result, stdout);
+            if (result.services().isEmpty()) return ExitCodes.ERROR;
+            check(result, Optional.empty(), stdout);
+            return ExitCodes.OK;
         }
-        report(result, stdout);
-        if (result.services().isEmpty()) return ExitCodes.ERROR;
-        check(result, gateway, stdout);
+        if (cluster == null) {
+            throw new TurnoutException("what to import? name a --cluster (with --cloud aws|sim) or definition files",
+                    "E.g. turnout import --env production --cluster production --cloud aws --out specs");
+        }
+        try (CloudAccess access = cloud.open(CloudOpener.Use.PLAN)) {
+            EnvironmentSpec environment = environment(effectiveRegion(access));
+            CloudGateway gateway = gateway(access, environment);
+            ImportResult result = importer.fromCluster(gateway, environment.aws().region(), services);
+            report(result, stdout);
+            if (result.services().isEmpty()) return ExitCodes.ERROR;
+            check(result, Optional.of(gateway), stdout);
+        }
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    private String effectiveRegion() {
+    private static CloudGateway gateway(CloudAccess access, EnvironmentSpec environment) {
+        try {
+            return access.gatewayFor(environment);
+        } catch (IllegalArgumentException e) {
+            // the simulated cloud cannot tell which partition: several accounts share the region
+            throw new TurnoutException(e.getMessage().replace("set aws.accountId in the environment spec", "")
+                    .replaceAll("[;: ]+$", ""), "Pass --account ID.");
+        }
+    }
+
+    private String effectiveRegion(CloudAccess access) {
         if (region != null) return region;
-        if (cloud.effectiveCloud() == CloudOptions.Cloud.sim) {
-            List<String> regions = cloud.simulatedCloud().regions().stream()
+        if (access instanceof SimulatedCloudAccess sim) {
+            List<String> regions = sim.cloud().regions().stream()
                     .filter(r -> account == null || r.account().equals(account)).map(SimRegion::region).distinct().toList();
             if (regions.size() == 1) return regions.getFirst();
-            throw new UserError("which region? the world has " + regions.size() + " regions", "Pass --region.");
+            throw new TurnoutException("which region? the world has " + regions.size() + " regions", "Pass --region.");
         }
         return cloud.variable("AWS_REGION").or(() -> cloud.variable("AWS_DEFAULT_REGION"))
-                .orElseThrow(() -> new UserError("which region? --region is not given and AWS_REGION is not set",
+                .orElseThrow(() -> new TurnoutException("which region? --region is not given and AWS_REGION is not set",
                         "Pass --region, e.g. --region eu-west-1."));
     }
 
@@ -169,8 +173,7 @@ final class ImportCommand implements Callable<Integer> {
                     + result.out() + " (in sync means the import expressed everything that matters)");
             return;
         }
-        Plan plan = new Planner().plan(environment, tree.servicesIn(environment),
-                new BatchedLiveStateReader(gateway.get()).read(environment, tree), Optional.empty());
+        Plan plan = new PlanningStep().plan(gateway.get(), environment, tree, Optional.empty()).plan();
         List<String> differing = plan.services().stream().filter(s -> s.kind().deploys())
                 .map(s -> s.service() + " (" + s.kind().label() + ": " + s.changes().stream().map(c -> c.path())
                         .collect(Collectors.joining(", ")) + ")").toList();

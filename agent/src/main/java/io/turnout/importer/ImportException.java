@@ -1,16 +1,10 @@
 package io.turnout.importer;
 
-/** Import cannot go on (a cluster or file that is not there, input that is not a definition): what, and what to do. */
-public final class ImportException extends RuntimeException {
-    private final String fix;
+import io.turnout.error.TurnoutException;
 
-    public ImportException(String message, String fix) {
-        super(message);
-        this.fix = fix;
-    }
-
-    /** What to do about it. */
-    public String fix() {
-        return fix;
+/** Import cannot go on (a cluster or file that is not there, a file that would be overwritten): what, and what to do. */
+public final class ImportException extends TurnoutException {
+    public ImportException(String message, String nextStep) {
+        super(message, nextStep);
     }
 }

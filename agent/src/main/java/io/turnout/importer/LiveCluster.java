@@ -16,7 +16,6 @@ import io.turnout.cloud.Tags;
 import io.turnout.cloud.TargetGroupInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.diff.Normalizer;
-import io.turnout.live.LiveScaling;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -145,7 +144,7 @@ final class LiveCluster implements TrafficFacts {
             for (ScalableTargetInfo t : gateway.autoScaling().describeScalableTargets(ids.subList(i, Math.min(ids.size(), i + 50)))) {
                 List<ScalingPolicyInfo> policies = gateway.autoScaling().describeScalingPolicies(t.resourceId()).stream()
                         .sorted(Comparator.comparing(ScalingPolicyInfo::policyName)).toList();
-                byService.put(lastSegment(t.resourceId()), Normalizer.autoScaling(new LiveScaling(t, policies)));
+                byService.put(lastSegment(t.resourceId()), Normalizer.autoScaling(t, policies));
             }
         }
         return byService;

@@ -1,7 +1,11 @@
 package io.turnout.live;
 
 import io.turnout.cloud.CloudException;
+import io.turnout.time.Sleeper;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,12 +28,6 @@ import java.util.function.LongSupplier;
  * of the earliest call in that order is thrown, for the same reason.
  */
 public final class ReadThrottle {
-    /** Sleeps for real; tests inject one that advances a fake clock. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleepNanos(long nanos) throws InterruptedException;
-    }
-
     /** How a batch of calls is run; {@link #VIRTUAL_THREADS} in production, tests may reorder completion. */
     @FunctionalInterface
     public interface Fanout {
@@ -40,7 +38,7 @@ public final class ReadThrottle {
     public static final Fanout VIRTUAL_THREADS = new Fanout() {
         @Override
         public <T> List<T> run(List<Callable<T>> calls) throws Exception {
-            if (calls.size() == 1) return java.util.Collections.singletonList(calls.getFirst().call());
+            if (calls.size() == 1) return Collections.singletonList(calls.getFirst().call());
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<T>> futures = new ArrayList<>(calls.size());
                 for (Callable<T> call : calls) futures.add(executor.submit(call));
@@ -68,14 +66,14 @@ public final class ReadThrottle {
         Objects.requireNonNull(nanoTime, "nanoTime");
         Objects.requireNonNull(sleeper, "sleeper");
         this.fanout = fanout;
-        this.buckets = new java.util.HashMap<>();
+        this.buckets = new HashMap<>();
         for (ReadBudget b : budgets) buckets.put(b.service(), new Bucket(b, nanoTime, sleeper));
     }
 
     /** AWS's documented default budgets for ECS, ELBv2 and Route 53, on virtual threads and the real clock. */
     public static ReadThrottle awsDefaults() {
         return new ReadThrottle(List.of(ReadBudget.ECS, ReadBudget.ELB, ReadBudget.ROUTE53), VIRTUAL_THREADS,
-                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+                System::nanoTime, Sleeper.real());
     }
 
     /** No rate limits, 16 calls in flight per service: for the simulated cloud without modelled latency. */
@@ -168,7 +166,7 @@ public final class ReadThrottle {
                     }
                     wait = (long) Math.ceil((1 - tokens) / budget.ratePerSecond() * 1e9);
                 }
-                sleeper.sleepNanos(Math.max(1, wait));
+                sleeper.sleep(Duration.ofNanos(Math.max(1, wait)));
             }
         }
     }

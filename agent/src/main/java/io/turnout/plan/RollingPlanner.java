@@ -4,6 +4,7 @@ import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.spec.Rolling;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +113,7 @@ final class RollingPlanner {
                 + b.containerPort() + ")").toList());
     }
 
-    private java.time.Duration timeout() {
+    private Duration timeout() {
         return context.environment().deployment().steadyStateTimeout();
     }
 }

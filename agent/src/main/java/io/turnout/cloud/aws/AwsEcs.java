@@ -1,15 +1,15 @@
 package io.turnout.cloud.aws;
 
-import io.turnout.cloud.ClusterInfo;
 import io.turnout.cloud.CloudException;
+import io.turnout.cloud.ClusterInfo;
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.DescribeServicesResult;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.EcsDeployment;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.EcsTaskInfo;
-import io.turnout.cloud.RunTaskRequest;
 import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.RunTaskRequest;
 import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.cloud.UpdateServiceRequest;
@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link EcsApi} over the SDK's {@link EcsClient}. */
@@ -177,7 +179,7 @@ final class AwsEcs implements EcsApi {
             var builder = software.amazon.awssdk.services.ecs.model.RunTaskRequest.builder();
             // Only the members RunTask shares with CreateService (launch type, awsvpc network
             // configuration …): an awsvpc task needs the service's subnets and security groups.
-            ObjectNode settings = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode settings = JsonNodeFactory.instance.objectNode();
             for (String member : RunTaskRequest.SETTINGS) {
                 if (request.settings().has(member)) settings.set(member, request.settings().get(member));
             }
@@ -206,7 +208,7 @@ final class AwsEcs implements EcsApi {
 
     // ---- conversions ----
 
-    static EcsTaskInfo info(software.amazon.awssdk.services.ecs.model.Task task) {
+    static EcsTaskInfo info(Task task) {
         return new EcsTaskInfo(task.taskArn(), task.taskDefinitionArn(), task.lastStatus(), task.stopCodeAsString(),
                 task.stoppedReason(), task.containers().stream()
                         .map(c -> new EcsTaskInfo.Container(c.name(), c.exitCode(), c.reason())).toList());
