@@ -80,10 +80,14 @@ final class ElbLayout {
         if (toOwn.isEmpty()) return Result.none("no listener or rule of " + name() + " forwards to it");
         TargetGroupInfo own = group(targetGroupArn).orElse(null);
         if (own == null) return Result.none("its target group is not attached to " + name());
+        // the partner route has the same shape: another listener's default action (listener swap); a rule of
+        // the same priority on another listener, or else of another priority on the same listener (rule swap)
+        List<Route> partners = routes.stream()
+                .sorted(Comparator.comparing((Route r) -> r.rule().isPresent() && toOwn.stream()
+                        .noneMatch(o -> o.listener().port() != r.listener().port() && o.priority().equals(r.priority()))))
+                .toList();
         for (Route mine : toOwn) {
-            // the partner route has the same shape: another listener's default action (listener swap); a rule of
-            // the same priority on another listener, or of another priority on the same listener (rule swap)
-            for (Route partner : routes) {
+            for (Route partner : partners) {
                 if (!sameShape(mine, partner)) continue;
                 String target = partner.targetGroupArn();
                 Optional<TargetGroupInfo> other;

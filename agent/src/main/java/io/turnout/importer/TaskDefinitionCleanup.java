@@ -20,7 +20,7 @@ final class TaskDefinitionCleanup {
             "compatibilities", "registeredAt", "registeredBy", "deregisteredAt", "deleteRequestedAt");
 
     /** Fields that name things: kept even where they equal a default. */
-    private static final Set<String> IDENTITY = Set.of("family", "name", "image", "containerDefinitions", "containerPort", "tags",
+    private static final Set<String> IDENTITY = Set.of("family", "name", "image", "containerDefinitions", "containerPort",
             "sourceVolume", "containerPath", "valueFrom", "value");
 
     private TaskDefinitionCleanup() {}
@@ -46,11 +46,14 @@ final class TaskDefinitionCleanup {
         boolean described = isDescribed(document);
         ObjectNode td = (ObjectNode) unwrap(document).deepCopy();
         RESPONSE_ONLY.forEach(td::remove);
+        JsonCleanup.tidy(td, EnumFields.taskDefinition());
+        // tags are kept out of the pruning: the comparison leaves them out, so it would take them for a default
+        JsonNode ownTags = td.remove("tags");
+        if (described) JsonCleanup.pruneDefaults(td, Normalizer::taskDefinition, IDENTITY);
+        if (ownTags != null) td.set("tags", ownTags);
         if (unwrap(document) != document && document.path("tags") instanceof ArrayNode tags && !tags.isEmpty()) {
             td.set("tags", tags.deepCopy());
         }
-        JsonCleanup.tidy(td, EnumFields.taskDefinition());
-        if (described) JsonCleanup.pruneDefaults(td, Normalizer::taskDefinition, IDENTITY);
         return td;
     }
 }
