@@ -68,19 +68,10 @@ final class BlueGreenPlanner {
         Optional<LiveSlot> green = live.slot(greenId);
         Optional<SlotBinding> rebind = Optional.empty();
         if (green.isPresent()) {
-            Optional<String> creationOnly = CreationOnlySettings.problem(desired, green.get());
-            if (creationOnly.isPresent()) return Outcome.problem(name, creationOnly.get());
-            Optional<String> elsewhere = traffic.boundElsewhere(greenId, green.get().service());
-            if (elsewhere.isPresent()) {
-                if (traffic.binding(greenId).loadBalancer().isEmpty()) {
-                    return Outcome.problem(name, "ECS service " + green.get().service().name() + " (slot " + greenId.id()
-                            + ") is " + elsewhere.get() + ", while the spec binds it to " + traffic.binding(greenId).describe()
-                            + ": register it there, or fix the spec");
-                }
-                rebind = Optional.of(traffic.binding(greenId));
-                notes.add(green.get().service().name() + " is " + elsewhere.get() + ": the update moves it to "
-                        + traffic.binding(greenId).describe() + ", so its new tasks never serve production unverified");
-            }
+            IdleSlotUpdate update = IdleSlotUpdate.of(desired, traffic, green.get());
+            if (update.problem().isPresent()) return Outcome.problem(name, update.problem().get());
+            rebind = update.rebind();
+            update.note().ifPresent(notes::add);
         }
         return deploy(new Deployment(desired, traffic, verification, scaling, blueSlot, greenId, green, rebind, vsBlue,
                 imageBefore, imageAfter, notes), live);

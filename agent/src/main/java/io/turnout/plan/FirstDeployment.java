@@ -50,18 +50,10 @@ final class FirstDeployment {
         List<String> notes = new ArrayList<>(traffic.notes());
         Optional<SlotBinding> rebind = Optional.empty();
         if (existing.isPresent()) {
-            Optional<String> creationOnly = CreationOnlySettings.problem(desired, existing.get());
-            if (creationOnly.isPresent()) return Outcome.problem(name, creationOnly.get());
-            Optional<String> elsewhere = traffic.boundElsewhere(target, existing.get().service());
-            if (elsewhere.isPresent()) {
-                if (traffic.binding(target).loadBalancer().isEmpty()) {
-                    return Outcome.problem(name, "ECS service " + targetName + " (slot " + target.id() + ") is "
-                            + elsewhere.get() + ", while the spec binds it to " + traffic.binding(target).describe()
-                            + ": register it there, or fix the spec");
-                }
-                rebind = Optional.of(traffic.binding(target));
-                notes.add(targetName + " is " + elsewhere.get() + ": the update moves it to " + traffic.binding(target).describe());
-            }
+            IdleSlotUpdate update = IdleSlotUpdate.of(desired, traffic, existing.get());
+            if (update.problem().isPresent()) return Outcome.problem(name, update.problem().get());
+            rebind = update.rebind();
+            update.note().ifPresent(notes::add);
         }
         List<Step> steps = new ArrayList<>();
         TaskDefinitionRef td = taskDefinition(existing, other, steps);
