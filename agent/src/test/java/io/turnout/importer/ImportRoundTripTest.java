@@ -179,6 +179,33 @@ class ImportRoundTripTest {
         assertEquals(0, turnout(forced.toArray(String[]::new)).exit());
     }
 
+    @Test
+    void misuseSaysWhatToPassAndWritesNothing() {
+        Path out = tmp.resolve("imported");
+        Run nothing = turnout("import", "--env", "production", "--out", out.toString());
+        assertEquals(1, nothing.exit());
+        assertTrue(nothing.err().contains("what to import? name a --cluster") && nothing.err().contains("E.g. turnout import"),
+                nothing.err());
+        Run both = turnout("import", "--env", "production", "--out", out.toString(), "--cloud", "sim",
+                FIXTURES.resolve("register-task-definition.yaml").toString());
+        assertEquals(1, both.exit());
+        assertTrue(both.err().contains("either files or a cloud, not both"), both.err());
+        Path world = EXAMPLE.resolve("world.yaml");
+        Run ambiguous = turnout("import", "--env", "production", "--cluster", "production", "--cloud", "sim", "--world",
+                world.toString(), "--out", out.toString());
+        assertEquals(1, ambiguous.exit());
+        assertTrue(ambiguous.err().contains("Pass --account ID."), ambiguous.err());
+        Run missing = turnout("import", "--env", "production", "--cluster", "nope", "--cloud", "sim", "--world",
+                world.toString(), "--account", "222222222222", "--out", out.toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("ECS cluster nope not found (or not ACTIVE)"), missing.err());
+        Run noService = turnout("import", "--env", "production", "--cluster", "production", "--service", "ghost", "--cloud",
+                "sim", "--world", world.toString(), "--account", "222222222222", "--out", out.toString());
+        assertEquals(1, noService.exit());
+        assertTrue(noService.err().contains("ECS service ghost not found"), noService.err());
+        assertFalse(Files.exists(out));
+    }
+
     static Path copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path src : files.toList()) {
