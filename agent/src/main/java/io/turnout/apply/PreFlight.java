@@ -84,16 +84,20 @@ final class PreFlight {
         String name = sp.service();
         ls.servingProblem().ifPresent(p -> problems.add(name + ": " + p));
         Optional<Slot> blue = ls.blue().filter(s -> ls.slot(s).isPresent());
+        // where production goes now: the slot serving it, else the slot whose target group it forwards to
+        Optional<Slot> production = blue.or(ls::pointedAt);
+        int before = problems.size();
         for (Step step : sp.steps()) {
             if (step instanceof CreateSlot c && ls.slot(c.slot()).isPresent()) {
                 problems.add(name + ": ECS service " + c.ecsServiceName() + " exists now but the plan creates it;"
                         + " the plan is stale: plan again");
             }
-            if (step instanceof UpdateSlot u && blue.equals(Optional.of(u.slot()))) {
+            if (step instanceof UpdateSlot u && production.equals(Optional.of(u.slot()))) {
                 problems.add(name + ": the plan deploys to " + u.ecsServiceName() + " but production points at it now"
                         + " (it moved since the plan was made): plan again");
             }
         }
+        if (problems.size() > before) return;
         if (sp.kind() != PlanKind.BOOTSTRAP && blue.isEmpty()) {
             problems.add(name + ": production points at neither slot (" + ls.traffic().map(Object::toString).orElse("no traffic")
                     + "); the plan was made while one served it: plan again");

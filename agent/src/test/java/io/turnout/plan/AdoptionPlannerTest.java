@@ -76,6 +76,29 @@ class AdoptionPlannerTest {
         assertEquals("web-b", update.rebind().orElseThrow().name(), "moved out of production's group by its own update");
     }
 
+    /**
+     * An idle slot left in production's group (a first deployment that failed after creating it,
+     * or an adopted idle service) serves nothing: the plan deploys to the other slot and verifies
+     * it, never scales the idle one up in place behind production.
+     */
+    @Test
+    void anIdleSlotInProductionsGroupIsNotBlueSoNothingIsScaledUpBehindProduction() {
+        EffectiveService svc = elbService("web", OLD, Optional.empty());
+        LiveService live = deployed(svc);
+        String prodGroup = ((LiveElb) live.traffic().orElseThrow()).targetGroups().a().arn();
+        String otherGroup = ((LiveElb) live.traffic().orElseThrow()).targetGroups().b().arn();
+        LiveService idle = new LiveService("web", Optional.of(registered(live.a().orElseThrow(), prodGroup, 0)),
+                Optional.of(registered(live.b().orElseThrow(), otherGroup, 0)), Optional.empty(), live.traffic(), List.of());
+        assertEquals(Optional.empty(), idle.blue());
+        ServicePlan web = plan(svc, idle).services().getFirst();
+        assertEquals(PlanKind.BOOTSTRAP, web.kind());
+        assertTrue(web.steps().stream().noneMatch(s -> s instanceof UpdateInPlace || s instanceof UpdateSlot u && u.slot() == Slot.A),
+                web.steps().toString());
+        UpdateSlot update = web.steps().stream().filter(s -> s instanceof UpdateSlot).map(s -> (UpdateSlot) s).findFirst().orElseThrow();
+        assertEquals(Slot.B, update.slot());
+        assertTrue(web.steps().stream().anyMatch(s -> s instanceof Verify v && v.slot() == Slot.B));
+    }
+
     @Test
     void aTargetGroupPortOtherThanTheContainersIsANoteNotAProblem() {
         EffectiveService svc = elbService("web", OLD, Optional.empty());
