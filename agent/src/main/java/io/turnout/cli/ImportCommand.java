@@ -20,6 +20,7 @@ import io.turnout.spec.SourceLocation;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.SyncPolicy;
 import io.turnout.spec.load.LoadResult;
+import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
+        // names, fields and messages come from AWS and from files: escaped as they are printed
+        PrintWriter stdout = TerminalText.escaping(spec.commandLine().getOut());
         ImportTarget target = new ImportTarget(env, Optional.ofNullable(cluster), Optional.ofNullable(region),
                 Optional.ofNullable(account));
         Importer importer = new Importer(target, out, force);
