@@ -153,6 +153,6 @@ final class PreFlight {
             });
         }
         return new ServiceSnapshot(snapshot.service(), snapshot.blue(), slots, snapshot.elb(), snapshot.dns(),
-                snapshot.slotNames());
+                snapshot.single(), snapshot.slotNames());
     }
 }

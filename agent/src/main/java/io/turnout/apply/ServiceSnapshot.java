@@ -23,19 +23,32 @@ import java.util.TreeMap;
  * @param slots the slots that existed, by slot
  * @param elb   the routes and where they forwarded (ELB mode)
  * @param dns   the weighted records as they were (DNS mode)
+ * @param single the one ECS service of a rolling service, when it existed
  * @param slotNames the slots' ECS service names, existing or not (journals of older versions lack
  *              them: then Turnout's own {@code <service>--<slot>})
  */
 public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots,
-                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Map<Slot, String> slotNames) {
+                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Optional<SlotState> single,
+                              Map<Slot, String> slotNames) {
     public ServiceSnapshot {
         slots = Map.copyOf(slots);
+        single = single == null ? Optional.empty() : single; // journals written before rolling snapshots existed
         slotNames = slotNames == null ? Map.of() : Map.copyOf(slotNames);
+    }
+
+    public ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots, Optional<ElbRoutes> elb,
+                           Optional<DnsRecords> dns) {
+        this(service, blue, slots, elb, dns, Optional.empty(), Map.of());
     }
 
     /** The ECS service of {@code slot}. */
     public String slotName(Slot slot) {
         return slotNames.getOrDefault(slot, slot.ecsServiceName(service));
+    }
+
+    /** A rolling service's snapshot (no slots, no traffic of its own). */
+    public boolean rolling() {
+        return slots.isEmpty() && elb.isEmpty() && dns.isEmpty();
     }
 
     /** One ECS service: what it ran, how many tasks, its tags and auto scaling. */
@@ -93,7 +106,7 @@ public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, Slo
                 }
             }
         }
-        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns,
+        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns, live.single().map(ServiceSnapshot::state),
                 Map.of(Slot.A, live.slotName(Slot.A), Slot.B, live.slotName(Slot.B)));
     }
 

@@ -137,6 +137,9 @@ final class BlueGreenPlanner {
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
         }
         int count = newSlotCount(desired, d.scaling(), d.blue());
+        if (!d.vsBlue().taskDefinition().isEmpty()) {
+            Gates.hook(desired, context.cluster(), greenName, td).ifPresent(steps::add);
+        }
         steps.addAll(d.traffic().prepare(d.greenId()));
         if (d.green().isEmpty()) {
             notes.add(greenName + " (slot " + d.greenId().id() + ") does not exist yet: it is created on "
@@ -154,7 +157,9 @@ final class BlueGreenPlanner {
         }
         steps.add(new AwaitSteadyState(name, context.cluster(), greenName, timeout()));
         steps.addAll(d.traffic().verify(d.greenId(), greenName, d.verification()));
+        Gates.approval(name, greenName, d.verification()).ifPresent(steps::add);
         steps.addAll(d.traffic().moveProduction(d.greenId(), false));
+        Gates.watch(name, greenName, d.verification()).ifPresent(steps::add);
         steps.add(new Retag(name, context.cluster(), d.greenId(), greenName, d.blue().slot(), blueName, context.commit(),
                 desired.specHash()));
         if (d.scaling().isPresent()) {

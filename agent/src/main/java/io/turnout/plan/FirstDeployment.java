@@ -58,6 +58,7 @@ final class FirstDeployment {
         List<Step> steps = new ArrayList<>();
         TaskDefinitionRef td = taskDefinition(existing, other, steps);
         int count = bootstrapCount();
+        Gates.hook(desired, context.cluster(), targetName, td).ifPresent(steps::add);
         steps.addAll(traffic.prepare(target));
         if (existing.isPresent()) {
             Optional<JsonNode> settings = SlotComparison.of(desired, existing.get(), scaling).settings().isEmpty()
@@ -73,6 +74,7 @@ final class FirstDeployment {
         }
         steps.add(new AwaitSteadyState(name, context.cluster(), targetName, context.environment().deployment().steadyStateTimeout()));
         steps.addAll(traffic.verify(target, targetName, verification));
+        Gates.approval(name, targetName, verification).ifPresent(steps::add);
         steps.addAll(traffic.moveProduction(target, true));
         steps.add(new Retag(name, context.cluster(), target, targetName, idle, idleName, context.commit(), desired.specHash()));
         scaling.ifPresent(s -> steps.add(new ApplyAutoScaling(name, target, context.resourceId(targetName), s)));

@@ -144,9 +144,9 @@ class AdoptionPlannerTest {
         LiveService behindOne = new LiveService("web", Optional.empty(), Optional.empty(), Optional.of(single), Optional.empty(), List.of());
         Rolling base = (Rolling) plain.strategy();
         Rolling inWebTg = new Rolling(base.circuitBreaker(), base.rollback(), base.minimumHealthyPercent(), base.maximumPercent(),
-                Optional.empty(), Optional.of(new Rolling.TargetGroupRoute("web-tg", "web", 8080)));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new Rolling.TargetGroupRoute("web-tg", "web", 8080)));
         Rolling inOther = new Rolling(base.circuitBreaker(), base.rollback(), base.minimumHealthyPercent(), base.maximumPercent(),
-                Optional.empty(), Optional.of(new Rolling.TargetGroupRoute("web-other", "web", 8080)));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new Rolling.TargetGroupRoute("web-other", "web", 8080)));
         assertTrue(plan(SpecFixtures.service("web", SpecFixtures.taskDefinition("web", OLD), SpecFixtures.SETTINGS, inWebTg),
                 behindOne).inSync());
         Plan wrong = plan(SpecFixtures.service("web", SpecFixtures.taskDefinition("web", OLD), SpecFixtures.SETTINGS, inOther), behindOne);
