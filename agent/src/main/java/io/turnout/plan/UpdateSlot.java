@@ -15,7 +15,8 @@ public record UpdateSlot(String service, Slot slot, String cluster, String ecsSe
                          TaskDefinitionRef taskDefinition, int desiredCount, Optional<JsonNode> settings,
                          Optional<SlotBinding> rebind) implements Step {
     public UpdateSlot {
-        settings = settings.map(JsonNode::deepCopy);
+        // a JSON null is no settings (Jackson reads an absent Optional<JsonNode> as Optional.of(NullNode), e.g. from the journal)
+        settings = settings.filter(s -> !s.isNull()).map(JsonNode::deepCopy);
         rebind = rebind == null ? Optional.empty() : rebind;
     }
 
