@@ -17,6 +17,7 @@ import io.turnout.plan.ServicePlan;
 import io.turnout.plan.UpdateSlot;
 import io.turnout.render.TextPlanRenderer;
 import io.turnout.spec.Slot;
+import io.turnout.state.StateJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +97,9 @@ class AdoptionTest {
                 .map(s -> (UpdateSlot) s).findFirst().orElseThrow();
         assertEquals("web-idle", update.ecsServiceName());
         assertEquals("web-green-tg", update.rebind().orElseThrow().name(), render(plan));
+        // the move survives the journal (a resumed apply) and the store (a pending plan read after a restart)
+        assertEquals(update, JournalJson.step(JournalJson.step(update)));
+        assertEquals(plan, StateJson.plan(StateJson.write(plan)));
         applyGuarded(world, plan);
 
         assertProductionOn(world, "web-idle", "web-green-tg");
