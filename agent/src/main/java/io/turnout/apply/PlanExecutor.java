@@ -99,8 +99,8 @@ public final class PlanExecutor {
         preFlight.snapshots().forEach(entries::snapshot);
         StepContext ctx = context();
         for (PreFlight.Repair r : preFlight.repairs()) {
-            ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.tag() + "=" + r.value());
-            ctx.run(() -> cloud.ecs().tagResource(r.arn(), Map.of(r.tag(), r.value())));
+            ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.describeTags());
+            ctx.run(() -> cloud.ecs().tagResource(r.arn(), r.tags()));
         }
         Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), order, maxParallel, entries, environment,
                 new ApprovalGate(approvals, environment.name(), plan.commit(), Map.of()));

@@ -13,11 +13,11 @@ final class TurnoutOwnedFields {
 
     private static final Map<String, String> SERVICE = Map.of(
             "cluster", "Turnout sets cluster from the environment's spec.cluster",
-            "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling",
+            "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling; to adopt existing services name them in spec.strategy.blueGreen.slots or spec.strategy.rolling.serviceName",
             "taskDefinition", "Turnout registers spec.taskDefinition and points each slot at the revision it registered",
-            "loadBalancers", "Turnout sets loadBalancers from spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)",
+            "loadBalancers", "Turnout sets loadBalancers from spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port) or spec.strategy.rolling.targetGroup and container",
             "serviceRegistries", "Turnout sets serviceRegistries from spec.strategy.blueGreen.traffic.dns.cloudMapServices (the slot's Cloud Map service)",
-            "deploymentController", "Turnout uses the ECS deployment controller and runs blue/green itself; choose spec.strategy.blueGreen or spec.strategy.rolling instead",
+            "deploymentController", "the strategy sets the deployment controller: spec.strategy.blueGreen and spec.strategy.rolling use ECS, spec.strategy.ecs ECS's own blue/green, spec.strategy.codeDeploy CODE_DEPLOY",
             "role", "Turnout leaves role unset so that ECS uses its service-linked role, which load-balanced services need",
             "schedulingStrategy", "Turnout runs REPLICA services only (DAEMON services cannot have two slots or a desired count)");
 
