@@ -107,8 +107,8 @@ class PartlyAppliedCommitTest {
         assertEquals(1.0, deployments("web", "applied"), "the bootstrap applied web");
         repo.change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
         String head = repo.change("services/api/api.taskdef.yaml", "python:3.13-slim", "python:3.14-slim", "api: python 3.14");
-        // api's new slot (b, its green) never passes its health checks
-        cloud.cloud().faults().failHealthChecks("api-b");
+        // api's new slot (a, its green: the bootstrap went to b) never passes its health checks
+        cloud.cloud().faults().failHealthChecks("api-a");
         seen.clear();
 
         production.reconcile();
@@ -137,7 +137,7 @@ class PartlyAppliedCommitTest {
                 "web: approval required");
         repo.change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
         String head = repo.change("services/api/api.taskdef.yaml", "python:3.13-slim", "python:3.14-slim", "api: python 3.14");
-        cloud.cloud().faults().failHealthChecks("api-b");
+        cloud.cloud().faults().failHealthChecks("api-a");
         seen.clear();
 
         production.reconcile();
