@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the model records from documents that already passed schema validation, filling in
@@ -62,19 +63,44 @@ final class SpecTreeBuilder {
                 spec.path("cluster").asString(), syncPolicy, policy);
     }
 
-    static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition) {
+    /**
+     * @param taskDefinition the RegisterTaskDefinition request (inline or read from its file)
+     * @param settings       the CreateService settings (inline or read from spec.service.file), missing when none
+     */
+    static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition, JsonNode settings) {
         JsonNode spec = doc.at("/spec");
         List<String> environments = new ArrayList<>();
         spec.path("environments").forEach(e -> environments.add(e.asString()));
-        JsonNode service = spec.has("service") ? spec.get("service") : JsonNodeFactory.instance.objectNode();
+        JsonNode service = withoutDefaults(settings.isObject() ? settings : JsonNodeFactory.instance.objectNode());
         Map<String, ServiceOverride> overrides = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : spec.path("overrides").properties()) {
             JsonNode o = e.getValue();
             overrides.put(e.getKey(), new ServiceOverride(Optional.ofNullable(o.get("taskDefinition")),
-                    Optional.ofNullable(o.get("service")), Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
+                    Optional.ofNullable(o.get("service")).map(SpecTreeBuilder::withoutDefaults),
+                    Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
         }
         return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
                 taskDefinition, service, strategy(spec.path("strategy")), overrides);
+    }
+
+    /**
+     * The settings without the members that carry no information and that Turnout sets itself
+     * from the strategy: {@code loadBalancers: []}, {@code serviceRegistries: []} and
+     * {@code deploymentController: {type: ECS}}, as tools that dump a service write them
+     * (anything else in them was refused by {@link ServiceRules}).
+     */
+    private static JsonNode withoutDefaults(JsonNode settings) {
+        if (!settings.isObject()) return settings;
+        ObjectNode s = (ObjectNode) settings.deepCopy();
+        for (String list : List.of("loadBalancers", "serviceRegistries")) {
+            if (s.path(list).isArray() && s.get(list).isEmpty()) s.remove(list);
+        }
+        JsonNode controller = s.get("deploymentController");
+        if (controller != null && controller.isObject() && (controller.isEmpty()
+                || (controller.size() == 1 && "ECS".equals(controller.path("type").asString(""))))) {
+            s.remove("deploymentController");
+        }
+        return s;
     }
 
     private static Strategy strategy(JsonNode strategy) {
