@@ -140,8 +140,7 @@ final class LoadRun {
         IncludePaths.Resolved resolved = IncludePaths.resolve(doc.path(), reference.asString());
         SourceLocation at = doc.positions().locateValue(pointer);
         if (!resolved.ok()) {
-            String example = doc.path().substring(doc.path().lastIndexOf('/') + 1).replaceAll("\\.ya?ml$", "")
-                    + (pointer.startsWith("/spec/service") ? ".service.json" : ".taskdef.json");
+            String example = (doc.at("/metadata/name").isString() ? doc.at("/metadata/name").asString() : "web") + (pointer.startsWith("/spec/service") ? ".service.json" : ".taskdef.json");
             problems.add(new SpecProblem(at, pointer, "file not allowed: " + resolved.error(),
                     "keep the file inside the spec repository and name it relative to " + doc.path() + " (e.g. file: " + example + ")"));
             return new Included(Optional.empty(), false);
@@ -169,7 +168,7 @@ final class LoadRun {
         }
         JsonNode kind = root.get("kind");
         if (kind == null || !kind.isString() || !KINDS.contains(kind.asString())) {
-            String suggestion = kind == null ? "" : Suggestions.closest(kind.asString(), KINDS).map(k -> "did you mean '" + k + "'? ").orElse("");
+            String suggestion = kind == null || !kind.isString() ? "" : Suggestions.closest(kind.asString(), KINDS).map(k -> "did you mean '" + k + "'? ").orElse("");
             problems.add(new SpecProblem(doc.positions().locateValue(kind == null ? "" : "/kind"), "/kind",
                     kind == null ? "missing kind" : "unknown kind " + kind,
                     suggestion + "write 'kind: Environment' or 'kind: Service'"));

@@ -42,6 +42,7 @@ record MergedPlaces(Place base, Optional<Place> override) {
 
     /** Where the value at {@code pointer} (a JSON pointer into {@link #merged()}) was written. */
     Place of(String pointer) {
+        if (override.isEmpty()) return new Place(base.doc(), base.pointer() + pointer);
         JsonNode merged = merged();
         Place inBase = base;
         Place inOverride = override.orElse(null);

@@ -200,7 +200,7 @@ final class ServiceSettingsRules {
         if (mine > 0 && total > TaskDefinitionRules.MAX_TAGS) {
             add("/tags", "the ECS service would carry " + total + " tags, more than AWS's " + TaskDefinitionRules.MAX_TAGS + " per resource: "
                     + mine + " here and Turnout's " + own.size() + " (" + String.join(", ", own) + ")",
-                    "remove at least " + (total - TaskDefinitionRules.MAX_TAGS) + " tags");
+                    "remove at least " + (total - TaskDefinitionRules.MAX_TAGS) + " tag" + (total - TaskDefinitionRules.MAX_TAGS == 1 ? "" : "s"));
         }
     }
 
