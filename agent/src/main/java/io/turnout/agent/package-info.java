@@ -1,8 +1,8 @@
 /**
- * The GitOps agent ({@code turnout agent}): polls spec repositories on a schedule, validates,
- * plans and (per the environment's sync policy) applies each new commit, records every
- * commit's outcome, and marks committed state with Git tags. This package holds the contract
- * between the reconcile core and its HTTP surface: the read model ({@link io.turnout.agent.AgentStatus})
- * and the ways to ask for a poll ({@link io.turnout.agent.SyncTrigger}).
+ * The GitOps agent ({@code turnout agent}) as a running application, the top of the package
+ * graph: its Micronaut wiring and configuration ({@link io.turnout.agent.runtime}) and its HTTP
+ * surface ({@link io.turnout.agent.http}). Everything they show comes from the read model in
+ * {@link io.turnout.status}; everything they start is the reconcile core ({@link io.turnout.reconcile})
+ * on the scheduler ({@link io.turnout.schedule}). Micronaut is used here and nowhere else.
  */
 package io.turnout.agent;

@@ -1,6 +1,7 @@
 package io.turnout.apply;
 
 import io.turnout.cloud.CloudException;
+import io.turnout.time.Sleeper;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -56,7 +57,7 @@ public final class CloudRetry {
                 Duration delay = delay(attempt);
                 progress.line(what(e) + ", retrying in " + seconds(delay) + " (attempt " + (attempt + 1) + "/"
                         + maxAttempts + ")");
-                sleeper.sleep(delay);
+                StepContext.sleep(sleeper, delay);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.turnout.apply;
 
 import io.turnout.spec.EnvironmentSpec;
+import io.turnout.state.Journal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Deployment {
             if (done.contains(i)) continue;
             journal.append(entry("step-start").put("index", i));
             started.add(i);
-            progress.stepStarted(i, s.step());
+            progress.stepStarted(i, s.service(), s.step());
             ctx.say("[" + (i + 1) + "/" + steps.size() + "] " + s.step().describe());
             ObjectNode result;
             try {
@@ -63,11 +64,12 @@ final class Deployment {
                 String reason = e instanceof StepFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
                 journal.append(entry("step-failed").put("index", i).put("error", reason));
                 ctx.say("Failed: " + reason);
+                progress.stepFailed(i, s.service(), s.step(), reason);
                 return rollBack(s.service(), "step " + (i + 1) + " (" + s.step().describe() + ") failed: " + reason);
             }
             journal.append(entry("step-end").put("index", i).set("result", result));
             done.add(i);
-            progress.stepFinished(i, s.step());
+            progress.stepFinished(i, s.service(), s.step());
         }
         ctx.say("Applied " + steps.size() + (steps.size() == 1 ? " step" : " steps") + " to " + environment.name());
         return end(new ApplyResult(ApplyResult.Status.SUCCEEDED, List.of("applied " + steps.size() + " steps to "

@@ -1,10 +1,15 @@
 package io.turnout.apply;
 
 import io.turnout.cloud.CloudGateway;
+import io.turnout.cloud.HttpProbe;
+import io.turnout.cloud.JavaHttpProbe;
 import io.turnout.live.LiveState;
 import io.turnout.plan.Plan;
 import io.turnout.plan.ServicePlan;
 import io.turnout.spec.EnvironmentSpec;
+import io.turnout.state.Journal;
+import io.turnout.state.MemoryJournal;
+import io.turnout.time.Sleeper;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +159,7 @@ public final class PlanExecutor {
             return this;
         }
 
-        /** How to wait, and the clock deadlines are measured on: pass both (a ManualClock and Sleeper.advancing(it)). */
+        /** How to wait, and the clock deadlines are measured on: pass both (a ManualClock and its sleeper()). */
         public Builder time(InstantSource clock, Sleeper sleeper) {
             this.clock = clock;
             this.sleeper = sleeper;

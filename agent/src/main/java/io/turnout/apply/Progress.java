@@ -1,5 +1,6 @@
 package io.turnout.apply;
 
+import io.turnout.plan.Step;
 import java.io.PrintWriter;
 
 /**
@@ -13,10 +14,23 @@ public interface Progress {
     void line(String message);
 
     /** Step {@code index} (0-based over the whole plan) is about to run. */
-    default void stepStarted(int index, io.turnout.plan.Step step) {}
+    default void stepStarted(int index, Step step) {}
 
     /** Step {@code index} has finished and its end is journaled. */
-    default void stepFinished(int index, io.turnout.plan.Step step) {}
+    default void stepFinished(int index, Step step) {}
+
+    /** Step {@code index} of {@code service} is about to run; by default {@link #stepStarted(int, Step)}. */
+    default void stepStarted(int index, String service, Step step) {
+        stepStarted(index, step);
+    }
+
+    /** Step {@code index} of {@code service} has finished and its end is journaled; by default {@link #stepFinished(int, Step)}. */
+    default void stepFinished(int index, String service, Step step) {
+        stepFinished(index, step);
+    }
+
+    /** Step {@code index} of {@code service} failed with {@code reason} (journaled); its service is rolled back next. */
+    default void stepFailed(int index, String service, Step step, String reason) {}
 
     /** Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag). */
     static Progress to(PrintWriter out) {

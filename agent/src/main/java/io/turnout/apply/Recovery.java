@@ -2,6 +2,7 @@ package io.turnout.apply;
 
 import io.turnout.plan.Verify;
 import io.turnout.spec.EnvironmentSpec;
+import io.turnout.state.Journal;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;

@@ -1,6 +1,7 @@
 package io.turnout.apply;
 
 import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.HttpProbe;
 import io.turnout.cloud.TargetHealthInfo;
 import io.turnout.spec.HttpCheck;
 import java.net.URI;

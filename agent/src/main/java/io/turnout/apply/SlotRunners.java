@@ -83,7 +83,7 @@ final class SlotRunners {
             if (!step.delay().isZero()) {
                 ctx.say("Keeping " + step.ecsServiceName() + " for " + StepContext.format(step.delay())
                         + " before scaling it to 0 (rollback stays instant meanwhile)");
-                ctx.sleeper.sleep(step.delay());
+                ctx.sleep(step.delay());
             }
             // The old slot is the instant rollback: give it up only while the new BLUE still verifies.
             ctx.productionCheck(step.service()).ifPresent(check -> {

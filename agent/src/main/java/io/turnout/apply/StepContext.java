@@ -3,10 +3,12 @@ package io.turnout.apply;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.HttpProbe;
 import io.turnout.cloud.UpdateServiceRequest;
 import io.turnout.plan.ListenerRoute;
 import io.turnout.plan.TaskDefinitionRef;
 import io.turnout.spec.EnvironmentSpec;
+import io.turnout.time.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -79,7 +81,21 @@ final class StepContext {
     void sleepUntilAtMost(Duration d, Instant deadline) {
         Duration left = Duration.between(now(), deadline);
         Duration wait = left.compareTo(d) < 0 ? left : d;
-        if (!wait.isNegative() && !wait.isZero()) sleeper.sleep(wait);
+        if (!wait.isNegative() && !wait.isZero()) sleep(wait);
+    }
+
+    /** Waits {@code d}; an interrupt ends the deployment as a failure (the journal lets it resume). */
+    void sleep(Duration d) {
+        sleep(sleeper, d);
+    }
+
+    static void sleep(Sleeper sleeper, Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailure("interrupted while waiting " + d.toSeconds() + "s", e);
+        }
     }
 
     // ---- what earlier steps produced ----

@@ -1,9 +1,9 @@
 package io.turnout.apply;
 
-import io.turnout.plan.RollingUpdate;
-import io.turnout.plan.UpdateSlot;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.Tags;
+import io.turnout.plan.RollingUpdate;
+import io.turnout.plan.UpdateSlot;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

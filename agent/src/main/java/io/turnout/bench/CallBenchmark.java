@@ -3,8 +3,10 @@ package io.turnout.bench;
 import io.turnout.cloud.CallStats;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
+import io.turnout.live.ReadThrottle;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ public final class CallBenchmark {
         SyntheticEstate estate = SyntheticEstate.of(services);
         CallStats stats = estate.gateway().stats();
         stats.reset();
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), io.turnout.live.ReadThrottle.unlimited()).read(estate.environment(), estate.specs());
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited(), SlotTags::runsDesired).read(estate.environment(), estate.specs());
         Plan plan = new Planner().plan(estate.environment(), estate.specs().servicesIn(estate.environment()), live,
                 Optional.empty());
         return new Row(services, estate.loadBalancers(), estate.hostedZones(), new TreeMap<>(stats.snapshot()),

@@ -6,16 +6,18 @@ import io.turnout.live.LiveState;
 import io.turnout.live.ReadThrottle;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSourceException;
 import io.turnout.source.GitSpecSource;
+import io.turnout.source.LocalRepositories;
 import io.turnout.source.SourceStats;
 import io.turnout.spec.ServiceSpec;
 import io.turnout.spec.SpecTree;
-import io.turnout.spec.load.LoadResult;
-import io.turnout.spec.load.SpecLoader;
-import io.turnout.spec.load.SpecLimits;
 import io.turnout.spec.load.DirectorySpecFiles;
+import io.turnout.spec.load.LoadResult;
+import io.turnout.spec.load.SpecLimits;
+import io.turnout.spec.load.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -28,8 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -83,7 +83,7 @@ public final class ScaleBenchmark {
         stats.reset();
         long cpu = processCpuNanos();
         t = System.nanoTime();
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.awsDefaults())
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.awsDefaults(), SlotTags::runsDesired)
                 .read(estate.environment(), estate.specs());
         Plan plan = new Planner().plan(estate.environment(), estate.specs().servicesIn(estate.environment()), live, Optional.empty());
         Duration noOpWall = since(t);
@@ -136,7 +136,7 @@ public final class ScaleBenchmark {
         SpecTree changed = change.apply(estate.specs());
         estate.gateway().stats().reset();
         long t = System.nanoTime();
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited()).read(estate.environment(), changed);
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited(), SlotTags::runsDesired).read(estate.environment(), changed);
         Plan plan = new Planner().plan(estate.environment(), changed.servicesIn(estate.environment()), live, Optional.empty());
         Duration time = since(t);
         if (plan.inSync()) throw new IllegalStateException("a changed image planned as a no-op");
@@ -163,12 +163,7 @@ public final class ScaleBenchmark {
     private static PollMeasure poll(Path specs, Path gitDir, SpecLoader loader) {
         Path bare = gitDir.resolve("remote.git");
         try {
-            try (Git git = Git.init().setDirectory(specs.toFile()).setInitialBranch("main").call()) {
-                git.add().addFilepattern(".").call();
-                git.commit().setMessage("specs").setAuthor("bench", "bench@turnout.invalid")
-                        .setCommitter("bench", "bench@turnout.invalid").setSign(false).call();
-            }
-            Git.cloneRepository().setURI(specs.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
+            LocalRepositories.commitAndCloneBare(specs, bare, "specs");
             try (GitSpecSource source = GitSpecSource.open(new GitRemote(bare.toUri().toString(), "main"),
                     gitDir.resolve("agent-data"), Map.of(), loader)) {
                 source.poll(); // the first poll since start clones and loads
@@ -181,7 +176,7 @@ public final class ScaleBenchmark {
                         after.fetches() - before.fetches(), after.objectsFetched() - before.objectsFetched(),
                         after.specParses() - before.specParses(), after.pushes() - before.pushes()));
             }
-        } catch (GitAPIException | GitSourceException e) {
+        } catch (GitSourceException e) {
             throw new IllegalStateException("the poll benchmark failed: " + e.getMessage(), e);
         }
     }

@@ -1,18 +1,20 @@
 package io.turnout.cli;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.turnout.agent.runtime.AgentApplication;
 import java.io.PrintWriter;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code turnout agent}: the GitOps agent. Starts the Micronaut application (HTTP server with the
@@ -75,14 +77,14 @@ final class AgentCommand implements Callable<Integer> {
             p.put("turnout.agent.repositories.default.branch", branch);
             p.put("turnout.agent.repositories.default.path", path);
         }
-        if (cloud.cloud != null || cloud.world != null) p.put("turnout.agent.cloud", cloud.effectiveCloud().name());
+        if (cloud.cloud != null || cloud.world != null) p.put("turnout.agent.cloud", cloud.effectiveCloud().name().toLowerCase(Locale.ROOT));
         if (cloud.world != null) p.put("turnout.agent.world", cloud.world.toAbsolutePath().toString());
         if (environments != null && !environments.isEmpty()) p.put("turnout.agent.environments", String.join(",", environments));
         if (dataDir != null) p.put("turnout.agent.data-dir", dataDir.toAbsolutePath().toString());
         // Only what was given: the container image sets MICRONAUT_SERVER_PORT, and options would override it.
         if (port != null) p.put("micronaut.server.port", port);
         if (host != null) p.put("micronaut.server.host", host);
-        else if (cloud.cloud == CloudOptions.Cloud.sim || (cloud.cloud == null && cloud.world != null)) {
+        else if (cloud.simulated()) {
             // a trial on the simulated cloud: nobody else needs to reach it
             p.put("micronaut.server.host", "127.0.0.1");
         }
@@ -93,60 +95,28 @@ final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (cloud.effectiveCloud() == CloudOptions.Cloud.sim && cloud.world == null) {
+        if (cloud.simulated() && cloud.world == null) {
             throw new UserError("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
         }
-        ApplicationContext context;
-        try {
-            context = ApplicationContext.builder().properties(properties()).deduceEnvironment(false).start();
-        } catch (RuntimeException e) {
-            // configuration errors surface as bean creation failures; their root cause says what is wrong
-            throw new UserError("the agent could not start: " + rootMessage(e),
-                    "Check the options and the turnout.agent configuration (application.yml, TURNOUT_AGENT_* variables).");
-        }
-        if (!context.containsBean(io.turnout.agent.SyncTrigger.class)) {
-            context.close();
-            throw new UserError("no spec repository to follow",
-                    "Pass --repo URL, or configure turnout.agent.repositories.<name>.url (application.yml or TURNOUT_AGENT_REPOSITORIES_<NAME>_URL).");
-        }
+        AgentApplication agent = AgentApplication.start(properties());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // SIGTERM / Ctrl-C: stop the HTTP server and the scheduler (running reconciles finish first).
-            context.close();
+            agent.close();
             stopped.countDown();
         }, "turnout-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            EmbeddedServer server = context.findBean(EmbeddedServer.class).orElse(null);
-            if (server != null) {
-                startServer(server);
-                out.println("Turnout agent: status page on " + server.getURL() + "/ — stop with Ctrl-C");
-            } else {
-                out.println("Turnout agent running (no HTTP server) — stop with Ctrl-C");
-            }
+            Optional<URL> url = agent.startServer();
+            out.println(url.map(u -> "Turnout agent: status page on " + u + "/ — stop with Ctrl-C")
+                    .orElse("Turnout agent running (no HTTP server) — stop with Ctrl-C"));
             out.flush();
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            context.close();
+            agent.close();
             throw e;
         }
         stopped.await();
         return ExitCodes.OK;
-    }
-
-    /** Starts the HTTP server; the scheduler starts when it is up (nothing is deployed before). */
-    private void startServer(EmbeddedServer server) {
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            throw new UserError("cannot start the HTTP server: " + rootMessage(e),
-                    "Stop what is using the port, or pass another one with --port (-1 for any free port).");
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,37 +1,34 @@
 package io.turnout.cli;
 
 import io.turnout.apply.ApplyResult;
-import io.turnout.apply.FileJournal;
-import io.turnout.apply.JavaHttpProbe;
-import io.turnout.apply.PlanExecutor;
 import io.turnout.apply.Progress;
-import io.turnout.apply.SimulatedHttpProbe;
-import io.turnout.apply.Sleeper;
+import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
-import io.turnout.cloud.sim.ManualClock;
-import io.turnout.cloud.sim.SimulatedCloud;
-import io.turnout.cloud.sim.WorldFile;
-import io.turnout.live.BatchedLiveStateReader;
-import io.turnout.live.LiveState;
+import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.events.DeploymentEvents;
+import io.turnout.pipeline.CloudOpener;
+import io.turnout.pipeline.Deployments;
+import io.turnout.pipeline.PlanningStep;
 import io.turnout.plan.Plan;
-import io.turnout.plan.Planner;
 import io.turnout.render.TextPlanRenderer;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
+import io.turnout.state.LocalStateStore;
+import io.turnout.state.StateStore;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code turnout apply}: shows the plan, asks for confirmation (unless {@code --auto-approve}),
@@ -71,6 +68,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--commit", paramLabel = "SHA", description = "The spec commit being applied, written as turnout:commit.")
     String commit;
 
+    /** Where the deployment's events go (the agent's events, without the agent's subscribers); tests subscribe. */
+    DeploymentEvents events = new DeploymentEvents();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,50 +86,47 @@ final class ApplyCommand implements Callable<Integer> {
                 "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name)
                         .collect(Collectors.joining(", ")) + "."));
 
-        boolean simulated = cloud.effectiveCloud() == CloudOptions.Cloud.sim;
-        SimulatedCloud world = null;
-        CloudGateway gateway;
-        PlanExecutor.Builder builder;
-        if (simulated) {
-            // Waits advance this clock instead of sleeping: a 15-minute deployment replays in seconds.
-            ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            world = cloud.simulatedCloud(clock);
-            gateway = world.gatewayFor(environment);
-            builder = PlanExecutor.builder(gateway, environment).time(clock, Sleeper.advancing(clock))
-                    .httpProbe(new SimulatedHttpProbe(world));
-        } else {
-            gateway = cloud.gatewayFor(environment);
-            builder = PlanExecutor.builder(gateway, environment).httpProbe(new JavaHttpProbe());
-        }
-        Path data = dataDir != null ? dataDir : simulated
+        cloud.check();
+        Path data = dataDir != null ? dataDir : cloud.simulated()
                 ? cloud.world.toAbsolutePath().getParent().resolve(".turnout")
                 : Path.of(System.getProperty("user.home"), ".turnout");
-        PlanExecutor executor = builder.journal(new FileJournal(data, environment.name())).progress(Progress.to(out)).build();
-        try {
-            Optional<ApplyResult> recovered = executor.recover();
-            if (recovered.isPresent()) {
-                report(recovered.get(), out, err);
-                if (!recovered.get().succeeded()) return ExitCodes.ERROR;
+        // With --cloud sim, waits advance a virtual clock instead of sleeping: a 15-minute deployment replays in seconds.
+        try (CloudAccess access = cloud.open(CloudOpener.Use.APPLY); StateStore store = LocalStateStore.withFileJournals(data)) {
+            try {
+                return apply(access, store, environment, tree, out, err);
+            } finally {
+                if (access instanceof SimulatedCloudAccess world) save(world, out);
             }
-            LiveState live = new BatchedLiveStateReader(gateway).read(environment, tree);
-            Plan plan = new Planner().plan(environment, tree.servicesIn(environment), live, Optional.ofNullable(commit));
-            out.print(new TextPlanRenderer(false).render(plan));
-            out.flush();
-            if (plan.hasProblems()) {
-                err.println("error: the plan has problems (above); nothing was applied.");
-                return ExitCodes.ERROR;
-            }
-            if (plan.inSync()) {
-                out.println("Nothing to apply: " + environment.name() + " is in sync.");
-                return ExitCodes.OK;
-            }
-            if (!autoApprove && !confirmed(plan, environment, err)) return ExitCodes.ERROR;
-            ApplyResult result = executor.apply(plan, new BatchedLiveStateReader(gateway).read(environment, tree));
-            report(result, out, err);
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
-        } finally {
-            if (world != null) save(world, out);
         }
+    }
+
+    private int apply(CloudAccess access, StateStore store, EnvironmentSpec environment, SpecTree tree, PrintWriter out, PrintWriter err) {
+        Deployments deployments = new Deployments(access, store, events, InstantSource.system());
+        Progress progress = Progress.to(out);
+        Optional<ApplyResult> recovered = deployments.recover(environment, progress);
+        if (recovered.isPresent()) {
+            report(recovered.get(), out, err);
+            if (!recovered.get().succeeded()) return ExitCodes.ERROR;
+        }
+        Instant started = Instant.now();
+        CloudGateway gateway = access.gatewayFor(environment);
+        PlanningStep planning = new PlanningStep();
+        Plan plan = planning.plan(gateway, environment, tree, Optional.ofNullable(commit)).plan();
+        out.print(new TextPlanRenderer(false).render(plan));
+        out.flush();
+        if (plan.hasProblems()) {
+            err.println("error: the plan has problems (above); nothing was applied.");
+            return ExitCodes.ERROR;
+        }
+        if (plan.inSync()) {
+            out.println("Nothing to apply: " + environment.name() + " is in sync.");
+            return ExitCodes.OK;
+        }
+        if (!autoApprove && !confirmed(plan, environment, err)) return ExitCodes.ERROR;
+        // read again: minutes may have passed while the plan was read and confirmed
+        ApplyResult result = deployments.apply(environment, plan, planning.read(gateway, environment, tree), progress, started);
+        report(result, out, err);
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
     private boolean confirmed(Plan plan, EnvironmentSpec environment, PrintWriter err) {
@@ -163,9 +160,9 @@ final class ApplyCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private void save(SimulatedCloud world, PrintWriter out) {
+    private void save(SimulatedCloudAccess world, PrintWriter out) {
         try {
-            WorldFile.write(world, WorldFile.name(cloud.world), cloud.world);
+            world.save();
             out.println("Saved the simulated world to " + cloud.world);
         } catch (IOException e) {
             throw new UserError("cannot write the world file " + cloud.world + ": " + e.getMessage(),

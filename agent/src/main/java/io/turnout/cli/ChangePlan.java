@@ -1,12 +1,12 @@
 package io.turnout.cli;
 
+import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
-import io.turnout.live.BatchedLiveStateReader;
-import io.turnout.live.LiveState;
+import io.turnout.pipeline.CloudOpener;
+import io.turnout.pipeline.PlanningStep;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanProblem;
-import io.turnout.plan.Planner;
 import io.turnout.render.PlanComment;
 import io.turnout.render.PlanCommentRenderer;
 import io.turnout.render.TextPlanRenderer;
@@ -36,6 +36,9 @@ final class ChangePlan {
     private final PlanCommand options;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final PlanningStep planning = new PlanningStep();
+    /** Opened when the first environment is planned, closed at the end. */
+    private CloudAccess cloud;
 
     ChangePlan(PlanCommand options) {
         this.options = options;
@@ -44,6 +47,14 @@ final class ChangePlan {
     }
 
     int run() {
+        try {
+            return planAndPost();
+        } finally {
+            if (cloud != null) cloud.close();
+        }
+    }
+
+    private int planAndPost() {
         ChangeSpecs.Loaded specs = options.repo != null ? ChangeSpecs.fromRepository(options) : ChangeSpecs.fromFolder(options);
         String marker = marker();
         LoadResult head = specs.head();
@@ -92,25 +103,16 @@ final class ChangePlan {
     }
 
     private Plan plan(EnvironmentSpec environment, SpecTree tree, Optional<String> commit) {
-        CloudGateway gateway = options.cloud.gatewayFor(environment);
-        LiveState live;
+        if (cloud == null) cloud = options.cloud.open(CloudOpener.Use.PLAN);
+        CloudGateway gateway = cloud.gatewayFor(environment);
         try {
-            live = new BatchedLiveStateReader(gateway).read(environment, tree);
+            return planning.plan(gateway, environment, tree, commit).plan();
         } catch (CloudException e) {
             // One environment's unreadable cloud (expired credentials, throttling) is a problem of
             // that environment in the comment, not the end of the whole review.
             return new Plan(environment.name(), commit, List.of(), List.of(PlanProblem.environment(
                     "cannot read the live state: " + e.getMessage())));
-        } finally {
-            if (gateway instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // the state is read; releasing the client must not fail the plan
-                }
-            }
         }
-        return new Planner().plan(environment, tree.servicesIn(environment), live, commit);
     }
 
     private void print(PlanComment comment, List<Plan> plans, String body, ChangeSpecs.Loaded specs) {

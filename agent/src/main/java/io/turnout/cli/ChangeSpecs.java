@@ -1,12 +1,12 @@
 package io.turnout.cli;
 
 import io.turnout.render.PlanComment;
-import io.turnout.review.ReviewRefs;
 import io.turnout.source.GitConnection;
 import io.turnout.source.GitCredentials;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSourceException;
 import io.turnout.source.GitSpecSource;
+import io.turnout.source.ReviewRefs;
 import io.turnout.source.SecretSource;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;

@@ -1,21 +1,15 @@
 package io.turnout.cli;
 
-import io.turnout.cloud.CloudGateway;
-import io.turnout.cloud.aws.AwsCloudGateway;
-import io.turnout.cloud.sim.SimulatedCloud;
-import io.turnout.cloud.sim.WorldFile;
-import io.turnout.cloud.sim.WorldFileException;
-import io.turnout.spec.EnvironmentSpec;
-import java.nio.file.Files;
+import io.turnout.cloud.CloudAccess;
+import io.turnout.pipeline.CloudKind;
+import io.turnout.pipeline.CloudOpener;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --cloud} and {@code --world}: which cloud a command reads and changes. */
 final class CloudOptions {
-    enum Cloud { sim, aws }
-
     /** The variables AWS settings are read from: the process environment, or a test's map. */
     private final Map<String, String> variables;
 
@@ -30,51 +24,38 @@ final class CloudOptions {
     @Option(names = "--cloud", paramLabel = "sim|aws",
             description = "Which cloud to talk to: 'sim' (the simulated cloud of --world) or 'aws'."
                     + " Default: sim when --world is given, else aws.")
-    Cloud cloud;
+    CloudKind cloud;
 
     @Option(names = "--world", paramLabel = "FILE",
             description = "A SimulatedWorld file (e.g. specs-example/world.yaml) for --cloud sim.")
     Path world;
 
-    Cloud effectiveCloud() {
-        return cloud != null ? cloud : world != null ? Cloud.sim : Cloud.aws;
+    CloudKind effectiveCloud() {
+        return cloud != null ? cloud : world != null ? CloudKind.SIM : CloudKind.AWS;
     }
 
-    /** The gateway for one environment; a {@link UserError} that says what to pass when the options do not fit. */
-    CloudGateway gatewayFor(EnvironmentSpec environment) {
-        return switch (effectiveCloud()) {
-            case sim -> simulatedCloud().gatewayFor(environment);
-            case aws -> {
-                if (world != null) {
-                    throw new UserError("--world is for the simulated cloud and cannot be used with --cloud aws",
-                            "Drop --world, or use --cloud sim.");
-                }
-                // Region, credentials, role and endpoint overrides (AWS_ENDPOINT_URL…) come from the
-                // environment spec and the process environment; the account guard runs before any read.
-                AwsCloudGateway gateway = AwsCloudGateway.forEnvironment(environment, variables);
-                gateway.checkAccount(environment);
-                yield gateway;
-            }
-        };
+    /** Whether the options ask for the simulated cloud (with or without a world file). */
+    boolean simulated() {
+        return effectiveCloud() == CloudKind.SIM;
     }
 
-    SimulatedCloud simulatedCloud() {
-        return simulatedCloud(InstantSource.system());
+    /** Checks that the options fit together; a {@link UserError} that says what to pass when they do not. */
+    void check() {
+        if (simulated() && world == null) {
+            throw new UserError("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
+        }
+        if (!simulated() && world != null) {
+            throw new UserError("--world is for the simulated cloud and cannot be used with --cloud aws", "Drop --world, or use --cloud sim.");
+        }
     }
 
-    /** The world of {@code --world} on {@code clock} (apply passes a clock that its waits advance). */
-    SimulatedCloud simulatedCloud(InstantSource clock) {
-        if (world == null) {
-            throw new UserError("--cloud sim needs --world FILE",
-                    "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
-        }
-        if (!Files.isRegularFile(world)) {
-            throw new UserError("world file " + world + " does not exist", "Check the path given to --world.");
-        }
-        try {
-            return WorldFile.read(world, clock);
-        } catch (WorldFileException e) {
-            throw new UserError(e.getMessage(), "Fix the world file; its format is described in specs-example/README.md.");
-        }
+    /**
+     * The cloud, opened by the one {@link CloudOpener} for {@code use}: region, credentials, role and
+     * endpoint overrides ({@code AWS_ENDPOINT_URL…}) come from the environment spec and the process
+     * environment, and the account guard runs before any read.
+     */
+    CloudAccess open(CloudOpener.Use use) {
+        check();
+        return CloudOpener.open(effectiveCloud(), Optional.ofNullable(world), use, Path.of(".turnout"), variables);
     }
 }

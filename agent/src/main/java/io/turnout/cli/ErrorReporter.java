@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.cloud.CloudException;
+import io.turnout.error.TurnoutException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -26,6 +27,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                 } else if (!c.retryable() && !said.contains("nothing was")) {
                     err.println("Nothing was changed. Fix the cause above and run the command again.");
                 }
+            }
+            case TurnoutException t -> {
+                err.println("error: " + t.getMessage());
+                if (!t.nextStep().isEmpty()) err.println(t.nextStep());
             }
             default -> {
                 err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());

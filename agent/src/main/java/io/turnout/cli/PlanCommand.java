@@ -1,11 +1,11 @@
 package io.turnout.cli;
 
 import io.turnout.cloud.CallStats;
+import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
-import io.turnout.live.BatchedLiveStateReader;
-import io.turnout.live.LiveState;
+import io.turnout.pipeline.CloudOpener;
+import io.turnout.pipeline.PlanningStep;
 import io.turnout.plan.Plan;
-import io.turnout.plan.Planner;
 import io.turnout.render.JsonPlanRenderer;
 import io.turnout.render.MarkdownPlanRenderer;
 import io.turnout.render.TextPlanRenderer;
@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code turnout plan}: what would change in one environment. Reads live state, never
@@ -125,14 +125,6 @@ final class PlanCommand implements Callable<Integer> {
         return "AWS calls: " + calls.total() + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
 
-    private static void close(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // the plan is already read; failing to release the HTTP client must not fail the command
-        }
-    }
-
     @Override
     public Integer call() {
         if (repo == null) {
@@ -162,19 +154,19 @@ final class PlanCommand implements Callable<Integer> {
                 "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name)
                         .collect(Collectors.joining(", ")) + "."));
 
-        CloudGateway gateway = cloud.gatewayFor(environment);
-        LiveState live;
-        try {
-            live = new BatchedLiveStateReader(gateway).read(environment, tree);
-        } catch (RuntimeException e) {
-            // the calls made before the failure are still worth knowing (throttling, say)
-            if (stats) spec.commandLine().getErr().println(statsLine(gateway.stats()));
-            throw e;
-        } finally {
-            if (gateway instanceof AutoCloseable closeable) close(closeable);
+        Plan plan;
+        String statsLine;
+        try (CloudAccess access = cloud.open(CloudOpener.Use.PLAN)) {
+            CloudGateway gateway = access.gatewayFor(environment);
+            try {
+                plan = new PlanningStep().plan(gateway, environment, tree, Optional.ofNullable(commit)).plan();
+            } catch (RuntimeException e) {
+                // the calls made before the failure are still worth knowing (throttling, say)
+                if (stats) spec.commandLine().getErr().println(statsLine(gateway.stats()));
+                throw e;
+            }
+            statsLine = statsLine(gateway.stats());
         }
-        String statsLine = statsLine(gateway.stats());
-        Plan plan = new Planner().plan(environment, tree.servicesIn(environment), live, Optional.ofNullable(commit));
 
         String rendered = switch (format) {
             case text -> new TextPlanRenderer(color.enabled()).render(plan);

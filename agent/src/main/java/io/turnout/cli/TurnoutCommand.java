@@ -1,9 +1,10 @@
 package io.turnout.cli;
 
+import io.turnout.events.DeploymentEvents;
 import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code turnout}: the entry point of the jar. */
 @Command(name = "turnout",
@@ -39,11 +40,22 @@ public final class TurnoutCommand implements Runnable {
      * test can point the CLI at an emulator without changing the process environment.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return commandLine(out, err, environment, new DeploymentEvents());
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter, Map)}, with {@code events} as the stream
+     * {@code turnout apply} publishes its deployment events on (tests subscribe to it).
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment, DeploymentEvents events) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == CloudOptions.class ? type.cast(new CloudOptions(environment)) : defaults.create(type);
+                if (type == CloudOptions.class) return type.cast(new CloudOptions(environment));
+                K created = defaults.create(type);
+                if (created instanceof ApplyCommand apply) apply.events = events;
+                return created;
             }
         };
         CommandLine cl = new CommandLine(new TurnoutCommand(), factory);

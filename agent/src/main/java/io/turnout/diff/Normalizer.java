@@ -1,6 +1,6 @@
 package io.turnout.diff;
 
-import io.turnout.live.LiveScaling;
+import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.spec.AutoScaling;
 import java.math.BigDecimal;
@@ -193,7 +193,7 @@ public final class Normalizer {
         return d;
     }
 
-    /** Desired auto scaling as a document comparable with {@link #autoScaling(LiveScaling)}. */
+    /** Desired auto scaling as a document comparable with {@link #autoScaling(ScalableTargetInfo, List)}. */
     public static ObjectNode autoScaling(AutoScaling scaling) {
         ObjectNode s = NODES.objectNode();
         s.put("minCapacity", scaling.minCapacity());
@@ -205,12 +205,12 @@ public final class Normalizer {
     }
 
     /** Live auto scaling in the shape of PutScalingPolicy documents, as the spec writes them. */
-    public static ObjectNode autoScaling(LiveScaling scaling) {
+    public static ObjectNode autoScaling(ScalableTargetInfo target, List<ScalingPolicyInfo> scalingPolicies) {
         ObjectNode s = NODES.objectNode();
-        s.put("minCapacity", scaling.target().minCapacity());
-        s.put("maxCapacity", scaling.target().maxCapacity());
+        s.put("minCapacity", target.minCapacity());
+        s.put("maxCapacity", target.maxCapacity());
         ArrayNode policies = NODES.arrayNode();
-        for (ScalingPolicyInfo info : scaling.policies()) {
+        for (ScalingPolicyInfo info : scalingPolicies) {
             ObjectNode p = NODES.objectNode();
             p.put("PolicyName", info.policyName());
             p.put("PolicyType", info.policyType());

@@ -6,7 +6,6 @@ import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
-import io.turnout.plan.SlotTags;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -43,7 +42,7 @@ import java.util.concurrent.CompletableFuture;
  *       the BLUE slot of each blue/green service (both slots when none is BLUE yet) and each
  *       rolling service. The GREEN slots are described afterwards, only for services that may
  *       need them: BLUE missing, or BLUE's tags not vouching for the desired spec
- *       ({@link SlotTags#runsDesired}).</li>
+ *       ({@link SlotVouch}: the planner's rule, handed in).</li>
  *   <li>Task definitions and auto scaling only of slots the tags do not vouch for: a slot whose
  *       {@code turnout:spec-hash} equals the desired spec's and whose task definition equals its
  *       {@code turnout:task-definition} tag runs what that spec describes; it comes back as
@@ -75,19 +74,23 @@ public final class BatchedLiveStateReader implements LiveStateReader {
 
     private final CloudGateway gateway;
     private final ReadThrottle throttle;
+    private final SlotVouch vouch;
 
     /**
      * A reader within AWS's default read budgets ({@link ReadThrottle#awsDefaults()}), its own
      * buckets. An agent reading several environments of one account passes one shared
      * {@link ReadThrottle} instead, so that together they stay within the account's budget.
+     *
+     * @param vouch whether a slot's tags vouch for the desired spec (the planner's {@code SlotTags::runsDesired})
      */
-    public BatchedLiveStateReader(CloudGateway gateway) {
-        this(gateway, ReadThrottle.awsDefaults());
+    public BatchedLiveStateReader(CloudGateway gateway, SlotVouch vouch) {
+        this(gateway, ReadThrottle.awsDefaults(), vouch);
     }
 
-    public BatchedLiveStateReader(CloudGateway gateway, ReadThrottle throttle) {
+    public BatchedLiveStateReader(CloudGateway gateway, ReadThrottle throttle, SlotVouch vouch) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.vouch = Objects.requireNonNull(vouch, "vouch");
     }
 
     @Override
@@ -154,7 +157,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
                 Optional<Slot> blue = single != null ? Optional.empty() : traffic.get(svc.name()).blue();
                 String main = single != null ? single : blue.map(b -> b.ecsServiceName(svc.name())).orElse(null);
                 EcsServiceInfo mainService = main == null ? null : ecsServices.get(main);
-                boolean tagsVouch = mainService != null && SlotTags.runsDesired(svc, mainService);
+                boolean tagsVouch = mainService != null && vouch.runsDesired(svc, mainService);
                 if (tagsVouch) vouched.add(main);
                 if (blue.isEmpty()) continue;
                 Slot green = blue.get().other();

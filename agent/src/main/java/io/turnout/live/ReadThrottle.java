@@ -1,6 +1,8 @@
 package io.turnout.live;
 
 import io.turnout.cloud.CloudException;
+import io.turnout.time.Sleeper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,6 @@ import java.util.function.LongSupplier;
  * of the earliest call in that order is thrown, for the same reason.
  */
 public final class ReadThrottle {
-    /** Sleeps for real; tests inject one that advances a fake clock. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleepNanos(long nanos) throws InterruptedException;
-    }
-
     /** How a batch of calls is run; {@link #VIRTUAL_THREADS} in production, tests may reorder completion. */
     @FunctionalInterface
     public interface Fanout {
@@ -75,7 +71,7 @@ public final class ReadThrottle {
     /** AWS's documented default budgets for ECS, ELBv2 and Route 53, on virtual threads and the real clock. */
     public static ReadThrottle awsDefaults() {
         return new ReadThrottle(List.of(ReadBudget.ECS, ReadBudget.ELB, ReadBudget.ROUTE53), VIRTUAL_THREADS,
-                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+                System::nanoTime, Sleeper.real());
     }
 
     /** No rate limits, 16 calls in flight per service: for the simulated cloud without modelled latency. */
@@ -168,7 +164,7 @@ public final class ReadThrottle {
                     }
                     wait = (long) Math.ceil((1 - tokens) / budget.ratePerSecond() * 1e9);
                 }
-                sleeper.sleepNanos(Math.max(1, wait));
+                sleeper.sleep(Duration.ofNanos(Math.max(1, wait)));
             }
         }
     }

@@ -43,7 +43,7 @@ record SlotComparison(List<Change> taskDefinition, List<Change> settings, List<C
                     IntNode.valueOf(desired.desiredCount().get())));
         }
         List<Change> scalingChanges = live.tagsOnly() ? List.of() : Differ.diff("autoScaling",
-                live.scaling().<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)
+                live.scaling().<tools.jackson.databind.JsonNode>map(s -> Normalizer.autoScaling(s.target(), s.policies()))
                         .orElse(MissingNode.getInstance()),
                 scaling.<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)
                         .orElse(MissingNode.getInstance()));

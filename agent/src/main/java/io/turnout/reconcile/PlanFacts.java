@@ -1,6 +1,5 @@
 package io.turnout.reconcile;
 
-import io.turnout.agent.ServiceStatus;
 import io.turnout.cloud.Tags;
 import io.turnout.diff.Change;
 import io.turnout.live.LiveService;
@@ -10,6 +9,7 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.PlanKind;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
+import io.turnout.status.ServiceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

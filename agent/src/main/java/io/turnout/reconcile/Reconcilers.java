@@ -1,9 +1,13 @@
 package io.turnout.reconcile;
 
+import io.turnout.cloud.CloudAccess;
+import io.turnout.events.DeploymentEvents;
+import io.turnout.ledger.StatusBoard;
 import io.turnout.source.GitSourceException;
+import io.turnout.source.SpecSource;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SyncPolicy;
-import java.nio.file.Path;
+import io.turnout.state.StateStore;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class Reconcilers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reconcilers.class);
 
-    private final Map<String, SpecRepository> repositories = new LinkedHashMap<>();
+    private final Map<String, SpecSource> repositories = new LinkedHashMap<>();
     private final CloudAccess cloud;
-    private final Path dataDir;
-    private final ReconcileMetrics metrics;
+    private final StateStore store;
+    private final DeploymentEvents events;
     private final InstantSource wallClock;
     private final Set<String> environmentFilter;
     private final StatusBoard board;
@@ -39,24 +43,26 @@ public final class Reconcilers implements AutoCloseable {
     private final ConcurrentMap<String, SortedMap<String, SyncPolicy>> discovered = new ConcurrentHashMap<>();
 
     /**
+     * @param events            where every reconciler publishes; {@code board} is subscribed to it here
      * @param environmentFilter the environments to follow; empty: every environment the specs define
      */
-    public Reconcilers(List<SpecRepository> repositories, CloudAccess cloud, Path dataDir, ReconcileMetrics metrics,
-                       InstantSource wallClock, Set<String> environmentFilter, StatusBoard board) {
+    public Reconcilers(List<? extends SpecSource> repositories, CloudAccess cloud, StateStore store, DeploymentEvents events,
+                       StatusBoard board, InstantSource wallClock, Set<String> environmentFilter) {
         repositories.forEach(r -> this.repositories.put(r.id(), r));
         this.cloud = Objects.requireNonNull(cloud, "cloud");
-        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.store = Objects.requireNonNull(store, "store");
+        this.events = Objects.requireNonNull(events, "events");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.environmentFilter = Set.copyOf(environmentFilter);
         this.board = Objects.requireNonNull(board, "board");
+        events.subscribe(board);
     }
 
-    public List<SpecRepository> repositories() {
+    public List<SpecSource> repositories() {
         return List.copyOf(repositories.values());
     }
 
-    public Optional<SpecRepository> repository(String id) {
+    public Optional<SpecSource> repository(String id) {
         return Optional.ofNullable(repositories.get(id));
     }
 
@@ -68,14 +74,22 @@ public final class Reconcilers implements AutoCloseable {
         return cloud;
     }
 
+    public StateStore store() {
+        return store;
+    }
+
+    public DeploymentEvents events() {
+        return events;
+    }
+
     /**
      * Polls {@code repositoryId} and returns the environments its head defines (after the filter)
      * with their sync policies. When the head's specs are invalid, the environments found last
      * time are kept: an invalid commit must not stop the schedule.
      */
     public SortedMap<String, SyncPolicy> discover(String repositoryId) throws GitSourceException {
-        SpecRepository repository = repository(repositoryId).orElseThrow(() -> new IllegalArgumentException("no repository " + repositoryId));
-        SpecRepository.Snapshot snapshot = repository.poll();
+        SpecSource repository = repository(repositoryId).orElseThrow(() -> new IllegalArgumentException("no repository " + repositoryId));
+        SpecSource.Snapshot snapshot = repository.poll();
         if (snapshot.specs().tree().isEmpty()) return discovered.getOrDefault(repositoryId, new TreeMap<>());
         SortedMap<String, SyncPolicy> found = new TreeMap<>();
         for (EnvironmentSpec environment : snapshot.specs().tree().get().environments()) {
@@ -95,7 +109,8 @@ public final class Reconcilers implements AutoCloseable {
                 if (!found.containsKey(gone)) {
                     LOG.info("environment {} is no longer defined at the head of {}: no longer followed", gone, repository.displayUrl());
                     reconcilers.remove(gone);
-                    board.remove(gone);
+                    board.forget(gone);
+                    store.forget(gone);
                 }
             }
         }
@@ -110,10 +125,9 @@ public final class Reconcilers implements AutoCloseable {
     /** The reconciler of {@code environment} in {@code repositoryId}, created on first use. */
     public EnvironmentReconciler reconciler(String repositoryId, String environment) {
         return reconcilers.computeIfAbsent(environment, name -> {
-            SpecRepository repository = repository(repositoryId).orElseThrow(() -> new IllegalArgumentException("no repository " + repositoryId));
-            EnvironmentReconciler created = new EnvironmentReconciler(name, repository, cloud, dataDir, metrics, wallClock);
-            board.add(created.ledger());
-            return created;
+            SpecSource repository = repository(repositoryId).orElseThrow(() -> new IllegalArgumentException("no repository " + repositoryId));
+            board.follow(name, repository.displayUrl(), repository.branch());
+            return new EnvironmentReconciler(name, repository, cloud, store, events, wallClock);
         });
     }
 
@@ -123,7 +137,8 @@ public final class Reconcilers implements AutoCloseable {
 
     @Override
     public void close() {
-        repositories.values().forEach(SpecRepository::close);
+        repositories.values().forEach(SpecSource::close);
         cloud.close();
+        store.close();
     }
 }

@@ -1,12 +1,12 @@
 /**
  * The reconcile core of the agent: for one environment of one spec repository, the sequence
  * poll → validate → read live → plan → apply (or plan only) → mark, with the drift check when
- * nothing new arrived ({@link io.turnout.reconcile.EnvironmentReconciler}). One class per
- * concern: the shared poll of a repository ({@link io.turnout.reconcile.SpecRepository}), the
- * deployment through the executor and its journal ({@link io.turnout.reconcile.Deployer}), the
- * cloud an environment talks to ({@link io.turnout.reconcile.CloudAccess}), what the agent
- * remembers per environment and shows ({@link io.turnout.reconcile.EnvironmentLedger},
- * {@link io.turnout.reconcile.StatusBoard}) and its metrics ({@link io.turnout.reconcile.ReconcileMetrics}).
+ * nothing new arrived ({@link io.turnout.reconcile.EnvironmentReconciler}), and the registry of
+ * every environment followed ({@link io.turnout.reconcile.Reconcilers}). It calls the one pipeline
+ * ({@code io.turnout.pipeline}: planning step, deployments) through the ports (spec source,
+ * committed state, cloud, state store) and publishes what happens as deployment events; the
+ * ledger and the metrics subscribe. {@link io.turnout.reconcile.PlanFacts} derives the one-line
+ * texts and status rows from a plan.
  *
  * <p>No Micronaut and no Quartz here: the scheduler ({@code io.turnout.schedule}) decides when a
  * reconcile runs, and guarantees that one environment is never reconciled twice at once.

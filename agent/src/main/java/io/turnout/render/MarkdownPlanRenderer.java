@@ -5,6 +5,7 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
 import io.turnout.plan.Step;
+import io.turnout.text.MarkdownText;
 import java.util.List;
 
 /**

@@ -6,6 +6,8 @@ import io.turnout.render.PlanComment.EnvironmentSection;
 import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SyncMode;
 import io.turnout.spec.load.Durations;
+import io.turnout.text.CommitIds;
+import io.turnout.text.MarkdownText;
 import java.util.List;
 
 /**
@@ -70,7 +72,7 @@ public final class PlanCommentRenderer {
         PlanComment.Source source = comment.source();
         out.append("Specs at ").append(MarkdownText.code(source.ref()));
         source.commit().filter(c -> !c.equals(source.ref()))
-                .ifPresent(c -> out.append(" (commit ").append(MarkdownText.code(abbreviate(c))).append(")"));
+                .ifPresent(c -> out.append(" (commit ").append(MarkdownText.code(CommitIds.shorten(c))).append(")"));
         if (!source.specPath().isEmpty()) out.append(", folder ").append(MarkdownText.code(source.specPath()));
         source.base().ifPresent(b -> out.append(", compared with ").append(MarkdownText.code(b)));
         out.append(". ");
@@ -143,9 +145,5 @@ public final class PlanCommentRenderer {
         return section.sync().mode() == SyncMode.AUTO_APPLY
                 ? "sync policy `auto-apply`: the agent deploys this within one poll interval (" + interval + ") of the merge."
                 : "sync policy `plan-only`: the agent plans the merged commit and waits for a person to apply it.";
-    }
-
-    private static String abbreviate(String commit) {
-        return commit.length() > 12 && commit.matches("[0-9a-f]+") ? commit.substring(0, 12) : commit;
     }
 }

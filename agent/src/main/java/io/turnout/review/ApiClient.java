@@ -1,5 +1,6 @@
 package io.turnout.review;
 
+import io.turnout.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

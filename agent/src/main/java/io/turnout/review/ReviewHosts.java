@@ -1,5 +1,6 @@
 package io.turnout.review;
 
+import io.turnout.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +49,7 @@ public final class ReviewHosts {
     /** @param author the account Turnout's comments are written by; empty: {@value #AUTHOR_VARIABLE}, else asked of the host */
     public static ReviewHost create(Kind kind, Optional<String> project, Optional<Integer> number, Optional<String> author,
                                     Map<String, String> env) {
-        return create(kind, project, number, author, env, ApiClient.defaultHttpClient(), Sleeper.SYSTEM, InstantSource.system());
+        return create(kind, project, number, author, env, ApiClient.defaultHttpClient(), Sleeper.real(), InstantSource.system());
     }
 
     static ReviewHost create(Kind kind, Optional<String> project, Optional<Integer> number, Map<String, String> env,

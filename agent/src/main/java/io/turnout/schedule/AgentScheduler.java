@@ -1,15 +1,14 @@
 package io.turnout.schedule;
 
-import io.turnout.agent.SyncTrigger;
 import io.turnout.reconcile.Reconcilers;
-import io.turnout.reconcile.SpecRepository;
 import io.turnout.source.GitSourceException;
+import io.turnout.source.SpecSource;
 import io.turnout.spec.SyncPolicy;
+import io.turnout.status.SyncTrigger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Date;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +32,6 @@ import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.DBConnectionManager;
-import org.eclipse.jgit.transport.URIish;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +134,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
      * retried by its discovery job.
      */
     public void start() throws SchedulerException {
-        for (SpecRepository repository : reconcilers.repositories()) {
+        for (SpecSource repository : reconcilers.repositories()) {
             try {
                 schedule(repository.id(), reconcilers.discover(repository.id()));
             } catch (GitSourceException e) {
@@ -228,7 +226,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
 
     @Override
     public boolean syncEnvironment(String environment) {
-        for (SpecRepository repository : reconcilers.repositories()) {
+        for (SpecSource repository : reconcilers.repositories()) {
             JobKey key = JobKey.jobKey(environment, repository.id());
             try {
                 if (scheduler.checkExists(key)) {
@@ -246,46 +244,13 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
     @Override
     public int pollRepository(String repository) {
         int scheduled = 0;
-        for (SpecRepository candidate : reconcilers.repositories()) {
-            if (!matches(candidate.source().remote().url(), repository)) continue;
+        for (SpecSource candidate : reconcilers.repositories()) {
+            if (!candidate.answersTo(repository)) continue;
             for (String environment : reconcilers.discovered(candidate.id()).keySet()) {
                 if (syncEnvironment(environment)) scheduled++;
             }
         }
         return scheduled;
-    }
-
-    /**
-     * Whether a repository named by a webhook or a person ({@code https://github.com/shop/specs},
-     * {@code git@github.com:shop/specs.git}, {@code shop/specs}) is the configured {@code url}:
-     * same host and path ignoring scheme, user, case and {@code .git}, or the configured path ends
-     * with the given {@code owner/name}.
-     */
-    static boolean matches(String url, String repository) {
-        if (repository == null || repository.isBlank()) return false;
-        String configured = key(url);
-        String asked = key(repository.strip());
-        if (configured.equals(asked)) return true;
-        String plain = normalize(repository.strip());
-        return !plain.contains(":") && configured.endsWith("/" + plain);
-    }
-
-    private static String key(String url) {
-        try {
-            URIish uri = new URIish(url);
-            String host = Optional.ofNullable(uri.getHost()).orElse("");
-            return normalize(host + "/" + uri.getPath());
-        } catch (java.net.URISyntaxException e) {
-            return normalize(url);
-        }
-    }
-
-    private static String normalize(String s) {
-        String n = s.toLowerCase(Locale.ROOT).replaceAll("/+", "/");
-        while (n.endsWith("/")) n = n.substring(0, n.length() - 1);
-        if (n.endsWith(".git")) n = n.substring(0, n.length() - 4);
-        while (n.startsWith("/")) n = n.substring(1);
-        return n;
     }
 
     /** Stops the scheduler; with {@code waitForJobs} the running reconciles finish first. */

@@ -3,6 +3,7 @@ package io.turnout.source;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.URIish;
@@ -95,5 +96,38 @@ public record GitRemote(String url, String branch, String path, GitCredentials c
                     "an SSH key was given for " + display(uri) + ", which is not an SSH URL: use git@host:org/repo.git or ssh://…");
             default -> { }
         }
+    }
+
+    /**
+     * Whether a repository named by a webhook or a person ({@code https://github.com/shop/specs},
+     * {@code git@github.com:shop/specs.git}, {@code shop/specs}) is the configured {@code url}:
+     * same host and path ignoring scheme, user, case and {@code .git}, or the configured path ends
+     * with the given {@code owner/name}.
+     */
+    public static boolean matches(String url, String repository) {
+        if (repository == null || repository.isBlank()) return false;
+        String configured = key(url);
+        String asked = key(repository.strip());
+        if (configured.equals(asked)) return true;
+        String plain = normalize(repository.strip());
+        return !plain.contains(":") && configured.endsWith("/" + plain);
+    }
+
+    private static String key(String url) {
+        try {
+            URIish uri = new URIish(url);
+            String host = Optional.ofNullable(uri.getHost()).orElse("");
+            return normalize(host + "/" + uri.getPath());
+        } catch (URISyntaxException e) {
+            return normalize(url);
+        }
+    }
+
+    private static String normalize(String s) {
+        String n = s.toLowerCase(Locale.ROOT).replaceAll("/+", "/");
+        while (n.endsWith("/")) n = n.substring(0, n.length() - 1);
+        if (n.endsWith(".git")) n = n.substring(0, n.length() - 4);
+        while (n.startsWith("/")) n = n.substring(1);
+        return n;
     }
 }

@@ -9,11 +9,13 @@ import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import io.turnout.plan.Step;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.spec.load.SpecLoader;
+import io.turnout.state.MemoryJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -94,7 +96,7 @@ final class EndpointWorld implements AutoCloseable {
     }
 
     LiveState live() {
-        return new BatchedLiveStateReader(gateway).read(env(), tree());
+        return new BatchedLiveStateReader(gateway, SlotTags::runsDesired).read(env(), tree());
     }
 
     Plan plan(String commit) {
@@ -117,7 +119,7 @@ final class EndpointWorld implements AutoCloseable {
             }
         };
         return PlanExecutor.builder(new MotoTaskStandIn(gateway, standIn), env()).journal(journal).progress(progress)
-                .time(clock, Sleeper.advancing(clock)).httpProbe(http).random(RandomGenerator.of("L64X128MixRandom"))
+                .time(clock, clock.sleeper()).httpProbe(http).random(RandomGenerator.of("L64X128MixRandom"))
                 .build().apply(plan, live());
     }
 

@@ -8,6 +8,7 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.PlanKind;
 import io.turnout.plan.Step;
 import io.turnout.plan.Verify;
+import io.turnout.state.FileJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

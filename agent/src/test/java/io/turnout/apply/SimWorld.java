@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.sim.ManualClock;
 import io.turnout.cloud.sim.SimulatedCloud;
+import io.turnout.cloud.sim.SimulatedHttpProbe;
 import io.turnout.cloud.sim.WorldFile;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.spec.load.SpecLoader;
+import io.turnout.state.MemoryJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,7 +77,7 @@ final class SimWorld {
     }
 
     LiveState live() {
-        return new BatchedLiveStateReader(gateway()).read(env(), tree());
+        return new BatchedLiveStateReader(gateway(), SlotTags::runsDesired).read(env(), tree());
     }
 
     Plan plan(String commit) {
@@ -102,7 +105,7 @@ final class SimWorld {
             }
         };
         return PlanExecutor.builder(gateway(), env()).journal(journal).progress(progress)
-                .time(clock, Sleeper.advancing(clock)).httpProbe(http).random(RandomGenerator.of("L64X128MixRandom"));
+                .time(clock, clock.sleeper()).httpProbe(http).random(RandomGenerator.of("L64X128MixRandom"));
     }
 
     ApplyResult apply(String commit) {

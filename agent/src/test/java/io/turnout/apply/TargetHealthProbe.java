@@ -1,5 +1,6 @@
 package io.turnout.apply;
 
+import io.turnout.cloud.HttpProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;

@@ -8,6 +8,7 @@ import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
 import io.turnout.live.ReadThrottle;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.spec.load.SpecLoader;
@@ -31,7 +32,7 @@ class ScaleBenchmarkTest {
         SpecTree tree = loaded.tree().orElseThrow();
         assertEquals(20, tree.services().size());
         // a plan from the files against the estate's world is a no-op: the files are the estate's specs
-        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited()).read(estate.environment(), tree);
+        LiveState live = new BatchedLiveStateReader(estate.gateway(), ReadThrottle.unlimited(), SlotTags::runsDesired).read(estate.environment(), tree);
         assertTrue(new Planner().plan(estate.environment(), tree.servicesIn(estate.environment()), live, Optional.empty()).inSync());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.pipeline.CloudKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class CiFilesTest {
         assertEquals("main", plan.base);
         assertEquals("specs", plan.path);
         assertEquals("GITHUB_TOKEN", plan.gitTokenEnv);
-        assertEquals(CloudOptions.Cloud.aws, plan.cloud.cloud);
+        assertEquals(CloudKind.AWS, plan.cloud.cloud);
         assertEquals(PlanCommand.Format.markdown, plan.format);
     }
 
@@ -90,7 +91,7 @@ class CiFilesTest {
         assertEquals("main", plan.base);
         assertEquals("gitlab-ci-token", plan.gitUser);
         assertEquals("CI_JOB_TOKEN", plan.gitTokenEnv);
-        assertEquals(CloudOptions.Cloud.aws, plan.cloud.cloud);
+        assertEquals(CloudKind.AWS, plan.cloud.cloud);
     }
 
     private static JsonNode find(JsonNode steps, String pointer) {

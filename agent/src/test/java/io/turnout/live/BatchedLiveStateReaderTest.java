@@ -17,6 +17,7 @@ import io.turnout.cloud.sim.ManualClock;
 import io.turnout.cloud.sim.SimRegion;
 import io.turnout.cloud.sim.SimulatedCloud;
 import io.turnout.cloud.sim.WorldFile;
+import io.turnout.plan.SlotTags;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DeploymentPolicy;
@@ -98,7 +99,7 @@ class BatchedLiveStateReaderTest {
         SpecTree specs = tree(exampleWeb(), exampleApi(), dns("catalog", "internal.shop.example.", "svc.shop.local", "catalog-a", "catalog-b"),
                 service("mailer", new Rolling(true, true, Optional.empty(), Optional.empty())));
 
-        LiveState state = new BatchedLiveStateReader(gw).read(environment("production"), specs);
+        LiveState state = new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(environment("production"), specs);
 
         assertTrue(state.clusterExists());
         assertEquals(List.of("api", "catalog", "mailer", "web"), state.services().keySet().stream().sorted().toList());
@@ -153,7 +154,7 @@ class BatchedLiveStateReaderTest {
         clock.advance(Duration.ofMinutes(1));
         gw.stats().reset();
 
-        LiveState state = new BatchedLiveStateReader(gw).read(environment("production"),
+        LiveState state = new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(environment("production"),
                 new SpecTree(List.of(environment("production")), specs));
 
         // 25 BLUE slots (rule i forwards to si-a), 10 per call; none is tagged with the desired spec hash,
@@ -194,7 +195,7 @@ class BatchedLiveStateReaderTest {
                 dns("mappy", "internal.shop.example.", "svc.shop.local", "catalog-a", "catalog-c"),
                 dns("spacey", "internal.shop.example.", "svc.other.local", "catalog-a", "catalog-b"));
 
-        LiveState state = new BatchedLiveStateReader(gw).read(environment("production"), specs);
+        LiveState state = new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(environment("production"), specs);
 
         String edge = "load balancer edge-alb not found in 222222222222/eu-west-1: create it (with its listeners and"
                 + " target groups), or fix elb.loadBalancer of the services that name it";
@@ -219,7 +220,7 @@ class BatchedLiveStateReaderTest {
     @Test
     void aMissingClusterIsAProblemAndNoServiceIsDescribed() {
         CloudGateway gw = WorldFile.read(EXAMPLE, clock).gateway("222222222222", "eu-west-1");
-        LiveState state = new BatchedLiveStateReader(gw).read(environment("nope"), new SpecTree(
+        LiveState state = new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(environment("nope"), new SpecTree(
                 List.of(environment("nope")), List.of(exampleWeb())));
         assertFalse(state.clusterExists());
         // the planner names the cluster once for the environment; the services carry no copy of it
@@ -245,7 +246,7 @@ class BatchedLiveStateReaderTest {
                 new RecordChange(RecordChange.Action.CREATE, new RecordSetInfo("catalog.internal.shop.example.", "CNAME",
                         "catalog-b", 100L, 30, List.of("catalog-b.svc.shop.local")))));
 
-        LiveState state = new BatchedLiveStateReader(gw).read(environment("production"), tree(exampleWeb(), exampleApi(),
+        LiveState state = new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(environment("production"), tree(exampleWeb(), exampleApi(),
                 dns("catalog", "internal.shop.example", "svc.shop.local", "catalog-a", "catalog-b")));
 
         assertEquals(Optional.of(Slot.B), state.service("web").orElseThrow().blue());
@@ -285,7 +286,7 @@ class BatchedLiveStateReaderTest {
                            settings: {launchType: FARGATE, networkConfiguration: {awsvpcConfiguration: {subnets: [s]}}}}
                 """;
         CloudGateway gw = WorldFile.read(world, "t.yaml", clock).gateway("222222222222", "eu-west-1");
-        LiveState state = new BatchedLiveStateReader(gw).read(environment("production"), tree(exampleWeb(),
+        LiveState state = new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(environment("production"), tree(exampleWeb(),
                 service("mailer", new Rolling(true, true, Optional.empty(), Optional.empty()))));
         LiveService web = state.service("web").orElseThrow();
         assertTrue(web.a().isEmpty() && web.b().isEmpty());

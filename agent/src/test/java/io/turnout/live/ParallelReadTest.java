@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turnout.bench.SyntheticEstate;
 import io.turnout.cloud.CloudException;
+import io.turnout.plan.SlotTags;
 import io.turnout.spec.Slot;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,7 @@ class ParallelReadTest {
 
     private static LiveState read(SyntheticEstate estate, ReadThrottle throttle) {
         estate.gateway().stats().reset();
-        return new BatchedLiveStateReader(estate.gateway(), throttle).read(estate.environment(), estate.specs());
+        return new BatchedLiveStateReader(estate.gateway(), throttle, SlotTags::runsDesired).read(estate.environment(), estate.specs());
     }
 
     @Test
@@ -89,9 +90,9 @@ class ParallelReadTest {
         AtomicLong now = new AtomicLong();
         List<Long> waits = new ArrayList<>();
         ReadThrottle throttle = new ReadThrottle(List.of(new ReadBudget("ecs", 10, 3, 1)), ReadThrottle.VIRTUAL_THREADS,
-                now::get, nanos -> {
-                    waits.add(nanos);
-                    now.addAndGet(nanos);
+                now::get, wait -> {
+                    waits.add(wait.toNanos());
+                    now.addAndGet(wait.toNanos());
                 });
         List<Callable<Long>> calls = new ArrayList<>();
         for (int i = 0; i < 5; i++) calls.add(now::get);

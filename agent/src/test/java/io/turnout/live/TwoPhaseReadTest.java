@@ -13,6 +13,7 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.PlanKind;
 import io.turnout.plan.Planner;
 import io.turnout.plan.ServicePlan;
+import io.turnout.plan.SlotTags;
 import io.turnout.plan.UpdateInPlace;
 import io.turnout.spec.Slot;
 import java.util.List;
@@ -28,7 +29,7 @@ class TwoPhaseReadTest {
 
     private LiveState read() {
         gw.stats().reset();
-        return new BatchedLiveStateReader(gw).read(estate.environment(), estate.specs());
+        return new BatchedLiveStateReader(gw, SlotTags::runsDesired).read(estate.environment(), estate.specs());
     }
 
     private Plan plan(LiveState live) {

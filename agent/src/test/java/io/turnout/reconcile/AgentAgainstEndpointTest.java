@@ -3,25 +3,29 @@ package io.turnout.reconcile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
 import io.turnout.apply.MotoTaskStandIn;
-import io.turnout.apply.Sleeper;
 import io.turnout.apply.TargetHealthProbe;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.Tags;
+import io.turnout.cloud.aws.AwsCloudAccess;
 import io.turnout.cloud.aws.AwsCloudGateway;
 import io.turnout.cloud.sim.ManualClock;
+import io.turnout.ledger.StatusBoard;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveElb;
 import io.turnout.live.LiveService;
+import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.plan.SlotTags;
+import io.turnout.source.SpecRepository;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.Slot;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.spec.load.SpecLoader;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +89,7 @@ class AgentAgainstEndpointTest {
     private final URI endpoint = URI.create(System.getenv("TURNOUT_IT_AWS_ENDPOINT"));
     private final String account = "7" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
     private final ManualClock clock = new ManualClock();
-    private final StatusBoard board = new StatusBoard();
+    private StatusBoard board;
     private final List<AutoCloseable> closing = new ArrayList<>();
     private final Map<Slot, String> targetGroups = new java.util.EnumMap<>(Slot.class);
 
@@ -95,7 +99,7 @@ class AgentAgainstEndpointTest {
     private SpecRepository repository;
     private AwsCloudAccess cloud;
     private AwsCloudGateway sdkGateway;
-    private EnvironmentReconciler reconciler;
+    private Agents.Agent reconciler;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -111,9 +115,9 @@ class AgentAgainstEndpointTest {
             // the stand-in's own calls (what ECS would do) go through a second gateway, uncounted
             AwsCloudGateway ecsScheduler = client(AwsCloudGateway.forEnvironment(environment, variables));
             return new MotoTaskStandIn(gateway, ecsScheduler);
-        }, clock, Sleeper.advancing(clock), new TargetHealthProbe(elb));
-        reconciler = Agents.reconciler(ENV, repository, cloud, dir.resolve("data"), ReconcileMetrics.standalone());
-        board.add(reconciler.ledger());
+        }, clock, clock.sleeper(), new TargetHealthProbe(elb));
+        reconciler = Agents.reconciler(ENV, repository, cloud, dir.resolve("data"), DeploymentMetrics.standalone());
+        board = reconciler.board();
     }
 
     @AfterEach
@@ -174,7 +178,7 @@ class AgentAgainstEndpointTest {
     private void assertProduction(Slot blue, String image) {
         SpecTree tree = tree(repo.work.resolve(WorkRepo.SPECS));
         EnvironmentSpec environment = tree.environment(ENV).orElseThrow();
-        LiveService web = new BatchedLiveStateReader(sdkGateway).read(environment, tree).service("web").orElseThrow();
+        LiveService web = new BatchedLiveStateReader(sdkGateway, SlotTags::runsDesired).read(environment, tree).service("web").orElseThrow();
         assertEquals(List.of(), web.problems());
         assertEquals(blue, web.blue().orElseThrow(), () -> status().toString());
         LiveElb traffic = (LiveElb) web.traffic().orElseThrow();

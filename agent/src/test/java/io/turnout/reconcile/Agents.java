@@ -1,13 +1,23 @@
 package io.turnout.reconcile;
 
+import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.sim.ManualClock;
 import io.turnout.cloud.sim.SimulatedCloud;
+import io.turnout.cloud.sim.SimulatedCloudAccess;
 import io.turnout.cloud.sim.WorldFile;
+import io.turnout.events.DeploymentEvents;
+import io.turnout.ledger.EnvironmentLedger;
+import io.turnout.ledger.StatusBoard;
+import io.turnout.metrics.DeploymentMetrics;
 import io.turnout.source.GitCredentials;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSpecSource;
+import io.turnout.source.SpecRepository;
+import io.turnout.source.SpecSource;
 import io.turnout.source.mark.CommitMarker;
 import io.turnout.spec.load.SpecLoader;
+import io.turnout.state.LocalStateStore;
+import io.turnout.state.StateStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -34,9 +44,23 @@ final class Agents {
         return new SpecRepository("shop", source, new CommitMarker(source.connection(), InstantSource.system()));
     }
 
-    static EnvironmentReconciler reconciler(String environment, SpecRepository repository, CloudAccess cloud, Path dataDir,
-                                            ReconcileMetrics metrics) {
-        return new EnvironmentReconciler(environment, repository, cloud, dataDir, metrics, WALL);
+    /** One environment's reconciler as the agent wires it: journals under the data directory, a status board and metrics subscribed. */
+    record Agent(EnvironmentReconciler reconciler, StatusBoard board, DeploymentMetrics metrics, DeploymentEvents events) {
+        void reconcile() {
+            reconciler.reconcile();
+        }
+
+        EnvironmentLedger ledger() {
+            return board.ledger(reconciler.name()).orElseThrow();
+        }
+    }
+
+    static Agent reconciler(String environment, SpecSource repository, CloudAccess cloud, Path dataDir, DeploymentMetrics metrics) {
+        StateStore store = LocalStateStore.withFileJournals(dataDir);
+        StatusBoard board = new StatusBoard(store);
+        board.follow(environment, repository.displayUrl(), repository.branch());
+        DeploymentEvents events = new DeploymentEvents().subscribe(board).subscribe(metrics);
+        return new Agent(new EnvironmentReconciler(environment, repository, cloud, store, events, WALL), board, metrics, events);
     }
 
     /** The world as text: equal strings mean nothing changed. */

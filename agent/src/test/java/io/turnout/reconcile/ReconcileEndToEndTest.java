@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.agent.ServiceStatus;
 import io.turnout.cloud.CallStats;
+import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.ledger.StatusBoard;
+import io.turnout.metrics.DeploymentMetrics;
 import io.turnout.source.SourceStats;
+import io.turnout.source.SpecRepository;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.ServiceStatus;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +32,9 @@ class ReconcileEndToEndTest {
     WorkRepo repo;
     SimulatedCloudAccess cloud;
     SpecRepository repository;
-    EnvironmentReconciler production;
-    StatusBoard board = new StatusBoard();
-    ReconcileMetrics metrics = ReconcileMetrics.standalone();
+    Agents.Agent production;
+    StatusBoard board;
+    DeploymentMetrics metrics = DeploymentMetrics.standalone();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -38,7 +42,7 @@ class ReconcileEndToEndTest {
         cloud = Agents.exampleWorld();
         repository = Agents.repository(repo.fileUrl(), dir.resolve("data"));
         production = Agents.reconciler("production", repository, cloud, dir.resolve("data"), metrics);
-        board.add(production.ledger());
+        board = production.board();
     }
 
     @AfterEach

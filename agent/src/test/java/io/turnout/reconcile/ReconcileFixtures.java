@@ -1,5 +1,12 @@
 package io.turnout.reconcile;
 
+import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.events.DeploymentEvents;
+import io.turnout.ledger.StatusBoard;
+import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.source.SpecRepository;
+import io.turnout.state.LocalStateStore;
+import io.turnout.state.StateStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +36,9 @@ public final class ReconcileFixtures {
 
         public Reconcilers reconcilers(String url, Path dataDir, Set<String> environments) throws Exception {
             SpecRepository repository = Agents.repository(url, dataDir);
-            return new Reconcilers(List.of(repository), cloud, dataDir, ReconcileMetrics.standalone(), Agents.WALL, environments,
-                    new StatusBoard());
+            StateStore store = LocalStateStore.withFileJournals(dataDir);
+            DeploymentEvents events = new DeploymentEvents().subscribe(DeploymentMetrics.standalone());
+            return new Reconcilers(List.of(repository), cloud, store, events, new StatusBoard(store), Agents.WALL, environments);
         }
 
         public long registrations(String account) {

@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.apply.FileJournal;
 import io.turnout.apply.PlanExecutor;
 import io.turnout.apply.Progress;
+import io.turnout.cloud.sim.SimulatedCloudAccess;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
+import io.turnout.metrics.DeploymentMetrics;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Planner;
+import io.turnout.plan.SlotTags;
+import io.turnout.source.SpecRepository;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
+import io.turnout.state.FileJournal;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.EnvironmentStatus;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,13 +39,13 @@ class RestartTest {
         try (WorkRepo repo = WorkRepo.withExampleSpecs(dir, "shop")) {
             SimulatedCloudAccess cloud = Agents.exampleWorld();
             try (SpecRepository first = Agents.repository(repo.fileUrl(), dir.resolve("first"))) {
-                Agents.reconciler("production", first, cloud, dir.resolve("first"), ReconcileMetrics.standalone()).reconcile();
+                Agents.reconciler("production", first, cloud, dir.resolve("first"), DeploymentMetrics.standalone()).reconcile();
             }
             long registered = registrations(cloud);
             String world = Agents.world(cloud);
-            ReconcileMetrics metrics = ReconcileMetrics.standalone();
+            DeploymentMetrics metrics = DeploymentMetrics.standalone();
             try (SpecRepository second = Agents.repository(repo.fileUrl(), dir.resolve("second"))) {
-                EnvironmentReconciler production = Agents.reconciler("production", second, cloud, dir.resolve("second"), metrics);
+                Agents.Agent production = Agents.reconciler("production", second, cloud, dir.resolve("second"), metrics);
                 production.reconcile();
                 EnvironmentStatus status = production.ledger().snapshot();
                 assertEquals(status.headCommit(), status.liveCommit(), "live tag read from the remote");
@@ -71,12 +75,12 @@ class RestartTest {
             Path data = dir.resolve("data");
             String c2;
             try (SpecRepository repository = Agents.repository(repo.fileUrl(), data)) {
-                Agents.reconciler("production", repository, cloud, data, ReconcileMetrics.standalone()).reconcile();
+                Agents.reconciler("production", repository, cloud, data, DeploymentMetrics.standalone()).reconcile();
                 c2 = repo.change("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web: nginx 1.28");
                 // the agent's deployment of c2 dies after its third step
                 SpecTree tree = repository.poll().specs().tree().orElseThrow();
                 EnvironmentSpec env = tree.environment("production").orElseThrow();
-                LiveState live = new BatchedLiveStateReader(cloud.gatewayFor(env)).read(env, tree);
+                LiveState live = new BatchedLiveStateReader(cloud.gatewayFor(env), SlotTags::runsDesired).read(env, tree);
                 Plan plan = new Planner().plan(env, tree.servicesIn(env), live, Optional.of(c2));
                 PlanExecutor dying = PlanExecutor.builder(cloud.gatewayFor(env), env).journal(new FileJournal(data, "production"))
                         .time(cloud.clock(), cloud.sleeper()).httpProbe(cloud.httpProbe()).progress(new Progress() {
@@ -94,7 +98,7 @@ class RestartTest {
             long registered = registrations(cloud);
             // the agent starts again on the same data directory
             try (SpecRepository repository = Agents.repository(repo.fileUrl(), data)) {
-                EnvironmentReconciler production = Agents.reconciler("production", repository, cloud, data, ReconcileMetrics.standalone());
+                Agents.Agent production = Agents.reconciler("production", repository, cloud, data, DeploymentMetrics.standalone());
                 production.reconcile();
                 EnvironmentStatus status = production.ledger().snapshot();
                 assertEquals(c2, status.lastOutcome().orElseThrow().commit());

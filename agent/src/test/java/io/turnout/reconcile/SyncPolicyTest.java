@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
 import io.turnout.cloud.UpdateServiceRequest;
+import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.source.SpecRepository;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +25,14 @@ class SyncPolicyTest {
     WorkRepo repo;
     SimulatedCloudAccess cloud;
     SpecRepository repository;
-    EnvironmentReconciler production;
+    Agents.Agent production;
 
     @BeforeEach
     void setUp() throws Exception {
         repo = WorkRepo.withExampleSpecs(dir, "shop");
         cloud = Agents.exampleWorld();
         repository = Agents.repository(repo.fileUrl(), dir.resolve("data"));
-        production = Agents.reconciler("production", repository, cloud, dir.resolve("data"), ReconcileMetrics.standalone());
+        production = Agents.reconciler("production", repository, cloud, dir.resolve("data"), DeploymentMetrics.standalone());
     }
 
     @AfterEach

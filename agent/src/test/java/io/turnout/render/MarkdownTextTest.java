@@ -9,6 +9,7 @@ import io.turnout.plan.PlanKind;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
 import io.turnout.spec.SyncPolicy;
+import io.turnout.text.MarkdownText;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
 import io.turnout.reconcile.ReconcileFixtures;
 import io.turnout.reconcile.Reconcilers;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.EnvironmentStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -107,18 +107,5 @@ class AgentSchedulerTest {
         SchedulerSettings.Jdbc jdbc = new SchedulerSettings.Jdbc("jdbc:postgresql://db:5432/turnout?password=hunter2", "turnout", "s3cret");
         assertFalse(jdbc.toString().contains("s3cret"), jdbc::toString);
         assertFalse(jdbc.toString().contains("hunter2"), jdbc::toString);
-    }
-
-    @Test
-    void repositoryNamesMatchTheCloneUrlTheWebUrlAndOwnerName() {
-        String url = "https://github.com/Shop/specs.git";
-        assertTrue(AgentScheduler.matches(url, "https://github.com/shop/specs"));
-        assertTrue(AgentScheduler.matches(url, "git@github.com:shop/specs.git"));
-        assertTrue(AgentScheduler.matches(url, "shop/specs"));
-        assertTrue(AgentScheduler.matches(url, "https://github.com/Shop/specs.git"));
-        assertFalse(AgentScheduler.matches(url, "shop/other"));
-        assertFalse(AgentScheduler.matches(url, "https://gitlab.com/shop/specs"));
-        assertFalse(AgentScheduler.matches(url, "pecs"));
-        assertFalse(AgentScheduler.matches(url, ""));
     }
 }

@@ -3,10 +3,10 @@ package io.turnout.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.CommitOutcome.Outcome;
 import io.turnout.reconcile.ReconcileFixtures;
 import io.turnout.reconcile.Reconcilers;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.CommitOutcome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,13 +3,13 @@ package io.turnout.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.agent.ServiceStatus;
 import io.turnout.reconcile.EnvironmentReconciler;
 import io.turnout.reconcile.ReconcileFixtures;
 import io.turnout.reconcile.Reconcilers;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.ServiceStatus;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -69,14 +69,14 @@ class AgentOverGitDaemonTest {
                 EnvironmentReconciler production = reconcilers.reconciler("production").orElseThrow();
                 production.reconcile();
                 assertEquals(Outcome.APPLIED, status(reconcilers).lastOutcome().orElseThrow().outcome(), "deployed all the same");
-                String problem = production.ledger().problem().orElseThrow();
+                String problem = reconcilers.board().problem("production").orElseThrow();
                 org.junit.jupiter.api.Assertions.assertTrue(problem.contains("Retried at the next poll"), problem);
                 assertEquals(null, fx.repo().remoteLiveTag("production"));
 
                 setReceivePack(bare, true);
                 production.reconcile();
                 assertEquals(status(reconcilers).headCommit().orElseThrow(), fx.repo().remoteLiveTag("production"), "pushed at the next poll");
-                assertEquals(java.util.Optional.empty(), production.ledger().problem());
+                assertEquals(java.util.Optional.empty(), reconcilers.board().problem("production"));
                 assertEquals(1, status(reconcilers).recent().size(), "deployed once");
             } finally {
                 reconcilers.close();
@@ -107,7 +107,7 @@ class AgentOverGitDaemonTest {
                 // replica a polls again: its pending live tag must not take the remote back to the first commit
                 a.reconciler("production").orElseThrow().reconcile();
                 assertEquals(c2, fx.repo().remoteLiveTag("production"));
-                assertEquals(java.util.List.of(), a.repository("shop").orElseThrow().marker().pending().stream()
+                assertEquals(java.util.List.of(), a.repository("shop").orElseThrow().committedState().pending().stream()
                         .filter(t -> t.endsWith("/live")).toList());
                 assertEquals(java.util.Optional.of(c2), a.board().environment("production").orElseThrow().liveCommit());
                 assertEquals(0, a.board().environment("production").orElseThrow().recent().stream()

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.turnout.source.Mark;
+import io.turnout.source.PushReport;
 import io.turnout.source.mark.CommitMarker;
-import io.turnout.source.mark.Mark;
-import io.turnout.source.mark.PushReport;
 import io.turnout.spec.load.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

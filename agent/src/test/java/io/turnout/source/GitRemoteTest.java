@@ -1,6 +1,7 @@
 package io.turnout.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,5 +59,18 @@ class GitRemoteTest {
     void secretSourcesNameTheirLocationNeverAValue() {
         assertEquals("environment variable TURNOUT_GIT_TOKEN", SecretSource.environmentVariable("TURNOUT_GIT_TOKEN").toString());
         assertEquals("secret file /run/secrets/git-token", SecretSource.file(Path.of("/run/secrets/git-token")).toString());
+    }
+
+    @Test
+    void repositoryNamesMatchTheCloneUrlTheWebUrlAndOwnerName() {
+        String url = "https://github.com/Shop/specs.git";
+        assertTrue(GitRemote.matches(url, "https://github.com/shop/specs"));
+        assertTrue(GitRemote.matches(url, "git@github.com:shop/specs.git"));
+        assertTrue(GitRemote.matches(url, "shop/specs"));
+        assertTrue(GitRemote.matches(url, "https://github.com/Shop/specs.git"));
+        assertFalse(GitRemote.matches(url, "shop/other"));
+        assertFalse(GitRemote.matches(url, "https://gitlab.com/shop/specs"));
+        assertFalse(GitRemote.matches(url, "pecs"));
+        assertFalse(GitRemote.matches(url, ""));
     }
 }

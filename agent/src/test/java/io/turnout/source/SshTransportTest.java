@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.source.PushReport;
 import io.turnout.source.mark.CommitMarker;
-import io.turnout.source.mark.PushReport;
 import io.turnout.spec.load.SpecLoader;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,10 +1,12 @@
 package io.turnout.agent.http;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.agent.ServiceStatus;
 import io.turnout.render.TextPlanRenderer;
 import io.turnout.spec.load.Durations;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.ServiceStatus;
+import io.turnout.text.CommitIds;
+import io.turnout.text.HtmlText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +41,7 @@ final class StatusPage {
         if (!environments.isEmpty()) {
             html.append("<nav>");
             for (EnvironmentStatus env : environments) {
-                html.append("<a href=\"#env-").append(Html.text(env.name())).append("\">").append(Html.text(env.name())).append("</a> ");
+                html.append("<a href=\"#env-").append(HtmlText.text(env.name())).append("\">").append(HtmlText.text(env.name())).append("</a> ");
             }
             html.append("</nav>\n");
         }
@@ -53,23 +55,23 @@ final class StatusPage {
     }
 
     private static void environment(StringBuilder html, EnvironmentStatus env) {
-        html.append("<section class=\"env\" id=\"env-").append(Html.text(env.name())).append("\">\n<h2>")
-                .append(Html.text(env.name()));
-        html.append(" <span class=\"badge policy\">").append(Html.text(env.syncPolicy())).append("</span>");
+        html.append("<section class=\"env\" id=\"env-").append(HtmlText.text(env.name())).append("\">\n<h2>")
+                .append(HtmlText.text(env.name()));
+        html.append(" <span class=\"badge policy\">").append(HtmlText.text(env.syncPolicy())).append("</span>");
         if (env.deploying()) html.append(" <span class=\"badge deploying\">deploying</span>");
         html.append("</h2>\n<dl class=\"facts\">\n");
-        fact(html, "Sync policy", Html.text(env.syncPolicy()));
+        fact(html, "Sync policy", HtmlText.text(env.syncPolicy()));
         fact(html, "Live commit", env.liveCommit().map(StatusPage::commit).orElse("<span class=\"none\">none yet</span>"));
         String head = env.headCommit().map(StatusPage::commit).orElse("<span class=\"none\">not polled</span>");
         if (env.headCommit().isPresent() && env.headCommit().equals(env.liveCommit())) head += " <span class=\"none\">(live)</span>";
         fact(html, "Head", head);
-        fact(html, "Repository", "<code>" + Html.text(env.repository()) + "</code> @ <code>" + Html.text(env.branch()) + "</code>");
+        fact(html, "Repository", "<code>" + HtmlText.text(env.repository()) + "</code> @ <code>" + HtmlText.text(env.branch()) + "</code>");
         fact(html, "Last poll", env.lastPoll().map(StatusPage::time).orElse("<span class=\"none\">never</span>"));
         html.append("</dl>\n");
         services(html, env.services());
         html.append("<h3>Pending plan</h3>\n");
         if (env.pendingPlan().isPresent()) {
-            html.append("<pre class=\"plan\">").append(Html.text(PLAN_TEXT.render(env.pendingPlan().get()))).append("</pre>\n");
+            html.append("<pre class=\"plan\">").append(HtmlText.text(PLAN_TEXT.render(env.pendingPlan().get()))).append("</pre>\n");
         } else {
             html.append("<p class=\"none\">None.</p>\n");
         }
@@ -78,7 +80,7 @@ final class StatusPage {
             html.append("<p class=\"none\">No drift: live state matches Git.</p>\n");
         } else {
             html.append("<ul class=\"drift\">\n");
-            for (String line : env.drift()) html.append("<li>").append(Html.text(line)).append("</li>\n");
+            for (String line : env.drift()) html.append("<li>").append(HtmlText.text(line)).append("</li>\n");
             html.append("</ul>\n");
         }
         recent(html, env.recent());
@@ -94,8 +96,8 @@ final class StatusPage {
         html.append("<table class=\"services\">\n<thead><tr><th>Service</th><th>Traffic</th><th>Slot a</th><th>Slot b</th>")
                 .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th></tr></thead>\n<tbody>\n");
         for (ServiceStatus s : services) {
-            html.append("<tr data-service=\"").append(Html.text(s.name())).append("\"><td class=\"name\">")
-                    .append(Html.text(s.name())).append("</td><td>").append(Html.text(s.trafficMode())).append("</td>");
+            html.append("<tr data-service=\"").append(HtmlText.text(s.name())).append("\"><td class=\"name\">")
+                    .append(HtmlText.text(s.name())).append("</td><td>").append(HtmlText.text(s.trafficMode())).append("</td>");
             if (s.blueSlot().isPresent()) {
                 slot(html, "a", s.blueSlot().get());
                 slot(html, "b", s.blueSlot().get());
@@ -103,7 +105,7 @@ final class StatusPage {
                 html.append("<td class=\"slot na\" colspan=\"2\">")
                         .append(s.trafficMode().equals("rolling") ? "rolling, no slots" : "no BLUE slot").append("</td>");
             }
-            html.append("<td><code>").append(Html.text(s.blueImage().orElse("—"))).append("</code></td>")
+            html.append("<td><code>").append(HtmlText.text(s.blueImage().orElse("—"))).append("</code></td>")
                     .append("<td class=\"num\">").append(s.runningCount()).append("</td><td>")
                     .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td></tr>\n");
         }
@@ -126,10 +128,10 @@ final class StatusPage {
                 .append("<th>When</th><th>Duration</th></tr></thead>\n<tbody>\n");
         for (CommitOutcome o : recent) {
             String outcome = o.outcome().name();
-            html.append("<tr><td>").append(commit(o.commit())).append("</td><td>").append(Html.text(o.subject()))
+            html.append("<tr><td>").append(commit(o.commit())).append("</td><td>").append(HtmlText.text(o.subject()))
                     .append("</td><td><span class=\"outcome ").append(outcome.toLowerCase(Locale.ROOT)).append("\">")
-                    .append(outcome).append("</span></td><td>").append(Html.text(o.detail())).append("</td><td>")
-                    .append(time(o.at())).append("</td><td class=\"num\">").append(Html.text(Durations.format(o.duration())))
+                    .append(outcome).append("</span></td><td>").append(HtmlText.text(o.detail())).append("</td><td>")
+                    .append(time(o.at())).append("</td><td class=\"num\">").append(HtmlText.text(Durations.format(o.duration())))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -141,11 +143,11 @@ final class StatusPage {
 
     /** The short id, with the full one as a tooltip. */
     private static String commit(String id) {
-        String shortId = id.length() > 7 ? id.substring(0, 7) : id;
-        return "<code class=\"commit\" title=\"" + Html.text(id) + "\">" + Html.text(shortId) + "</code>";
+        String shortId = CommitIds.shorten(id);
+        return "<code class=\"commit\" title=\"" + HtmlText.text(id) + "\">" + HtmlText.text(shortId) + "</code>";
     }
 
     private static String time(Instant at) {
-        return "<time datetime=\"" + Html.text(at.toString()) + "\">" + Html.text(WHEN.format(at)) + "</time>";
+        return "<time datetime=\"" + HtmlText.text(at.toString()) + "\">" + HtmlText.text(WHEN.format(at)) + "</time>";
     }
 }

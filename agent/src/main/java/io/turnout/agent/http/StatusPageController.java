@@ -4,7 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.turnout.agent.AgentStatus;
+import io.turnout.status.AgentStatus;
 import java.time.InstantSource;
 
 /**

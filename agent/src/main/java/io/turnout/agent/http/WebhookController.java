@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.turnout.agent.SyncTrigger;
+import io.turnout.status.SyncTrigger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

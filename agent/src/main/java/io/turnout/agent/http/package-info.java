@@ -1,8 +1,8 @@
 /**
  * The agent's HTTP surface, served by Micronaut (Netty): health ({@code /health},
  * {@code /health/liveness}, {@code /health/readiness}), Prometheus metrics ({@code /metrics}),
- * the JSON API over {@link io.turnout.agent.AgentStatus} ({@code /api/environments…}, with a
- * bearer-token {@code POST …/sync} that calls {@link io.turnout.agent.SyncTrigger}), the GitHub and
+ * the JSON API over {@link io.turnout.status.AgentStatus} ({@code /api/environments…}, with a
+ * bearer-token {@code POST …/sync} that calls {@link io.turnout.status.SyncTrigger}), the GitHub and
  * GitLab push webhooks ({@code /hooks/github}, {@code /hooks/gitlab}) and the server-rendered status
  * page ({@code /}).
  *

@@ -1,6 +1,7 @@
 package io.turnout.agent.runtime;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.turnout.pipeline.CloudKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +15,8 @@ import java.util.Optional;
  */
 @ConfigurationProperties("turnout.agent")
 public class AgentConfiguration {
-    /** Which cloud deployments go to. */
-    public enum Cloud { SIM, AWS }
-
     private Path dataDir = Path.of(System.getProperty("user.home"), ".turnout", "agent");
-    private Cloud cloud = Cloud.AWS;
+    private CloudKind cloud = CloudKind.AWS;
     private Path world;
     private List<String> environments = List.of();
     private Duration discoveryInterval = Duration.ofMinutes(1);
@@ -35,11 +33,11 @@ public class AgentConfiguration {
     }
 
     /** {@code aws} (default) or {@code sim}. */
-    public Cloud getCloud() {
+    public CloudKind getCloud() {
         return cloud;
     }
 
-    public void setCloud(Cloud cloud) {
+    public void setCloud(CloudKind cloud) {
         this.cloud = cloud;
     }
 

@@ -1,15 +1,15 @@
 package io.turnout.cloud.aws;
 
-import io.turnout.cloud.ClusterInfo;
 import io.turnout.cloud.CloudException;
+import io.turnout.cloud.ClusterInfo;
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.DescribeServicesResult;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.EcsDeployment;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.EcsTaskInfo;
-import io.turnout.cloud.RunTaskRequest;
 import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.RunTaskRequest;
 import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.cloud.UpdateServiceRequest;

@@ -1,7 +1,7 @@
 package io.turnout.cloud.aws;
 
-import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudException.Kind;
+import io.turnout.cloud.CloudException;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

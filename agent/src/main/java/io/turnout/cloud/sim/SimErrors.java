@@ -1,7 +1,7 @@
 package io.turnout.cloud.sim;
 
-import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudException.Kind;
+import io.turnout.cloud.CloudException;
 
 /** The errors AWS answers with, by kind, with the HTTP status each service uses. */
 final class SimErrors {

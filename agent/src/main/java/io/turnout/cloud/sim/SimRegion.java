@@ -4,20 +4,20 @@ import io.turnout.cloud.AutoScalingApi;
 import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
+import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.ElbApi;
-import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.RecordSetInfo;
+import io.turnout.cloud.Route53Api;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import io.turnout.cloud.Route53Api;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One (account, region) partition of the simulated cloud: its own resources, its own call

@@ -1,7 +1,7 @@
 package io.turnout.cloud.sim;
 
-import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudException.Kind;
+import io.turnout.cloud.CloudException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

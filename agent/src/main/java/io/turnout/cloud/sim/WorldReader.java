@@ -1,12 +1,12 @@
 package io.turnout.cloud.sim;
 
 import io.turnout.cloud.CloudException;
+import io.turnout.cloud.CloudMapServiceInfo;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.RecordSetInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
-import io.turnout.cloud.CloudMapServiceInfo;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,10 @@
 package io.turnout.source.mark;
 
+import io.turnout.source.CommittedState;
 import io.turnout.source.GitConnection;
 import io.turnout.source.GitSourceException;
+import io.turnout.source.Mark;
+import io.turnout.source.PushReport;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -20,6 +23,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -35,7 +39,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  * therefore never waits for, or fails on, the Git remote. Only {@code turnout/E/live} is pushed
  * with force (it moves); the timestamped tags are history and are never overwritten.
  */
-public final class CommitMarker {
+public final class CommitMarker implements CommittedState {
     private static final Pattern ENVIRONMENT = Pattern.compile("^[a-z][a-z0-9-]{0,30}[a-z0-9]$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String TAG_PREFIX = "turnout/";
@@ -73,6 +77,7 @@ public final class CommitMarker {
      * @throws GitSourceException only when the local clone cannot be written, or the commit is
      *                            not in it (it always is when it came from a poll)
      */
+    @Override
     public synchronized Mark mark(String environment, String commit, String planSummary) throws GitSourceException {
         String live = liveTag(environment);
         Repository repository = connection.repository();
@@ -105,6 +110,7 @@ public final class CommitMarker {
     }
 
     /** The tags marked but not yet pushed (short names). */
+    @Override
     public List<String> pending() throws GitSourceException {
         try {
             return pending.refs().stream().map(CommitMarker::shortName).toList();
@@ -117,6 +123,7 @@ public final class CommitMarker {
      * Pushes every pending tag in one push. Never throws: what could not be pushed stays pending
      * and is named in the report with the reason.
      */
+    @Override
     public synchronized PushReport pushPending() {
         List<String> refs;
         try {
@@ -176,6 +183,7 @@ public final class CommitMarker {
     }
 
     /** Refreshes the tags from the remote ({@link #refreshFromRemote}), then reads {@code turnout/E/live}. */
+    @Override
     public Optional<String> fetchLiveCommit(String environment) throws GitSourceException {
         refreshFromRemote();
         return liveCommit(environment);
@@ -199,6 +207,32 @@ public final class CommitMarker {
         } catch (IOException e) {
             throw new GitSourceException(GitSourceException.Reason.LOCAL, "cannot take over the fetched tags in the local clone "
                     + connection.cloneDir() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Keeps a {@code turnout/<env>/live} tag that is still waiting to be pushed from moving the
+     * remote's back. The push is forced (the tag moves), so a tag left pending by a failed push
+     * would, once pushed, undo a later deployment another replica marked meanwhile. When the
+     * remote's live commit descends from the local one, the local tag takes the remote's value
+     * and the push becomes a no-op. One ls-remote; called only while tags are pending.
+     */
+    @Override
+    public synchronized void adoptNewerRemoteLive(String environment) throws GitSourceException {
+        String ref = Constants.R_TAGS + liveTag(environment);
+        Repository repository = connection.repository();
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId theirs = connection.lsRemote(ref).get(ref);
+            Ref local = repository.exactRef(ref);
+            if (theirs == null || local == null || theirs.equals(local.getObjectId())) return;
+            if (!repository.getObjectDatabase().has(theirs)) return; // not fetched: cannot compare, leave it
+            RevCommit remoteCommit = walk.parseCommit(theirs);
+            RevCommit localCommit = walk.parseCommit(walk.peel(walk.parseAny(local.getObjectId())));
+            if (!walk.isMergedInto(localCommit, remoteCommit) || localCommit.equals(remoteCommit)) return;
+            updateRef(repository, ref, remoteCommit);
+        } catch (IOException e) {
+            throw new GitSourceException(GitSourceException.Reason.LOCAL, "cannot compare the live tag of " + environment
+                    + " with the remote's in the local clone: " + e.getMessage());
         }
     }
 

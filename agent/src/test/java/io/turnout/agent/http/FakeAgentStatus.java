@@ -2,8 +2,8 @@ package io.turnout.agent.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.turnout.agent.AgentStatus;
-import io.turnout.agent.EnvironmentStatus;
+import io.turnout.status.AgentStatus;
+import io.turnout.status.EnvironmentStatus;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.turnout.agent.http;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.micronaut.context.annotation.Requires;
-import io.turnout.agent.AgentStatus;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.agent.SyncTrigger;
+import io.turnout.status.AgentStatus;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.SyncTrigger;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;

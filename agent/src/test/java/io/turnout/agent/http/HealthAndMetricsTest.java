@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.turnout.agent.EnvironmentStatus;
+import io.turnout.status.EnvironmentStatus;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package io.turnout.agent.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.turnout.agent.SyncTrigger;
+import io.turnout.status.SyncTrigger;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every poll asked for; answers per repository as the test configures it. */
 @Singleton

@@ -1,9 +1,5 @@
 package io.turnout.agent.http;
 
-import io.turnout.agent.CommitOutcome;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.agent.ServiceStatus;
 import io.turnout.diff.Change;
 import io.turnout.plan.AwaitSteadyState;
 import io.turnout.plan.Downsize;
@@ -11,6 +7,10 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.PlanKind;
 import io.turnout.plan.ServicePlan;
 import io.turnout.spec.Slot;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

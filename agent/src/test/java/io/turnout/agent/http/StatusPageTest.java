@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.text.HtmlText;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class StatusPageTest {
     @Test
     void escapesEveryValue() {
         assertTrue(PAGE.contains("Bump web &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends"));
-        assertEquals("&lt;a href=&#39;x&#39;&gt;&amp;amp;&quot;", Html.text("<a href='x'>&amp;\""));
+        assertEquals("&lt;a href=&#39;x&#39;&gt;&amp;amp;&quot;", HtmlText.text("<a href='x'>&amp;\""));
     }
 
     @Test
@@ -30,7 +31,7 @@ class StatusPageTest {
         assertTrue(PAGE.contains("<span class=\"badge deploying\">deploying</span>"));
         assertEquals(1, count(PAGE, "badge deploying"), "only production is deploying");
         assertTrue(PAGE.contains("<dt>Sync policy</dt><dd>plan-only</dd>"));
-        assertTrue(PAGE.contains("<code class=\"commit\" title=\"" + StatusFixtures.PROD_LIVE + "\">1a2b3c4</code>"));
+        assertTrue(PAGE.contains("<code class=\"commit\" title=\"" + StatusFixtures.PROD_LIVE + "\">1a2b3c4d5e6f</code>"));
     }
 
     @Test

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.turnout.agent.AgentStatus;
-import io.turnout.agent.CommitOutcome.Outcome;
-import io.turnout.agent.EnvironmentStatus;
-import io.turnout.agent.ServiceStatus;
-import io.turnout.agent.SyncTrigger;
+import io.turnout.pipeline.CloudKind;
 import io.turnout.reconcile.ReconcileFixtures;
 import io.turnout.source.GitCredentials;
 import io.turnout.source.GitRemote;
 import io.turnout.source.SecretSource;
+import io.turnout.status.AgentStatus;
+import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.ServiceStatus;
+import io.turnout.status.SyncTrigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class AgentApplicationTest {
         try (ApplicationContext context = ApplicationContext.builder().overrideConfigLocations("file:" + dir).start()) {
             AgentConfiguration config = context.getBean(AgentConfiguration.class);
             assertEquals(Path.of("/var/lib/turnout"), config.getDataDir());
-            assertEquals(AgentConfiguration.Cloud.AWS, config.getCloud());
+            assertEquals(CloudKind.AWS, config.getCloud());
             assertEquals(java.util.List.of("staging", "production"), config.getEnvironments());
             assertEquals(Duration.ofMinutes(1), config.getDiscoveryInterval());
             assertEquals(Optional.of("jdbc:postgresql://db:5432/turnout"), config.getDatasource().getUrl());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSourceException;
 import io.turnout.source.GitSpecSource;
+import io.turnout.source.Mark;
+import io.turnout.source.PushReport;
 import io.turnout.spec.load.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,106 @@
+package io.turnout.ledger;
+
+import io.turnout.events.DeploymentEvent.CloudCallsCounted;
+import io.turnout.events.DeploymentEvent.CommitDecided;
+import io.turnout.events.DeploymentEvent.DeploymentFinished;
+import io.turnout.events.DeploymentEvent.DeploymentStarted;
+import io.turnout.events.DeploymentEvent.DriftChecked;
+import io.turnout.events.DeploymentEvent.HeadPolled;
+import io.turnout.events.DeploymentEvent.LiveCommitSeen;
+import io.turnout.events.DeploymentEvent.PendingPlanChanged;
+import io.turnout.events.DeploymentEvent.PlanMade;
+import io.turnout.events.DeploymentEvent.PollFailed;
+import io.turnout.events.DeploymentEvent.PollStarted;
+import io.turnout.events.DeploymentEvent.ProblemNoted;
+import io.turnout.events.DeploymentEvent.RecoveryFinished;
+import io.turnout.events.DeploymentEvent.RecoveryStarted;
+import io.turnout.events.DeploymentEvent.ServicesRead;
+import io.turnout.events.DeploymentEvent.StepFailed;
+import io.turnout.events.DeploymentEvent.StepFinished;
+import io.turnout.events.DeploymentEvent.StepStarted;
+import io.turnout.events.DeploymentEvent.SyncPolicySeen;
+import io.turnout.events.DeploymentEvent;
+import io.turnout.state.StateStore;
+import io.turnout.status.CommitOutcome;
+import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.ServiceStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the agent knows about one environment, kept from the deployment events of that environment
+ * and read by the HTTP API at any time: what must outlive the process (sync policy, pending plan,
+ * problem, the history of outcomes) is in the {@link StateStore}, the rest (heads, colours, the
+ * deploying flag) in memory. {@link #snapshot()} returns an immutable copy.
+ */
+public final class EnvironmentLedger {
+    /** Outcomes shown per environment. */
+    static final int RECENT = 20;
+
+    private final String name;
+    private final String repository;
+    private final String branch;
+    private final StateStore store;
+    private Optional<String> liveCommit = Optional.empty();
+    private Optional<String> headCommit = Optional.empty();
+    private Optional<Instant> lastPoll = Optional.empty();
+    private boolean deploying;
+    private List<String> drift = List.of();
+    private List<ServiceStatus> services = List.of();
+
+    public EnvironmentLedger(String name, String repository, String branch, StateStore store) {
+        this.name = name;
+        this.repository = repository;
+        this.branch = branch;
+        this.store = store;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public synchronized EnvironmentStatus snapshot() {
+        List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
+        return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse("plan-only"), liveCommit, headCommit,
+                lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent, services);
+    }
+
+    /** What went wrong at the last poll and what happens next, e.g. "… retrying at the next poll"; empty when all went well. */
+    public Optional<String> problem() {
+        return store.problem(name);
+    }
+
+    /** Takes in one event of this environment. */
+    synchronized void on(DeploymentEvent event) {
+        switch (event) {
+            case HeadPolled e -> {
+                headCommit = Optional.of(e.head());
+                lastPoll = Optional.of(e.at());
+                store.problem(name, Optional.empty());
+            }
+            case PollFailed e -> store.problem(name, Optional.of(e.problem()));
+            case ProblemNoted e -> store.problem(name, Optional.of(e.problem()));
+            case SyncPolicySeen e -> store.syncPolicy(name, e.policy());
+            case LiveCommitSeen e -> liveCommit = e.commit();
+            case ServicesRead e -> services = e.services();
+            case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
+            case DriftChecked e -> drift = e.drift();
+            case DeploymentStarted e -> deploying = true;
+            case DeploymentFinished e -> deploying = false;
+            case RecoveryStarted e -> deploying = true;
+            case RecoveryFinished e -> {
+                deploying = false;
+                if (e.result().isPresent() && !e.succeeded()) store.problem(name, Optional.of(e.describe()));
+            }
+            // the history itself is in the store, written by the reconciler that decided
+            case CommitDecided e -> { }
+            case PollStarted e -> { }
+            case PlanMade e -> { }
+            case StepStarted e -> { }
+            case StepFinished e -> { }
+            case StepFailed e -> { }
+            case CloudCallsCounted e -> { }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.turnout.pipeline;
+
+import io.turnout.apply.ApplyResult;
+import io.turnout.apply.PlanExecutor;
+import io.turnout.apply.Progress;
+import io.turnout.cloud.CloudAccess;
+import io.turnout.events.DeploymentEvent.DeploymentFinished;
+import io.turnout.events.DeploymentEvent.DeploymentStarted;
+import io.turnout.events.DeploymentEvent.RecoveryFinished;
+import io.turnout.events.DeploymentEvent.RecoveryStarted;
+import io.turnout.events.DeploymentEvents;
+import io.turnout.events.StepEvents;
+import io.turnout.live.LiveState;
+import io.turnout.plan.Plan;
+import io.turnout.spec.EnvironmentSpec;
+import io.turnout.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Carries out plans through the {@link PlanExecutor} on a {@link CloudAccess}, with each
+ * environment's journal from the {@link StateStore} (so that a deployment cut short is resumed
+ * or rolled back by the next run, {@link #recover}), and publishes the deployment and step events.
+ * The one way deployments happen, for the agent and {@code turnout apply} alike.
+ */
+public final class Deployments {
+    private final CloudAccess cloud;
+    private final StateStore store;
+    private final DeploymentEvents events;
+    private final InstantSource wallClock;
+
+    /** @param wallClock when events happen (the cloud's own clock may be a simulator's virtual one) */
+    public Deployments(CloudAccess cloud, StateStore store, DeploymentEvents events, InstantSource wallClock) {
+        this.cloud = cloud;
+        this.store = store;
+        this.events = events;
+        this.wallClock = wallClock;
+    }
+
+    private PlanExecutor executor(EnvironmentSpec environment, Optional<String> commit, Progress lines) {
+        String name = environment.name();
+        return PlanExecutor.builder(cloud.gatewayFor(environment), environment)
+                .journal(store.journal(name))
+                .progress(new StepEvents(lines, events, name, commit, wallClock))
+                .time(cloud.clock(), cloud.sleeper())
+                .httpProbe(cloud.httpProbe())
+                .build();
+    }
+
+    /** Resumes or rolls back what an earlier process left unfinished in the journal; empty when nothing was. */
+    public Optional<ApplyResult> recover(EnvironmentSpec environment, Progress lines) {
+        PlanExecutor executor = executor(environment, Optional.empty(), lines);
+        if (!executor.hasUnfinishedDeployment()) return Optional.empty();
+        String name = environment.name();
+        events.publish(new RecoveryStarted(name, wallClock.instant()));
+        Optional<ApplyResult> result = Optional.empty();
+        try {
+            result = executor.recover();
+            return result;
+        } finally {
+            events.publish(new RecoveryFinished(name, wallClock.instant(), result));
+        }
+    }
+
+    /**
+     * Applies {@code plan}; {@code live} must have been read just before.
+     *
+     * @param started when the decision to deploy began (the deployment's duration counts from it)
+     */
+    public ApplyResult apply(EnvironmentSpec environment, Plan plan, LiveState live, Progress lines, Instant started) {
+        String name = environment.name();
+        Optional<String> commit = plan.commit();
+        events.publish(new DeploymentStarted(name, wallClock.instant(), commit, plan));
+        Optional<ApplyResult> result = Optional.empty();
+        try {
+            result = Optional.of(executor(environment, commit, lines).apply(plan, live));
+            return result.get();
+        } finally {
+            Instant now = wallClock.instant();
+            events.publish(new DeploymentFinished(name, now, commit, result, Duration.between(started, now)));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.turnout.text;
+
+/**
+ * HTML escaping, for the status page and for the HTML inside pull-request comments. Every value
+ * that comes from a spec, a commit, AWS or the agent goes through {@link #text}; commit subjects
+ * and image names are written by people and must show as text, never as markup.
+ */
+public final class HtmlText {
+    private HtmlText() {}
+
+    /** Escapes for element content and for double- or single-quoted attribute values. */
+    public static String text(String value) {
+        if (value == null) return "";
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

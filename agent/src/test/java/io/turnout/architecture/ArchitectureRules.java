@@ -1,0 +1,101 @@
+package io.turnout.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.List;
+
+/**
+ * The architecture of Turnout as rules (DESIGN.md, "Layout"; README, "Layout"): packages layered
+ * from the command line down to the spec model, never importing upwards; no cycles, neither
+ * between areas ({@code io.turnout.<area>..}) nor between single packages; each library where it
+ * belongs. {@link ArchitectureTest} checks them against the main classes in {@code mvn verify},
+ * and shows on fixtures that each rule does fail.
+ */
+final class ArchitectureRules {
+    private ArchitectureRules() {
+    }
+
+    /** A layer: a name and its packages. */
+    record Layer(String name, String... packages) {
+    }
+
+    /** Top to bottom: each layer may use only the layers below it. */
+    static final List<Layer> LAYERS = List.of(
+            new Layer("command line", "io.turnout.cli.."),
+            new Layer("runtime (Micronaut, HTTP)", "io.turnout.agent.."),
+            new Layer("schedule", "io.turnout.schedule.."),
+            new Layer("reconcile core", "io.turnout.reconcile.."),
+            new Layer("benchmarks", "io.turnout.bench.."),
+            new Layer("ledger and metrics", "io.turnout.ledger..", "io.turnout.metrics.."),
+            new Layer("pipeline", "io.turnout.pipeline.."),
+            new Layer("deployment events", "io.turnout.events.."),
+            new Layer("apply", "io.turnout.apply.."),
+            new Layer("state store", "io.turnout.state.."),
+            new Layer("status model", "io.turnout.status.."),
+            new Layer("render", "io.turnout.render.."),
+            new Layer("review host", "io.turnout.review.."),
+            new Layer("plan", "io.turnout.plan.."),
+            new Layer("live", "io.turnout.live.."),
+            new Layer("diff", "io.turnout.diff.."),
+            new Layer("spec source", "io.turnout.source.."),
+            new Layer("cloud gateway", "io.turnout.cloud.."),
+            new Layer("text", "io.turnout.text.."),
+            new Layer("time", "io.turnout.time.."),
+            new Layer("errors", "io.turnout.error.."),
+            new Layer("spec model", "io.turnout.spec.."));
+
+    /** Every layer uses only the layers below it (and itself). */
+    static ArchRule layersNeverImportUpwards() {
+        LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true);
+        for (Layer layer : LAYERS) architecture = architecture.layer(layer.name()).definedBy(layer.packages());
+        for (int i = 0; i < LAYERS.size() - 1; i++) {
+            String[] below = LAYERS.subList(i + 1, LAYERS.size()).stream().map(Layer::name).toArray(String[]::new);
+            architecture = architecture.whereLayer(LAYERS.get(i).name()).mayOnlyAccessLayers(below);
+        }
+        return architecture.whereLayer(LAYERS.getLast().name()).mayNotAccessAnyLayer()
+                .because("packages are layered and never import upwards (DESIGN.md, Layout)");
+    }
+
+    /** No cycles between areas: {@code io.turnout.source} and {@code io.turnout.source.mark} are one area. */
+    static ArchRule noCyclesBetweenAreas() {
+        return slices().matching("io.turnout.(*)..").should().beFreeOfCycles();
+    }
+
+    /** No cycles between single packages either. */
+    static ArchRule noCyclesBetweenPackages() {
+        return slices().matching("io.turnout.(**)").should().beFreeOfCycles();
+    }
+
+    static ArchRule micronautOnlyInTheRuntime() {
+        return noClasses().that().resideOutsideOfPackage("io.turnout.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..")
+                .because("Micronaut is the runtime's: the wiring and the HTTP surface (io.turnout.agent..)");
+    }
+
+    static ArchRule awsSdkOnlyInTheAwsGateway() {
+        return noClasses().that().resideOutsideOfPackage("io.turnout.cloud.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+                .because("everything else talks to AWS through the cloud gateway (io.turnout.cloud)");
+    }
+
+    static ArchRule jgitOnlyInTheSpecSource() {
+        return noClasses().that().resideOutsideOfPackage("io.turnout.source..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jgit..")
+                .because("everything else reads specs and moves tags through the spec source and committed-state ports");
+    }
+
+    static ArchRule quartzOnlyInTheSchedule() {
+        return noClasses().that().resideOutsideOfPackages("io.turnout.schedule..", "io.turnout.agent.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.quartz..")
+                .because("when reconciles run is the scheduler's business (started by the runtime)");
+    }
+
+    static List<ArchRule> all() {
+        return List.of(layersNeverImportUpwards(), noCyclesBetweenAreas(), noCyclesBetweenPackages(), micronautOnlyInTheRuntime(),
+                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule());
+    }
+}

@@ -1,0 +1,65 @@
+package io.turnout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.turnout.apply.ApplyResult;
+import io.turnout.events.DeploymentEvent;
+import io.turnout.events.DeploymentEvent.DeploymentFinished;
+import io.turnout.events.DeploymentEvent.DeploymentStarted;
+import io.turnout.events.DeploymentEvent.StepFailed;
+import io.turnout.events.DeploymentEvent.StepFinished;
+import io.turnout.events.DeploymentEvent.StepStarted;
+import io.turnout.events.DeploymentEvents;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code turnout apply} publishes the same deployment events as the agent: the deployment, and every step's start and end. */
+class ApplyEventsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anApplyPublishesTheDeploymentAndEveryStepOnce() throws IOException {
+        Path specs = io.turnout.apply.SimWorldCopy.copy(CommandLineTest.EXAMPLE, tmp.resolve("specs"));
+        Path world = tmp.resolve("world.yaml");
+        Files.move(specs.resolve("world.yaml"), world);
+        List<DeploymentEvent> seen = new CopyOnWriteArrayList<>();
+        DeploymentEvents events = new DeploymentEvents().subscribe(seen::add);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = TurnoutCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), events)
+                .execute("apply", "--env", "production", "--specs", specs.toString(), "--world", world.toString(),
+                        "--auto-approve", "--commit", "abc123");
+        assertEquals(ExitCodes.OK, exit, out + "\n" + err);
+
+        DeploymentStarted started = assertInstanceOf(DeploymentStarted.class, seen.getFirst());
+        assertEquals("production", started.environment());
+        assertEquals(Optional.of("abc123"), started.commit());
+        int steps = started.plan().stepCount();
+        assertTrue(steps > 10, "a bootstrap of every service: " + steps);
+        List<StepStarted> starts = seen.stream().filter(StepStarted.class::isInstance).map(StepStarted.class::cast).toList();
+        List<StepFinished> ends = seen.stream().filter(StepFinished.class::isInstance).map(StepFinished.class::cast).toList();
+        assertEquals(steps, starts.size(), "each step started once");
+        assertEquals(steps, ends.size(), "each step finished once");
+        assertEquals(0, seen.stream().filter(StepFailed.class::isInstance).count());
+        for (int i = 0; i < steps; i++) {
+            assertEquals(i, starts.get(i).index());
+            assertEquals(starts.get(i).step(), ends.get(i).step());
+        }
+        assertEquals("web", starts.stream().filter(s -> s.step().describe().contains("web--")).findFirst().orElseThrow().service());
+        DeploymentFinished finished = assertInstanceOf(DeploymentFinished.class, seen.getLast());
+        assertEquals(Optional.of(ApplyResult.Status.SUCCEEDED), finished.result().map(ApplyResult::status));
+        assertEquals(2 + 2 * steps, seen.size(), "nothing else, nothing twice: " + seen.stream().map(e -> e.getClass().getSimpleName()).toList());
+    }
+}
