@@ -1,5 +1,7 @@
 package io.turnout.plan;
 
+import io.turnout.cloud.TargetGroupInfo;
+import io.turnout.live.LiveElb;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.spec.AutoScaling;
@@ -32,6 +34,8 @@ final class BlueGreenPlanner {
 
         if (live.a().isEmpty() && live.b().isEmpty()) {
             if (!live.notRead().isEmpty()) return notRead(name, live.notRead().iterator().next());
+            Optional<String> detached = detachedTargetGroup(live);
+            if (detached.isPresent()) return Outcome.problem(name, detached.get());
             return bootstrap(desired, traffic, verification, scaling);
         }
         for (Slot slot : Slot.values()) {
@@ -63,6 +67,25 @@ final class BlueGreenPlanner {
         boolean rollback = !vsGreen.needsDeployment();
         return deploy(desired, traffic, verification, scaling, blueSlot, greenSlot, vsBlue, vsGreen, rollback,
                 imageBefore, imageAfter);
+    }
+
+    /**
+     * A bootstrap creates both slots on their target groups, and ECS refuses CreateService on a
+     * target group no listener or rule of a load balancer forwards to ("The target group … does
+     * not have an associated load balancer"): said before anything is created.
+     */
+    private static Optional<String> detachedTargetGroup(LiveService live) {
+        if (!(live.traffic().orElse(null) instanceof LiveElb elb)) return Optional.empty();
+        for (Slot slot : Slot.values()) {
+            TargetGroupInfo tg = elb.targetGroups().get(slot);
+            if (tg.loadBalancerArns().isEmpty()) {
+                return Optional.of("target group " + tg.name() + " is not attached to load balancer " + elb.loadBalancer().name()
+                        + " (no listener or rule forwards to it), and ECS refuses to create a service on it (\"The target group"
+                        + " does not have an associated load balancer\"): make a listener or rule of " + elb.loadBalancer().name()
+                        + " forward to " + tg.name() + " (e.g. the stage listener's default action), then plan again");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

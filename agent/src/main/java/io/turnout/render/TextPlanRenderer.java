@@ -4,6 +4,7 @@ import io.turnout.diff.Change;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
+import io.turnout.spec.DisplayText;
 import java.util.List;
 
 /**
@@ -28,8 +29,8 @@ public final class TextPlanRenderer implements PlanRenderer {
     @Override
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
-        out.append(paint(BOLD, "Plan for " + plan.environment()
-                + plan.commit().map(c -> " at commit " + c).orElse(""))).append("\n");
+        out.append(paint(BOLD, "Plan for " + shown(plan.environment())
+                + plan.commit().map(c -> " at commit " + shown(c)).orElse(""))).append("\n");
         for (ServicePlan service : plan.services()) {
             out.append("\n");
             service(out, service);
@@ -37,25 +38,25 @@ public final class TextPlanRenderer implements PlanRenderer {
         if (plan.hasProblems()) {
             out.append("\n").append(paint(RED, "Problems:")).append("\n");
             for (PlanProblem problem : plan.problems()) {
-                out.append("  ").append(paint(RED, "! ")).append(problem.describe()).append("\n");
+                out.append("  ").append(paint(RED, "! ")).append(shown(problem.describe())).append("\n");
             }
         }
-        out.append("\n").append(PlanSummary.line(plan)).append("\n");
+        out.append("\n").append(shown(PlanSummary.line(plan))).append("\n");
         return out.toString();
     }
 
     private void service(StringBuilder out, ServicePlan service) {
-        out.append(paint(BOLD, service.service())).append(": ").append(service.kind().label());
+        out.append(paint(BOLD, shown(service.service()))).append(": ").append(service.kind().label());
         // "rolling (rolling)" says nothing twice
         if (!service.kind().label().equals(service.trafficMode())) out.append(" (").append(service.trafficMode()).append(")");
-        PlanSummary.image(service, "").ifPresent(image -> out.append(", image ").append(image));
+        PlanSummary.image(service, "").ifPresent(image -> out.append(", image ").append(shown(image)));
         out.append("\n");
         for (Change change : service.changes()) {
             for (DiffLines.Line line : DiffLines.of(change)) {
                 String text = switch (line.kind()) {
-                    case HEADER -> paint(YELLOW, line.text());
-                    case BEFORE -> paint(RED, line.text());
-                    case AFTER -> paint(GREEN, line.text());
+                    case HEADER -> paint(YELLOW, shown(line.text()));
+                    case BEFORE -> paint(RED, shown(line.text()));
+                    case AFTER -> paint(GREEN, shown(line.text()));
                 };
                 out.append(line.kind() == DiffLines.Kind.HEADER ? "  " : "      ").append(text).append("\n");
             }
@@ -64,10 +65,19 @@ public final class TextPlanRenderer implements PlanRenderer {
         if (!steps.isEmpty()) {
             out.append("  Steps:\n");
             for (int i = 0; i < steps.size(); i++) {
-                out.append(String.format("  %3d. ", i + 1)).append(steps.get(i).describe()).append("\n");
+                out.append(String.format("  %3d. ", i + 1)).append(shown(steps.get(i).describe())).append("\n");
             }
         }
-        for (String note : service.notes()) out.append("  Note: ").append(note).append("\n");
+        for (String note : service.notes()) out.append("  Note: ").append(shown(note)).append("\n");
+    }
+
+    /**
+     * A value from a spec or from AWS, with its control characters escaped: an escape sequence
+     * in an image name or an environment variable must not recolour or rewrite the terminal,
+     * and a newline in it must not forge a line of the plan. Turnout's own colours are added after.
+     */
+    private static String shown(String text) {
+        return DisplayText.escape(text);
     }
 
     private String paint(String code, String text) {

@@ -86,6 +86,8 @@ final class LoadRun {
                 default -> { /* envelope problem already reported */ }
             }
         }
+        Optional<SpecProblem> severalTrees = SpecTreeHint.severalTrees(environments);
+        if (severalTrees.isPresent()) return LoadResult.failed(List.of(severalTrees.get()));
         List<LoadedEnvironment> loadedEnvironments = new ArrayList<>();
         for (ParsedDocument doc : environments) {
             List<SpecProblem> found = validation.environment(doc);

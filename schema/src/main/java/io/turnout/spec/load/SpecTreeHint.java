@@ -3,7 +3,13 @@ package io.turnout.spec.load;
 import io.turnout.spec.SourceLocation;
 import io.turnout.spec.SpecProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * YAML files that are not Turnout specs. One such file in a spec repository is a mistake worth
@@ -48,6 +54,33 @@ final class SpecTreeHint {
                     "point Turnout at the folder that holds your environments/ and services/ (e.g. specs-example in Turnout's repository)"));
         }
         return problems;
+    }
+
+    /**
+     * When the folder holds several spec trees (each with its own environments/ folder, and the
+     * same environment defined in more than one): one problem that lists them, since every other
+     * problem would be noise from mixing them (duplicate environments, services, families …).
+     */
+    static Optional<SpecProblem> severalTrees(List<ParsedDocument> environments) {
+        Map<String, Set<String>> rootsByEnvironment = new TreeMap<>();
+        Set<String> roots = new TreeSet<>();
+        for (ParsedDocument doc : environments) {
+            String path = "/" + doc.path();
+            int folder = path.lastIndexOf("/environments/");
+            if (folder < 0 || !doc.at("/metadata/name").isString()) continue;
+            String root = folder == 0 ? "." : path.substring(1, folder);
+            roots.add(root);
+            rootsByEnvironment.computeIfAbsent(doc.at("/metadata/name").asString(), k -> new TreeSet<>()).add(root);
+        }
+        boolean repeated = rootsByEnvironment.values().stream().anyMatch(r -> r.size() > 1);
+        if (roots.size() < 2 || !repeated) return Optional.empty();
+        // the shallowest first: the tree a person most likely means (specs-example before test fixtures)
+        List<String> shown = roots.stream().sorted(Comparator.comparingInt((String r) -> r.split("/").length).thenComparing(r -> r))
+                .limit(5).toList();
+        return Optional.of(new SpecProblem(SourceLocation.of(shown.getFirst()), "", "this folder holds " + roots.size()
+                + " spec trees (" + String.join(", ", shown) + (roots.size() > shown.size() ? ", …" : "")
+                + "), each with its own environments/: Turnout reads one spec tree at a time",
+                "point Turnout at one of them, e.g. turnout validate " + shown.getFirst() + " (plan and apply: --specs; the agent: --path)"));
     }
 
     /**
