@@ -31,6 +31,16 @@ class AwsSettingsRoundTripTest {
                 "--specs", specs.toString(), "--auto-approve", "--data-dir", tmp.resolve("data").toString());
     }
 
+    /** The specs validate, apply, and the plan right after is in sync. */
+    void assertValidAppliedThenInSync(Path specs) {
+        Run validate = run("validate", specs.toString());
+        assertEquals(ExitCodes.OK, validate.exit(), validate.err());
+        Run applied = apply(specs);
+        assertEquals(ExitCodes.OK, applied.exit(), applied.out() + applied.err());
+        Run again = plan(specs);
+        assertEquals(ExitCodes.OK, again.exit(), again.out());
+    }
+
     @Test
     void serviceConnectLatticeManagedVolumesAndDumpedDefaultsAreInSyncOnceApplied() throws IOException {
         Path specs = exampleCopy(tmp.resolve("specs"));
@@ -53,12 +63,7 @@ class AwsSettingsRoundTripTest {
                     volumeConfigurations:
                       - {name: spool, managedEBSVolume: {roleArn: "arn:aws:iam::222222222222:role/ecsInfrastructureRole", sizeInGiB: 20, volumeType: gp3}}
                 """);
-        Run validate = run("validate", specs.toString());
-        assertEquals(ExitCodes.OK, validate.exit(), validate.err());
-        Run applied = apply(specs);
-        assertEquals(ExitCodes.OK, applied.exit(), applied.out() + applied.err());
-        Run again = plan(specs);
-        assertEquals(ExitCodes.OK, again.exit(), again.out());
+        assertValidAppliedThenInSync(specs);
 
         replaceIn(mailer, "clientAliases: [{port: 25, dnsName: mailer}]", "clientAliases: [{port: 2525, dnsName: mailer}]");
         Run changed = plan(specs);
@@ -74,11 +79,6 @@ class AwsSettingsRoundTripTest {
         replaceIn(mailer, "    desiredCount: 1\n    launchType: FARGATE\n", "    launchType: EC2\n    schedulingStrategy: DAEMON\n");
         replaceIn(mailer, "      minimumHealthyPercent: 100\n      maximumPercent: 200\n", "      minimumHealthyPercent: 0\n      maximumPercent: 100\n");
         replaceIn(mailer, "      service:\n        desiredCount: 2\n", "");
-        Run validate = run("validate", specs.toString());
-        assertEquals(ExitCodes.OK, validate.exit(), validate.err());
-        Run applied = apply(specs);
-        assertEquals(ExitCodes.OK, applied.exit(), applied.out() + applied.err());
-        Run again = plan(specs);
-        assertEquals(ExitCodes.OK, again.exit(), again.out());
+        assertValidAppliedThenInSync(specs);
     }
 }

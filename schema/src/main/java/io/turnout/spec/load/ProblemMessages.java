@@ -50,7 +50,7 @@ final class ProblemMessages {
         Optional<String> describe = ResponseOnlyFields.describedBy(object, field);
         if (describe.isPresent()) {
             String create = describe.get().equals("DescribeServices") ? "CreateService" : "RegisterTaskDefinition";
-            return new SpecProblem(at, child, "field '" + field + "' is part of " + describe.get() + "'s answer, not of the " + create + " request",
+            return new SpecProblem(at, child, "unknown field '" + field + "': " + describe.get() + " reports it, the " + create + " request does not take it",
                     "remove it (and the other fields AWS reports back: "
                             + String.join(", ", new java.util.TreeSet<>(describe.get().equals("DescribeServices") ? ResponseOnlyFields.SERVICE
                             : ResponseOnlyFields.TASK_DEFINITION)) + ")");

@@ -43,7 +43,7 @@ final class SchemaValidation {
             // aws ecs describe-task-definition prints {"taskDefinition": {...}, "tags": [...]}: one
             // problem that says so instead of "missing family", "unknown field taskDefinition" …
             return List.of(new SpecProblem(doc.positions().locateKey("/taskDefinition"), "/taskDefinition",
-                    "this is DescribeTaskDefinition's answer ({\"taskDefinition\": {…}}), not a RegisterTaskDefinition request",
+                    "unknown field 'taskDefinition': this is DescribeTaskDefinition's answer ({\"taskDefinition\": {…}}), not a RegisterTaskDefinition request",
                     "unwrap it: make the object under taskDefinition the whole file, then remove the fields AWS reports back ("
                             + String.join(", ", new TreeSet<>(ResponseOnlyFields.TASK_DEFINITION)) + ")"));
         }

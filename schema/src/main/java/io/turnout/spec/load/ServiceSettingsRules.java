@@ -80,18 +80,18 @@ final class ServiceSettingsRules {
     private void ecsDeployments() {
         String ecsStrategy = settings.at(DC + "/strategy").asString("ROLLING");
         String turnout = strategy instanceof BlueGreen ? "spec.strategy.blueGreen" : "spec.strategy.rolling";
-        String why = ", ECS's own deployment engine; " + turnout + " deploys with ECS's rolling update (strategy ROLLING)"
+        String why = turnout + " deploys with ECS's rolling update (strategy ROLLING)"
                 + (strategy instanceof BlueGreen ? " of two ECS services and moves traffic itself" : "")
-                + ". ECS-native deployments are planned as a strategy of their own (strategy: ecs), not available yet";
+                + "; ECS's own engine is planned as a strategy of its own (strategy: ecs), not available yet";
         if (!ecsStrategy.equals("ROLLING")) {
-            add(DC + "/strategy", "deploymentConfiguration.strategy " + ecsStrategy + " is" + why,
+            add(DC + "/strategy", "deploymentConfiguration.strategy " + ecsStrategy + " selects ECS's own deployment engine, but " + why,
                     "remove deploymentConfiguration.strategy (or set it to ROLLING) and its " + ecsStrategy + " settings");
             return;
         }
         for (String field : List.of("lifecycleHooks", "linearConfiguration", "canaryConfiguration")) {
             JsonNode value = settings.at(DC + "/" + field);
             if (value.isMissingNode() || (value.isArray() && value.isEmpty())) continue;
-            add(DC + "/" + field, "deploymentConfiguration." + field + " belongs to ECS's BLUE_GREEN, LINEAR and CANARY deployments" + why,
+            add(DC + "/" + field, "deploymentConfiguration." + field + " belongs to ECS's BLUE_GREEN, LINEAR and CANARY deployments, but " + why,
                     "remove deploymentConfiguration." + field);
         }
     }

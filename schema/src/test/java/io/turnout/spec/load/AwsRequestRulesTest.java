@@ -75,7 +75,7 @@ class AwsRequestRulesTest {
                 Arguments.of("service tags over 50 with Turnout's", Workers.settings("    tags: " + tags(46).replace("\"", "") + "\n"),
                         SPEC + ":14:11", "the ECS service would carry 51 tags, more than AWS's 50 per resource: 46 here and Turnout's 5"),
                 Arguments.of("ECS's own blue/green", Workers.settings("    deploymentConfiguration: {strategy: BLUE_GREEN, bakeTimeInMinutes: 5}\n"),
-                        SPEC + ":14:41", "deploymentConfiguration.strategy BLUE_GREEN is, ECS's own deployment engine"),
+                        SPEC + ":14:41", "deploymentConfiguration.strategy BLUE_GREEN selects ECS's own deployment engine, but spec.strategy.rolling deploys with ECS's rolling update"),
                 Arguments.of("lifecycle hooks under rolling", Workers.settings("    deploymentConfiguration: {lifecycleHooks: [{hookTargetArn: arn, roleArn: arn, lifecycleStages: [POST_SCALE_UP]}]}\n"),
                         SPEC + ":14:47", "deploymentConfiguration.lifecycleHooks belongs to ECS's BLUE_GREEN, LINEAR and CANARY deployments"),
                 Arguments.of("daemon with a desired count", daemon("    desiredCount: 2\n"), SPEC + ":11:19", "The daemon scheduling strategy does not support a desired count for services"),

@@ -51,7 +51,7 @@ class ProblemTextTest {
         assertEquals(1, found.size(), describe(found));
         SpecProblem p = found.getFirst();
         assertEquals(TD + ":1:2", p.location().toString());
-        assertTrue(p.message().startsWith("this is DescribeTaskDefinition's answer"), p.message());
+        assertTrue(p.message().startsWith("unknown field 'taskDefinition': this is DescribeTaskDefinition's answer"), p.message());
         assertTrue(p.fix().startsWith("unwrap it") && p.fix().contains("revision") && p.fix().contains("taskDefinitionArn"), p.fix());
     }
 
@@ -59,10 +59,10 @@ class ProblemTextTest {
     void responseOnlyFieldsSayWhereTheyComeFrom() {
         SpecProblem p = problemContaining(problems(repo().with(TD, Fixtures.WEB_TASKDEF.replace("\"family\": \"web\",",
                 "\"family\": \"web\", \"registeredAt\": \"2024-01-01T00:00:00Z\","))), "registeredAt");
-        assertEquals("field 'registeredAt' is part of DescribeTaskDefinition's answer, not of the RegisterTaskDefinition request", p.message());
+        assertEquals("unknown field 'registeredAt': DescribeTaskDefinition reports it, the RegisterTaskDefinition request does not take it", p.message());
         assertTrue(p.fix().startsWith("remove it"), p.fix());
         SpecProblem s = problemContaining(problems(repo().with(WEB, Fixtures.WEB.replace("desiredCount: 2", "desiredCount: 2\n    runningCount: 2"))), "runningCount");
-        assertEquals("field 'runningCount' is part of DescribeServices's answer, not of the CreateService request", s.message());
+        assertEquals("unknown field 'runningCount': DescribeServices reports it, the CreateService request does not take it", s.message());
     }
 
     @Test
