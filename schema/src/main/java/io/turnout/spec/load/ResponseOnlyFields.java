@@ -23,7 +23,9 @@ final class ResponseOnlyFields {
 
     /** The describe call that returns {@code field} in the object described by {@code schemaLocation}, if it is such a field. */
     static Optional<String> describedBy(String schemaLocation, String field) {
-        if (schemaLocation.endsWith("task-definition.schema.json#/$defs/taskDefinitionFields") && TASK_DEFINITION.contains(field)) {
+        boolean taskDefinition = schemaLocation.endsWith("task-definition.schema.json#/$defs/taskDefinitionFields")
+                || schemaLocation.endsWith("task-definition.schema.json#");
+        if (taskDefinition && TASK_DEFINITION.contains(field)) {
             return Optional.of("DescribeTaskDefinition");
         }
         if (schemaLocation.endsWith("service.schema.json#/$defs/serviceSettings") && SERVICE.contains(field)) {
