@@ -11,8 +11,11 @@ import io.turnout.cli.CommandLineTest.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What only live state can tell is a plan problem of that service, before anything is changed
@@ -84,6 +87,28 @@ class RefusedBeforeMutationTest {
         replaceIn(specs.resolve("services/web/service.yaml"), "targetGroups: {a: web-a, b: web-b}", "targetGroups: {a: web-a, b: web-c}");
         assertRefusedBeforeMutation("target group web-c is attached to");
         assertTrue(plan().out().contains("not to load balancer shop-alb that the spec names"), plan().out());
+    }
+
+    /** Each value issue 11 names: validate exits 1 with file:line:col, what is wrong and the fix, never a stack trace. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "services/web/service.yaml|desiredCount: 2|desiredCount: 2147483648|desiredCount 2147483648 is more than 2147483647",
+            "services/web/service.yaml|desiredCount: 2|desiredCount: 1e30|desiredCount 1000000000000000000000000000000 is more than 2147483647",
+            "services/web/service.yaml|maxCapacity: 10|maxCapacity: 99999999999|maxCapacity 99999999999 is more than 2147483647",
+            "services/web/service.yaml|bakeTime: 1m|bakeTime: 99999999999999h|bakeTime 99999999999999h is longer than 24h",
+            "environments/production.yaml|steadyStateTimeout: 15m|steadyStateTimeout: 0s|steadyStateTimeout 0s is shorter than 10s",
+            "environments/production.yaml|interval: 1m|interval: 0s|interval 0s is shorter than 1s",
+            "services/web/web.taskdef.json|\"containerPort\": 8080|\"containerPort\": 8080, \"hostPort\": 80|When networkMode=awsvpc, the host ports and container ports in port mappings must match",
+            "services/web/web.taskdef.json|\"essential\": true|\"essential\": true, \"mountPoints\": [{\"sourceVolume\": \"data\", \"containerPath\": \"/d\"}]|Unknown volume 'data'"})
+    void validateRefusesWithAPositionAndAFix(String file, String from, String to, String expected) throws IOException {
+        example();
+        replaceIn(specs.resolve(file), from, to);
+        Run r = run("validate", specs.toString());
+        assertEquals(ExitCodes.ERROR, r.exit(), r.out() + r.err());
+        // file:line:col: error: <what is wrong> … . <the fix>
+        Pattern line = Pattern.compile("(?m)^\\S*" + Pattern.quote(file) + ":\\d+:\\d+: error: .*" + Pattern.quote(expected) + ".*\\. \\S.*$");
+        assertTrue(line.matcher(r.err()).find(), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat ") || r.err().contains("internal error"), r.err());
     }
 
     @Test
