@@ -50,9 +50,9 @@ public final class CloudRetry {
             try {
                 return call.get();
             } catch (CloudException e) {
-                if (!e.retryable()) throw new StepFailure(e.getMessage(), e);
+                if (!e.retryable()) throw new StepFailure(e.describe(), e);
                 if (attempt >= maxAttempts) {
-                    throw new StepFailure(what(e) + " " + maxAttempts + " times in a row, giving up: " + e.getMessage(), e);
+                    throw new StepFailure(what(e) + " " + maxAttempts + " times in a row, giving up: " + e.describe(), e);
                 }
                 Duration delay = delay(attempt);
                 progress.line(what(e) + ", retrying in " + seconds(delay) + " (attempt " + (attempt + 1) + "/"

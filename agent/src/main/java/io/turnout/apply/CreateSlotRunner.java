@@ -2,6 +2,8 @@ package io.turnout.apply;
 
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.EcsServiceInfo;
+import io.turnout.cloud.LoadBalancerBinding;
+import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.plan.CreateService;
 import io.turnout.plan.CreateSlot;
 import java.util.List;
@@ -26,19 +28,9 @@ final class CreateSlotRunner implements StepRunner<CreateSlot> {
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }
 
-    static ObjectNode createService(CreateService step, StepContext ctx) {
-        String td = ctx.taskDefinitionArn(step.taskDefinition());
-        // a rolling service has no Retag step: it records the deployed task definition at creation
-        Map<String, String> tags = new java.util.TreeMap<>(step.tags());
-        tags.put(io.turnout.cloud.Tags.TASK_DEFINITION, td);
-        create(ctx, step.cluster(), step.ecsServiceName(), td, step.desiredCount(), List.of(), List.of(),
-                step.settings(), tags, "");
-        return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
-    }
-
-    private static void create(StepContext ctx, String cluster, String name, String td, int count,
-                               List<io.turnout.cloud.LoadBalancerBinding> lbs,
-                               List<io.turnout.cloud.ServiceRegistryBinding> registries, JsonNode settings,
+    static void create(StepContext ctx, String cluster, String name, String td, int count,
+                               List<LoadBalancerBinding> lbs,
+                               List<ServiceRegistryBinding> registries, JsonNode settings,
                                Map<String, String> tags, String where) {
         Optional<EcsServiceInfo> existing = ctx.findService(cluster, name);
         if (existing.isPresent()) {

@@ -1,11 +1,13 @@
 package io.turnout.apply;
 
+import io.turnout.plan.Verify;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.state.Journal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,11 +36,11 @@ final class Deployment {
         this.progress = progress;
         this.environment = environment;
         for (PlannedStep s : steps) {
-            if (s.step() instanceof io.turnout.plan.Verify v) {
+            if (s.step() instanceof Verify v) {
                 SlotCheck check = VerifyRunner.check(v, environment.cluster());
                 ctx.productionCheck(s.service(), new SlotCheck(check.cluster(), check.ecsServiceName(),
                         check.targetGroupName(), check.targetGroupArn(), check.healthyTargets(),
-                        java.util.Optional.empty(), List.of()));
+                        Optional.empty(), List.of()));
             }
         }
     }

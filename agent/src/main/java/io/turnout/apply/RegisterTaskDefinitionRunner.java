@@ -1,5 +1,6 @@
 package io.turnout.apply;
 
+import io.turnout.cloud.Tags;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.plan.RegisterTaskDefinition;
 import java.util.Map;
@@ -13,7 +14,7 @@ final class RegisterTaskDefinitionRunner implements StepRunner<RegisterTaskDefin
     @Override
     public ObjectNode run(RegisterTaskDefinition step, StepContext ctx) {
         TaskDefinitionInfo td = ctx.call(() -> ctx.cloud.ecs().registerTaskDefinition(step.definition(),
-                Map.of(io.turnout.cloud.Tags.ENVIRONMENT, ctx.environment.name(), io.turnout.cloud.Tags.SERVICE,
+                Map.of(Tags.ENVIRONMENT, ctx.environment.name(), Tags.SERVICE,
                         step.service())));
         ctx.registered(step.family(), td.arn());
         ctx.say("Registered " + td.family() + ":" + td.revision());

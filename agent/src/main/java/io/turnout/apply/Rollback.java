@@ -98,7 +98,7 @@ final class Rollback {
             List<RecordChange> batch = dns.records().stream()
                     .map(r -> new RecordChange(RecordChange.Action.UPSERT, r)).toList();
             var change = ctx.call(() -> ctx.cloud.route53().changeResourceRecordSets(dns.hostedZoneId(), batch));
-            TrafficRunners.awaitInSync(ctx, change);
+            Route53Changes.awaitInSync(ctx, change);
             done.add("DNS weights restored (" + dns.records().stream().map(r -> r.setIdentifier() + "=" + r.weight())
                     .reduce((a, b) -> a + ", " + b).orElse("") + ")");
         });

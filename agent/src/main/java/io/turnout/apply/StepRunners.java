@@ -27,20 +27,20 @@ final class StepRunners {
         return switch (step) {
             case RegisterTaskDefinition s -> new RegisterTaskDefinitionRunner().run(s, ctx);
             case CreateSlot s -> new CreateSlotRunner().run(s, ctx);
-            case CreateService s -> CreateSlotRunner.createService(s, ctx);
+            case CreateService s -> new CreateServiceRunner().run(s, ctx);
             case UpdateSlot s -> new UpdateSlotRunner().run(s, ctx);
-            case RollingUpdate s -> UpdateSlotRunner.rolling(s, ctx);
+            case RollingUpdate s -> new RollingUpdateRunner().run(s, ctx);
             case AwaitSteadyState s -> new AwaitSteadyStateRunner().run(s, ctx);
-            case PointStage s -> new TrafficRunners.PointStageRunner().run(s, ctx);
+            case PointStage s -> new PointStageRunner().run(s, ctx);
             case Verify s -> new VerifyRunner().run(s, ctx);
-            case SwapTraffic s -> new TrafficRunners.SwapTrafficRunner().run(s, ctx);
-            case ShiftWeights s -> new TrafficRunners.ShiftWeightsRunner().run(s, ctx);
-            case Retag s -> new SlotRunners.RetagRunner().run(s, ctx);
-            case ApplyAutoScaling s -> new SlotRunners.ApplyAutoScalingRunner().run(s, ctx);
-            case MoveAutoScaling s -> new SlotRunners.MoveAutoScalingRunner().run(s, ctx);
-            case RemoveAutoScaling s -> new SlotRunners.RemoveAutoScalingRunner().run(s, ctx);
-            case Downsize s -> new SlotRunners.DownsizeRunner().run(s, ctx);
-            case UpdateInPlace s -> new SlotRunners.UpdateInPlaceRunner().run(s, ctx);
+            case SwapTraffic s -> new SwapTrafficRunner().run(s, ctx);
+            case ShiftWeights s -> new ShiftWeightsRunner().run(s, ctx);
+            case Retag s -> new RetagRunner().run(s, ctx);
+            case ApplyAutoScaling s -> new ApplyAutoScalingRunner().run(s, ctx);
+            case MoveAutoScaling s -> new MoveAutoScalingRunner().run(s, ctx);
+            case RemoveAutoScaling s -> new RemoveAutoScalingRunner().run(s, ctx);
+            case Downsize s -> new DownsizeRunner().run(s, ctx);
+            case UpdateInPlace s -> new UpdateInPlaceRunner().run(s, ctx);
         };
     }
 

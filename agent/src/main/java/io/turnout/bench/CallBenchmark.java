@@ -9,6 +9,7 @@ import io.turnout.plan.Planner;
 import io.turnout.plan.SlotTags;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -66,7 +67,7 @@ public final class CallBenchmark {
             out.append("| ").append(r.services()).append(" | ").append(r.loadBalancers()).append(" | ")
                     .append(r.hostedZones()).append(" | ").append(r.describeServices()).append(" | ").append(other)
                     .append(" | ").append(r.total()).append(" | ").append(r.minimum()).append(" | ")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", r.ratio())).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.2f", r.ratio())).append(" |\n");
         }
         List<String> notInSync = new ArrayList<>();
         rows.stream().filter(r -> !r.inSync()).forEach(r -> notInSync.add(Integer.toString(r.services())));

@@ -17,7 +17,6 @@ import io.turnout.live.LiveScaling;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
-import io.turnout.live.LiveStateReader;
 import io.turnout.live.LiveTraffic;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
@@ -43,14 +42,13 @@ import java.util.TreeMap;
  * complete (every slot read in full). Not used by Turnout itself; the estate it reads is
  * complete, so it reports no problems beyond "absent".
  */
-public final class NaiveLiveStateReader implements LiveStateReader {
+final class NaiveLiveStateReader {
     private final CloudGateway gateway;
 
-    public NaiveLiveStateReader(CloudGateway gateway) {
+    NaiveLiveStateReader(CloudGateway gateway) {
         this.gateway = gateway;
     }
 
-    @Override
     public LiveState read(EnvironmentSpec environment, SpecTree specs) {
         String cluster = environment.cluster();
         boolean clusterExists = gateway.ecs().describeClusters(List.of(cluster)).stream()

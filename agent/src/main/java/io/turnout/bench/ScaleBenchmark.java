@@ -1,6 +1,8 @@
 package io.turnout.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.turnout.cloud.CallStats;
+import io.turnout.cloud.sim.SimulationSettings;
 import io.turnout.live.BatchedLiveStateReader;
 import io.turnout.live.LiveState;
 import io.turnout.live.ReadThrottle;
@@ -21,10 +23,12 @@ import io.turnout.spec.load.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +70,7 @@ public final class ScaleBenchmark {
     /** Runs the measurements for {@code services} services; {@code work} is a scratch folder (spec files, Git repositories). */
     public static Row run(int services, Duration latency, Path work) {
         // 1. The spec files: written, then validated from disk (schema and cross-file rules).
-        SyntheticEstate estate = SyntheticEstate.of(services, io.turnout.cloud.sim.SimulationSettings.DEFAULT.withCallLatency(latency));
+        SyntheticEstate estate = SyntheticEstate.of(services, SimulationSettings.DEFAULT.withCallLatency(latency));
         Path specs = work.resolve("specs-" + services);
         int files = EstateFiles.write(estate, specs);
         // The default limit (500 YAML files) protects the agent from a runaway repository; an estate this
@@ -93,8 +97,8 @@ public final class ScaleBenchmark {
         // 3. Heap after the reconcile: used heap after a full GC, with the simulated world, the spec tree,
         // the live state and the plan still held (an upper bound for the agent, which holds no simulator).
         long heap = heapAfterGc();
-        java.lang.ref.Reference.reachabilityFence(live);
-        java.lang.ref.Reference.reachabilityFence(plan);
+        Reference.reachabilityFence(live);
+        Reference.reachabilityFence(plan);
         AwsMinimum minimum = AwsMinimum.of(estate);
         int lbs = estate.loadBalancers();
         int zones = estate.hostedZones();
@@ -191,7 +195,7 @@ public final class ScaleBenchmark {
     }
 
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void gc() {
@@ -209,7 +213,7 @@ public final class ScaleBenchmark {
     public static void delete(Path dir) {
         if (!Files.exists(dir)) return;
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }

@@ -1,5 +1,6 @@
 package io.turnout.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ public final class ScaleTable {
 
     /** Cores, memory, JDK and OS of this machine, as one line. */
     public static String machine() {
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
         Runtime.Version v = Runtime.version();
         return "%d cores, %.1f GiB memory (max heap %d MiB), %s %s, %s %s %s".formatted(

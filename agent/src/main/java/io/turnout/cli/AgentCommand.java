@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.agent.runtime.AgentApplication;
+import io.turnout.error.TurnoutException;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.nio.file.Path;
@@ -37,17 +38,12 @@ final class AgentCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--repo", paramLabel = "URL",
-            description = "The spec repository: https://…, git@host:org/repo.git, ssh://…, git://…, file://… or a path."
-                    + " Optional when repositories are configured in application.yml or the environment.")
-    String repo;
+    @Mixin
+    RepositoryOptions repository;
 
     @Option(names = "--branch", paramLabel = "BRANCH", defaultValue = "main", description = "The branch to follow (default: main).")
     String branch;
 
-    @Option(names = "--path", paramLabel = "DIR", defaultValue = "",
-            description = "The folder inside the repository that holds the specs (default: the root).")
-    String path;
 
     @Mixin
     CloudOptions cloud;
@@ -72,10 +68,10 @@ final class AgentCommand implements Callable<Integer> {
     /** The properties the options stand for. */
     Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
-        if (repo != null) {
-            p.put("turnout.agent.repositories.default.url", repo);
+        if (repository.repo != null) {
+            p.put("turnout.agent.repositories.default.url", repository.repo);
             p.put("turnout.agent.repositories.default.branch", branch);
-            p.put("turnout.agent.repositories.default.path", path);
+            p.put("turnout.agent.repositories.default.path", repository.path);
         }
         if (cloud.cloud != null || cloud.world != null) p.put("turnout.agent.cloud", cloud.effectiveCloud().name().toLowerCase(Locale.ROOT));
         if (cloud.world != null) p.put("turnout.agent.world", cloud.world.toAbsolutePath().toString());
@@ -96,7 +92,7 @@ final class AgentCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (cloud.simulated() && cloud.world == null) {
-            throw new UserError("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
+            throw new TurnoutException("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
         }
         AgentApplication agent = AgentApplication.start(properties());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import io.turnout.apply.Progress;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.sim.SimulatedCloudAccess;
+import io.turnout.error.TurnoutException;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.pipeline.Deployments;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,8 +65,8 @@ final class ApplyCommand implements Callable<Integer> {
                     + " --cloud sim, else ~/.turnout).")
     Path dataDir;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "The spec commit being applied, written as turnout:commit.")
-    String commit;
+    @Mixin
+    CommitOption commit;
 
     /** Where the deployment's events go (the agent's events, without the agent's subscribers); tests subscribe. */
     DeploymentEvents events = new DeploymentEvents();
@@ -81,10 +81,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         SpecTree tree = loaded.tree().orElseThrow();
-        EnvironmentSpec environment = tree.environment(env).orElseThrow(() -> new UserError(
-                "no environment named '" + env + "' in " + specs,
-                "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name)
-                        .collect(Collectors.joining(", ")) + "."));
+        EnvironmentSpec environment = SpecsOption.environment(tree, env, specs.toString());
 
         cloud.check();
         Path data = dataDir != null ? dataDir : cloud.simulated()
@@ -111,7 +108,7 @@ final class ApplyCommand implements Callable<Integer> {
         Instant started = Instant.now();
         CloudGateway gateway = access.gatewayFor(environment);
         PlanningStep planning = new PlanningStep();
-        Plan plan = planning.plan(gateway, environment, tree, Optional.ofNullable(commit)).plan();
+        Plan plan = planning.plan(gateway, environment, tree, Optional.ofNullable(commit.commit)).plan();
         out.print(new TextPlanRenderer(false).render(plan));
         out.flush();
         if (plan.hasProblems()) {
@@ -165,7 +162,7 @@ final class ApplyCommand implements Callable<Integer> {
             world.save();
             out.println("Saved the simulated world to " + cloud.world);
         } catch (IOException e) {
-            throw new UserError("cannot write the world file " + cloud.world + ": " + e.getMessage(),
+            throw new TurnoutException("cannot write the world file " + cloud.world + ": " + e.getMessage(),
                     "Check that the file is writable.");
         }
     }

@@ -3,6 +3,8 @@ package io.turnout.cli;
 import io.turnout.bench.CallBenchmark;
 import io.turnout.bench.ScaleBenchmark;
 import io.turnout.bench.ScaleTable;
+import io.turnout.error.TurnoutException;
+import io.turnout.spec.load.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code turnout bench}: how Turnout's cost grows with the number of services (for maintainers; hidden from the main help). */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
@@ -27,9 +30,8 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--services", split = ",", paramLabel = "N[,N…]", defaultValue = "10,100,1000,5000",
-            description = "The environment sizes to measure (default: 10,100,1000,5000).")
-    List<Integer> services;
+    @Mixin
+    ServiceCounts services;
 
     @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "20ms",
             description = "Modelled AWS round trip per call, slept for real (default: 20ms; 0ms for none).")
@@ -42,14 +44,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Duration modelled = parseLatency(latency);
-        checkSizes(services);
+        List<Integer> sizes = services.checked();
         Path work = Files.createTempDirectory("turnout-bench");
         try {
             var err = spec.commandLine().getErr();
             err.println("warming up …");
             ScaleBenchmark.warmUp(work);
             List<ScaleBenchmark.Row> rows = new ArrayList<>();
-            for (int n : services) {
+            for (int n : sizes) {
                 err.println("measuring " + n + " services …");
                 err.flush();
                 rows.add(ScaleBenchmark.run(n, modelled, work));
@@ -70,15 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     static Duration parseLatency(String text) {
         if (text.matches("0+")) return Duration.ZERO;
         try {
-            return io.turnout.spec.load.Durations.parse(text);
+            return Durations.parse(text);
         } catch (RuntimeException e) {
-            throw new UserError("--latency takes a duration like 20ms or 0ms, got '" + text + "'", "Pass e.g. --latency 20ms.");
-        }
-    }
-
-    static void checkSizes(List<Integer> sizes) {
-        for (int n : sizes) {
-            if (n < 1) throw new UserError("--services takes sizes of at least 1, got " + n, "Pass e.g. --services 10,100.");
+            throw new TurnoutException("--latency takes a duration like 20ms or 0ms, got '" + text + "'", "Pass e.g. --latency 20ms.");
         }
     }
 
@@ -93,15 +89,13 @@ final class BenchCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--services", split = ",", paramLabel = "N[,N…]", defaultValue = "10,100,1000,5000",
-                description = "The environment sizes to measure (default: 10,100,1000,5000).")
-        List<Integer> services;
+        @Mixin
+        ServiceCounts services;
 
         @Override
         public Integer call() {
-            checkSizes(services);
             List<CallBenchmark.Row> rows = new ArrayList<>();
-            for (int n : services) rows.add(CallBenchmark.run(n));
+            for (int n : services.checked()) rows.add(CallBenchmark.run(n));
             spec.commandLine().getOut().print(CallBenchmark.markdown(rows));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -3,6 +3,7 @@ package io.turnout.cli;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
+import io.turnout.error.TurnoutException;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.pipeline.PlanningStep;
 import io.turnout.plan.Plan;
@@ -13,7 +14,6 @@ import io.turnout.render.TextPlanRenderer;
 import io.turnout.review.ReviewApiException;
 import io.turnout.review.ReviewHost;
 import io.turnout.review.ReviewHosts;
-import io.turnout.review.ReviewSetupException;
 import io.turnout.review.TouchedEnvironments;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
@@ -55,7 +55,7 @@ final class ChangePlan {
     }
 
     private int planAndPost() {
-        ChangeSpecs.Loaded specs = options.repo != null ? ChangeSpecs.fromRepository(options) : ChangeSpecs.fromFolder(options);
+        ChangeSpecs.Loaded specs = options.repository.repo != null ? ChangeSpecs.fromRepository(options) : ChangeSpecs.fromFolder(options);
         String marker = marker();
         LoadResult head = specs.head();
         PlanComment comment;
@@ -84,16 +84,14 @@ final class ChangePlan {
     private String marker() {
         StringBuilder scope = new StringBuilder();
         if (options.env != null) scope.append(" env=").append(options.env);
-        if (!options.path.isEmpty()) scope.append(" path=").append(options.path);
+        if (!options.repository.path.isEmpty()) scope.append(" path=").append(options.repository.path);
         return "<!-- turnout:plan" + scope + " -->";
     }
 
     private List<EnvironmentSpec> environments(SpecTree tree, ChangeSpecs.Loaded specs, List<String> notes) {
         if ("all".equals(options.env)) return tree.environments();
         if (options.env != null) {
-            return List.of(tree.environment(options.env).orElseThrow(() -> new UserError(
-                    "no environment named '" + options.env + "' in the specs",
-                    "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name).collect(Collectors.joining(", ")) + ".")));
+            return List.of(SpecsOption.environment(tree, options.env, "the specs"));
         }
         TouchedEnvironments touched = TouchedEnvironments.between(specs.base(), tree);
         for (String removed : touched.removed()) {
@@ -111,7 +109,7 @@ final class ChangePlan {
             // One environment's unreadable cloud (expired credentials, throttling) is a problem of
             // that environment in the comment, not the end of the whole review.
             return new Plan(environment.name(), commit, List.of(), List.of(PlanProblem.environment(
-                    "cannot read the live state: " + e.getMessage())));
+                    "cannot read the live state: " + e.describe())));
         }
     }
 
@@ -137,10 +135,8 @@ final class ChangePlan {
         try {
             host = ReviewHosts.create(options.comment, Optional.ofNullable(options.project),
                     Optional.ofNullable(options.pullRequest), Optional.ofNullable(options.commentAuthor), options.environment);
-        } catch (ReviewSetupException e) {
-            throw new UserError(e.getMessage(), e.fix());
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), "Check --project (GitHub: owner/name; GitLab: the project id or group/project).");
+            throw new TurnoutException(e.getMessage(), "Check --project (GitHub: owner/name; GitLab: the project id or group/project).");
         }
         try {
             ReviewHost.CommentResult result = host.upsertComment(comment.marker(), body);
@@ -155,7 +151,7 @@ final class ChangePlan {
                     : "; no commit status (pass --commit SHA to set one)") + ".");
             err.flush();
         } catch (ReviewApiException e) {
-            throw new UserError(e.getMessage(), "The plan above was printed; posting it did not complete. Run the job again once the cause is fixed.");
+            throw new TurnoutException(e.getMessage(), "The plan above was printed; posting it did not complete. Run the job again once the cause is fixed.");
         }
     }
 

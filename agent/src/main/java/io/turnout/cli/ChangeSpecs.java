@@ -1,5 +1,6 @@
 package io.turnout.cli;
 
+import io.turnout.error.TurnoutException;
 import io.turnout.render.PlanComment;
 import io.turnout.source.GitConnection;
 import io.turnout.source.GitCredentials;
@@ -32,7 +33,7 @@ final class ChangeSpecs {
     static Loaded fromFolder(PlanCommand options) {
         LoadResult loaded = SpecsOption.load(options.specs);
         return new Loaded(loaded, Optional.empty(), new PlanComment.Source(options.specs.toString(),
-                Optional.ofNullable(options.commit), Optional.empty(), ""), List.of(), options.specs);
+                Optional.ofNullable(options.commit.commit), Optional.empty(), ""), List.of(), options.specs);
     }
 
     static Loaded fromRepository(PlanCommand options) {
@@ -40,10 +41,10 @@ final class ChangeSpecs {
         try {
             GitCredentials credentials = options.gitTokenEnv == null ? GitCredentials.none()
                     : GitCredentials.basic(options.gitUser, SecretSource.environmentVariable(options.gitTokenEnv));
-            remote = new GitRemote(options.repo, options.base != null && !options.base.startsWith("refs/") ? options.base : "main",
-                    options.path, credentials);
+            remote = new GitRemote(options.repository.repo, options.base != null && !options.base.startsWith("refs/") ? options.base : "main",
+                    options.repository.path, credentials);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), "Check --repo, --base, --path and --git-token-env.");
+            throw new TurnoutException(e.getMessage(), "Check --repo, --base, --path and --git-token-env.");
         }
         Path dataDir = options.dataDir != null ? options.dataDir
                 : Path.of(Optional.ofNullable(options.environment.get("TURNOUT_DATA_DIR")).filter(s -> !s.isBlank()).orElse(".turnout"));
@@ -66,7 +67,7 @@ final class ChangeSpecs {
             return new Loaded(head, base, new PlanComment.Source(options.ref, Optional.of(fetched.commit()), baseName, remote.path()),
                     notes, ChangePlan.displayRoot(remote.path()));
         } catch (GitSourceException e) {
-            throw new UserError(e.getMessage(), "Nothing was planned. Check --repo and --ref, and the credentials (--git-token-env).");
+            throw new TurnoutException(e.getMessage(), "Nothing was planned. Check --repo and --ref, and the credentials (--git-token-env).");
         }
     }
 }

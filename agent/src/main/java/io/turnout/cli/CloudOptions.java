@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.cloud.CloudAccess;
+import io.turnout.error.TurnoutException;
 import io.turnout.pipeline.CloudKind;
 import io.turnout.pipeline.CloudOpener;
 import java.nio.file.Path;
@@ -39,13 +40,13 @@ final class CloudOptions {
         return effectiveCloud() == CloudKind.SIM;
     }
 
-    /** Checks that the options fit together; a {@link UserError} that says what to pass when they do not. */
+    /** Checks that the options fit together; a {@link TurnoutException} that says what to pass when they do not. */
     void check() {
         if (simulated() && world == null) {
-            throw new UserError("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
+            throw new TurnoutException("--cloud sim needs --world FILE", "Pass a SimulatedWorld file, e.g. --world specs-example/world.yaml.");
         }
         if (!simulated() && world != null) {
-            throw new UserError("--world is for the simulated cloud and cannot be used with --cloud aws", "Drop --world, or use --cloud sim.");
+            throw new TurnoutException("--world is for the simulated cloud and cannot be used with --cloud aws", "Drop --world, or use --cloud sim.");
         }
     }
 

@@ -14,19 +14,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         switch (ex) {
-            case UserError u -> {
-                err.println("error: " + u.getMessage());
-                if (!u.fix().isEmpty()) err.println(u.fix());
-            }
             case CloudException c -> {
                 err.println("error: " + c.getMessage());
-                // Gateways may already say what to do next; add the generic advice only when they did not.
-                String said = c.getMessage().toLowerCase(java.util.Locale.ROOT);
-                if (c.retryable() && !said.contains("retry")) {
-                    err.println("This is transient (" + c.kind() + "); run the command again.");
-                } else if (!c.retryable() && !said.contains("nothing was")) {
-                    err.println("Nothing was changed. Fix the cause above and run the command again.");
-                }
+                // The gateway says what to do next when it knows (AwsErrors); otherwise the kind does.
+                if (!c.nextStep().isEmpty()) err.println(c.nextStep());
+                else if (c.retryable()) err.println("This is transient (" + c.kind() + "); run the command again.");
+                else err.println("Nothing was changed. Fix the cause above and run the command again.");
             }
             case TurnoutException t -> {
                 err.println("error: " + t.getMessage());

@@ -3,12 +3,14 @@ package io.turnout.cli;
 import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
+import io.turnout.error.TurnoutException;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.pipeline.PlanningStep;
 import io.turnout.plan.Plan;
 import io.turnout.render.JsonPlanRenderer;
 import io.turnout.render.MarkdownPlanRenderer;
 import io.turnout.render.TextPlanRenderer;
+import io.turnout.review.ReviewHosts;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
@@ -49,9 +51,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "The spec folder (default: the current folder). Not with --repo.")
     Path specs;
 
-    @Option(names = "--repo", paramLabel = "URL",
-            description = "Plan a commit of this spec repository instead of a folder (https://, ssh://, git@host:…, file://).")
-    String repo;
+    @Mixin
+    RepositoryOptions repository;
 
     @Option(names = "--ref", paramLabel = "REF",
             description = "With --repo: what to plan: refs/pull/42/head, refs/merge-requests/7/head, a branch, a tag or a commit id.")
@@ -62,9 +63,6 @@ final class PlanCommand implements Callable<Integer> {
                     + " (default: the remote's default branch, or main).")
     String base;
 
-    @Option(names = "--path", paramLabel = "DIR", defaultValue = "",
-            description = "With --repo: the spec folder inside the repository (default: its root).")
-    String path;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "With --repo: where the persistent clone lives (default: $TURNOUT_DATA_DIR, else .turnout).")
@@ -81,7 +79,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--comment", paramLabel = "github|gitlab",
             description = "Post the plan as one comment on the pull/merge request (edited on every push) and set the"
                     + " commit status turnout/plan. Token from GITHUB_TOKEN / GITLAB_TOKEN.")
-    io.turnout.review.ReviewHosts.Kind comment;
+    ReviewHosts.Kind comment;
 
     @Option(names = {"--pr", "--mr"}, paramLabel = "NUMBER",
             description = "The pull/merge request to comment on (default: from the CI job: GITHUB_EVENT_PATH, CI_MERGE_REQUEST_IID).")
@@ -110,8 +108,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Colour the text output (default: auto, i.e. on a terminal unless NO_COLOR is set).")
     ColorMode color;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "The spec commit to name in the plan, if any.")
-    String commit;
+    @Mixin
+    CommitOption commit;
 
     @Option(names = "--stats", description = "After the plan, print the number of AWS calls made, by operation, to stderr.")
     boolean stats;
@@ -127,18 +125,18 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repo == null) {
+        if (repository.repo == null) {
             for (var given : Map.of("--ref", ref != null, "--base", base != null, "--git-token-env", gitTokenEnv != null,
-                    "--path", !path.isEmpty(), "--data-dir", dataDir != null).entrySet()) {
-                if (given.getValue()) throw new UserError(given.getKey() + " is for plans of a Git repository", "Add --repo URL, or drop " + given.getKey() + ".");
+                    "--path", !repository.path.isEmpty(), "--data-dir", dataDir != null).entrySet()) {
+                if (given.getValue()) throw new TurnoutException(given.getKey() + " is for plans of a Git repository", "Add --repo URL, or drop " + given.getKey() + ".");
             }
             if (specs == null) specs = Path.of(".");
-            if (env == null) throw new UserError("which environment? --env is required with a spec folder", "Pass --env NAME, or --env all.");
+            if (env == null) throw new TurnoutException("which environment? --env is required with a spec folder", "Pass --env NAME, or --env all.");
         } else {
-            if (specs != null) throw new UserError("--specs and --repo both say where the specs are", "Pass one of them.");
-            if (ref == null) throw new UserError("--repo needs --ref: what to plan", "Pass e.g. --ref refs/pull/42/head, a branch or a commit id.");
+            if (specs != null) throw new TurnoutException("--specs and --repo both say where the specs are", "Pass one of them.");
+            if (ref == null) throw new TurnoutException("--repo needs --ref: what to plan", "Pass e.g. --ref refs/pull/42/head, a branch or a commit id.");
         }
-        if (repo != null || comment != null || "all".equals(env)) return new ChangePlan(this).run();
+        if (repository.repo != null || comment != null || "all".equals(env)) return new ChangePlan(this).run();
         return planOneFolderEnvironment();
     }
 
@@ -149,17 +147,14 @@ final class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         SpecTree tree = loaded.tree().orElseThrow();
-        EnvironmentSpec environment = tree.environment(env).orElseThrow(() -> new UserError(
-                "no environment named '" + env + "' in " + specs,
-                "Known environments: " + tree.environments().stream().map(EnvironmentSpec::name)
-                        .collect(Collectors.joining(", ")) + "."));
+        EnvironmentSpec environment = SpecsOption.environment(tree, env, specs.toString());
 
         Plan plan;
         String statsLine;
         try (CloudAccess access = cloud.open(CloudOpener.Use.PLAN)) {
             CloudGateway gateway = access.gatewayFor(environment);
             try {
-                plan = new PlanningStep().plan(gateway, environment, tree, Optional.ofNullable(commit)).plan();
+                plan = new PlanningStep().plan(gateway, environment, tree, Optional.ofNullable(commit.commit)).plan();
             } catch (RuntimeException e) {
                 // the calls made before the failure are still worth knowing (throttling, say)
                 if (stats) spec.commandLine().getErr().println(statsLine(gateway.stats()));

@@ -1,9 +1,12 @@
 package io.turnout.cli;
 
+import io.turnout.error.TurnoutException;
+import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.spec.load.SpecLoader;
+import io.turnout.status.UnknownEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,7 @@ final class SpecsOption {
 
     static LoadResult load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new UserError("spec folder " + dir + " does not exist or is not a folder",
+            throw new TurnoutException("spec folder " + dir + " does not exist or is not a folder",
                     "Pass the folder that holds your environments/ and services/ (e.g. specs-example).");
         }
         return SpecLoader.load(dir);
@@ -29,6 +32,12 @@ final class SpecsOption {
         }
         err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + dir
                 + ". Nothing was planned or applied.");
+    }
+
+    /** The environment {@code name} of {@code tree}, or the one "unknown environment" error, naming {@code where} and the known ones. */
+    static EnvironmentSpec environment(SpecTree tree, String name, String where) {
+        return tree.environment(name).orElseThrow(() -> new UnknownEnvironment(name, where,
+                tree.environments().stream().map(EnvironmentSpec::name).toList()));
     }
 
     static String summary(SpecTree tree) {

@@ -1,12 +1,15 @@
 package io.turnout.cloud;
 
+import io.turnout.error.TurnoutException;
+
 /**
  * A failed cloud call, classified so callers can tell terminal errors (fix the spec or the
- * permissions) from transient ones (retry with jitter).
+ * permissions) from transient ones (retry with jitter). The message names the operation, the AWS
+ * error code and the resource; {@link #nextStep()} says what to do, when the gateway knows.
  *
  * @see Kind
  */
-public class CloudException extends RuntimeException {
+public class CloudException extends TurnoutException {
     /** What kind of failure, which decides whether retrying can help. */
     public enum Kind {
         /** The named resource does not exist (ServiceNotFoundException, TargetGroupNotFound, NoSuchHostedZone …). Terminal. */
@@ -36,7 +39,12 @@ public class CloudException extends RuntimeException {
      * @param message    what failed, naming the resource
      */
     public CloudException(Kind kind, String errorCode, String operation, int statusCode, String message) {
-        super(operation + ": " + errorCode + ": " + message);
+        this(kind, errorCode, operation, statusCode, message, "");
+    }
+
+    /** As above, with what to do about it (the AWS gateway says it per kind: {@code AwsErrors}). */
+    public CloudException(Kind kind, String errorCode, String operation, int statusCode, String message, String nextStep) {
+        super(operation + ": " + errorCode + ": " + message, nextStep);
         this.kind = kind;
         this.errorCode = errorCode;
         this.operation = operation;

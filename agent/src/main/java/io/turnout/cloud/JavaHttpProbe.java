@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -34,7 +35,7 @@ public final class JavaHttpProbe implements HttpProbe {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             byte[] body = response.body();
             int length = Math.min(body.length, MAX_BODY);
-            return new Response(response.statusCode(), new String(body, 0, length, java.nio.charset.StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), new String(body, 0, length, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Response(0, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -4,8 +4,11 @@ import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.spec.AutoScaling;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -128,7 +131,7 @@ public final class Normalizer {
         ObjectNode in = JsonCanon.canonical(settings);
         ObjectNode s = NODES.objectNode();
         in.properties().stream().filter(e -> SERVICE_SETTINGS.contains(e.getKey()))
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> s.set(e.getKey(), e.getValue()));
         // with neither launchType nor a capacity provider strategy CreateService launches on EC2
         // (a cluster default capacity provider strategy would apply instead; Turnout does not read it)
@@ -251,7 +254,7 @@ public final class Normalizer {
 
     private static String taskSize(JsonNode value, String field) {
         String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asString().trim();
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         String unit = field.equals("cpu") ? "vcpu" : "gb";
         if (lower.endsWith(unit)) {
             BigDecimal amount = new BigDecimal(lower.substring(0, lower.length() - unit.length()).trim());
@@ -280,7 +283,7 @@ public final class Normalizer {
 
     private static ArrayNode sorted(ArrayNode list, String key) {
         ArrayNode out = NODES.arrayNode();
-        java.util.ArrayList<JsonNode> items = new java.util.ArrayList<>();
+        ArrayList<JsonNode> items = new ArrayList<>();
         list.forEach(items::add);
         items.sort(Comparator.comparing((JsonNode n) -> n.path(key).isNumber() ? "" : n.path(key).asString(""))
                 .thenComparing(n -> n.path(key).isNumber() ? n.path(key).decimalValue() : BigDecimal.ZERO));
@@ -292,7 +295,7 @@ public final class Normalizer {
         JsonNode list = parent.get(field);
         if (list == null || !list.isArray()) return;
         ArrayNode out = NODES.arrayNode();
-        java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        ArrayList<String> values = new ArrayList<>();
         list.forEach(v -> values.add(v.asString()));
         values.stream().sorted().forEach(out::add);
         parent.set(field, out);

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         CompletableFuture<Boolean> clusterCheck = new CompletableFuture<>();
         Map<String, EcsServiceInfo> ecsServices = new HashMap<>();
         Map<String, Set<Slot>> notRead = new HashMap<>();
-        Set<String> vouched = new java.util.HashSet<>();
+        Set<String> vouched = new HashSet<>();
         Map<String, Traffic> traffic = new TreeMap<>();
         List<String> environmentProblems = new ArrayList<>();
         try (BlueSlotReads blues = new BlueSlotReads(gateway, throttle, cluster, clusterCheck)) {

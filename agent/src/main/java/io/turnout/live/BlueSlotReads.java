@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +80,7 @@ final class BlueSlotReads implements AutoCloseable {
         calls.add(CompletableFuture.supplyAsync(() -> {
             if (!clusterExists.join()) return List.of();
             // Unknown names come back as failures (reason MISSING): absent, not an error.
-            return throttle.all("ecs", List.<java.util.concurrent.Callable<List<EcsServiceInfo>>>of(
+            return throttle.all("ecs", List.<Callable<List<EcsServiceInfo>>>of(
                     () -> gateway.ecs().describeServices(cluster, batch).services())).getFirst();
         }, executor));
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ final class DnsTrafficReads {
             String zoneName = zoneNames.get(i);
             found.get(i).ifPresent(z -> zones.put(zoneName, z));
         }
-        List<HostedZoneInfo> existing = zoneNames.stream().map(zones::get).filter(java.util.Objects::nonNull).toList();
+        List<HostedZoneInfo> existing = zoneNames.stream().map(zones::get).filter(Objects::nonNull).toList();
         List<List<RecordSetInfo>> recordSets = throttle.all("route53", existing.stream()
                 .<Callable<List<RecordSetInfo>>>map(z -> () -> gateway.route53().listResourceRecordSets(z.id())).toList());
         for (int i = 0; i < existing.size(); i++) records.put(existing.get(i).id(), recordSets.get(i));

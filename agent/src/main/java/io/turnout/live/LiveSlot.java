@@ -3,6 +3,7 @@ package io.turnout.live;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.Tags;
 import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.spec.Slot;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Optional;
  *                       the effective spec with that hash, so its task definition and auto scaling were
  *                       not read. Desired count, settings and deployments are always read.
  */
-public record LiveSlot(io.turnout.spec.Slot slot, EcsServiceInfo service, TaskDefinitionInfo taskDefinition,
+public record LiveSlot(Slot slot, EcsServiceInfo service, TaskDefinitionInfo taskDefinition,
                        Optional<LiveScaling> scaling, boolean tagsOnly) {
     public LiveSlot {
         scaling = scaling == null ? Optional.empty() : scaling;
@@ -28,13 +29,13 @@ public record LiveSlot(io.turnout.spec.Slot slot, EcsServiceInfo service, TaskDe
     }
 
     /** A fully read slot. */
-    public LiveSlot(io.turnout.spec.Slot slot, EcsServiceInfo service, TaskDefinitionInfo taskDefinition,
+    public LiveSlot(Slot slot, EcsServiceInfo service, TaskDefinitionInfo taskDefinition,
                     Optional<LiveScaling> scaling) {
         this(slot, service, taskDefinition, scaling, false);
     }
 
     /** A slot of which only DescribeServices was read, vouched for by its tags. */
-    public static LiveSlot fromTags(io.turnout.spec.Slot slot, EcsServiceInfo service) {
+    public static LiveSlot fromTags(Slot slot, EcsServiceInfo service) {
         return new LiveSlot(slot, service, null, Optional.empty(), true);
     }
 

@@ -4,6 +4,8 @@ import io.turnout.cloud.CloudException;
 import io.turnout.time.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +38,7 @@ public final class ReadThrottle {
     public static final Fanout VIRTUAL_THREADS = new Fanout() {
         @Override
         public <T> List<T> run(List<Callable<T>> calls) throws Exception {
-            if (calls.size() == 1) return java.util.Collections.singletonList(calls.getFirst().call());
+            if (calls.size() == 1) return Collections.singletonList(calls.getFirst().call());
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<T>> futures = new ArrayList<>(calls.size());
                 for (Callable<T> call : calls) futures.add(executor.submit(call));
@@ -64,7 +66,7 @@ public final class ReadThrottle {
         Objects.requireNonNull(nanoTime, "nanoTime");
         Objects.requireNonNull(sleeper, "sleeper");
         this.fanout = fanout;
-        this.buckets = new java.util.HashMap<>();
+        this.buckets = new HashMap<>();
         for (ReadBudget b : budgets) buckets.put(b.service(), new Bucket(b, nanoTime, sleeper));
     }
 

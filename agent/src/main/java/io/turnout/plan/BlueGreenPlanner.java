@@ -8,9 +8,11 @@ import io.turnout.spec.AutoScaling;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.Slot;
 import io.turnout.spec.Verification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Plans a blue/green service: compares the desired state with the BLUE slot (where production
@@ -169,7 +171,7 @@ final class BlueGreenPlanner {
             notes.add(greenName + " (idle) already runs this definition (" + td.describe() + "): nothing is"
                     + " registered, it is scaled up and production swapped back to it");
         }
-        Optional<tools.jackson.databind.JsonNode> settings =
+        Optional<JsonNode> settings =
                 vsGreen.settings().isEmpty() ? Optional.empty() : Optional.of(desired.settings());
         steps.add(new UpdateSlot(name, green.slot(), context.cluster(), greenName, td,
                 newSlotCount(desired, scaling, blue), settings));
@@ -214,7 +216,7 @@ final class BlueGreenPlanner {
         return desired.desiredCount().orElse(1);
     }
 
-    private java.time.Duration timeout() {
+    private Duration timeout() {
         return context.environment().deployment().steadyStateTimeout();
     }
 }

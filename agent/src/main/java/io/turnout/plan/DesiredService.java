@@ -2,6 +2,8 @@ package io.turnout.plan;
 
 import io.turnout.diff.Normalizer;
 import io.turnout.spec.EffectiveService;
+import io.turnout.spec.JsonMerge;
+import io.turnout.spec.Rolling;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -20,14 +22,14 @@ record DesiredService(EffectiveService spec, String family, JsonNode taskDefinit
 
     /** The desired service with what its strategy adds to the settings (rolling: the circuit breaker). */
     static DesiredService of(EffectiveService spec) {
-        JsonNode extra = spec.strategy() instanceof io.turnout.spec.Rolling r ? RollingPlanner.strategySettings(r) : null;
+        JsonNode extra = spec.strategy() instanceof Rolling r ? RollingPlanner.strategySettings(r) : null;
         return of(spec, extra);
     }
 
     static DesiredService of(EffectiveService spec, JsonNode extraSettings) {
         JsonNode td = spec.taskDefinition();
         JsonNode base = spec.service().isObject() ? spec.service() : JsonNodeFactory.instance.objectNode();
-        ObjectNode settings = (ObjectNode) io.turnout.spec.JsonMerge.merge(base, extraSettings);
+        ObjectNode settings = (ObjectNode) JsonMerge.merge(base, extraSettings);
         Optional<Integer> desiredCount = settings.has("desiredCount")
                 ? Optional.of(settings.get("desiredCount").asInt()) : Optional.empty();
         settings.remove("desiredCount");

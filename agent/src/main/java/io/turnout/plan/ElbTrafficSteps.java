@@ -9,6 +9,7 @@ import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.ListenerRule;
 import io.turnout.spec.Slot;
 import io.turnout.spec.Verification;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,7 +52,7 @@ record ElbTrafficSteps(String service, ElbTraffic spec, LiveElb live) implements
     @Override
     public List<Step> verify(Slot slot, String ecsServiceName, Verification verification) {
         TargetGroupInfo tg = live.targetGroups().get(slot);
-        List<Step> steps = new java.util.ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         if (!tg.arn().equals(live.stageTargetGroupArn())) {
             steps.add(new PointStage(service, live.loadBalancer().name(), slot,
                     route(live.stageListener(), live.stageRule(), spec.stageRule()), tg.name(), tg.arn()));

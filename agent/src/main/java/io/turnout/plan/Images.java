@@ -1,5 +1,7 @@
 package io.turnout.plan;
 
+import io.turnout.diff.Normalizer;
+import io.turnout.live.LiveSlot;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +22,10 @@ final class Images {
      * The image a live slot runs: from its task definition, or — for a slot read from its tags
      * only, which runs the desired spec — the desired one.
      */
-    static Optional<String> of(DesiredService desired, io.turnout.live.LiveSlot slot, String container) {
+    static Optional<String> of(DesiredService desired, LiveSlot slot, String container) {
         if (slot.tagsOnly()) return desired.image(container);
         if (slot.taskDefinition() == null) return Optional.empty();
-        return of(io.turnout.diff.Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
+        return of(Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
     }
 
     private static Optional<String> text(JsonNode image) {

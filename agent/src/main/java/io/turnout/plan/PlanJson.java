@@ -1,6 +1,7 @@
 package io.turnout.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.turnout.diff.JsonCanon;
 import io.turnout.spec.Slot;
 import io.turnout.spec.load.Durations;
 import java.time.Duration;
@@ -42,6 +43,6 @@ public final class PlanJson {
 
     /** A value as a JSON tree, keys sorted. */
     public static JsonNode tree(Object value) {
-        return io.turnout.diff.JsonCanon.sortKeys(MAPPER.valueToTree(value));
+        return JsonCanon.sortKeys(MAPPER.valueToTree(value));
     }
 }

@@ -1,5 +1,6 @@
 package io.turnout.plan;
 
+import io.turnout.diff.Normalizer;
 import io.turnout.live.LiveDns;
 import io.turnout.live.LiveElb;
 import io.turnout.live.LiveService;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds the plan for one environment from the desired services and the live state. Pure:
@@ -104,8 +106,8 @@ public final class Planner {
         }).orElse("rolling");
         Optional<LiveSlot> serving = live.blue().flatMap(live::slot).or(live::single).or(live::a).or(live::b);
         Optional<String> image = serving.filter(s -> s.taskDefinition() != null).flatMap(s -> Images.of(
-                io.turnout.diff.Normalizer.taskDefinition(s.taskDefinition().definition()), null));
-        String ecsServices = java.util.stream.Stream.of(live.a(), live.b(), live.single())
+                Normalizer.taskDefinition(s.taskDefinition().definition()), null));
+        String ecsServices = Stream.of(live.a(), live.b(), live.single())
                 .flatMap(Optional::stream).map(s -> s.service().name()).collect(Collectors.joining(", "));
         return new ServicePlan(live.name(), PlanKind.LEFT_ALONE, mode, List.of(), List.of(), image, Optional.empty(),
                 List.of("tagged for " + env.name() + " in AWS but not in the specs: left alone ("

@@ -3,6 +3,7 @@ package io.turnout.plan;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.spec.Rolling;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ final class RollingPlanner {
                 imageAfter, List.of()));
     }
 
-    private java.time.Duration timeout() {
+    private Duration timeout() {
         return context.environment().deployment().steadyStateTimeout();
     }
 }

@@ -8,6 +8,7 @@ import io.turnout.spec.AutoScaling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -43,9 +44,9 @@ record SlotComparison(List<Change> taskDefinition, List<Change> settings, List<C
                     IntNode.valueOf(desired.desiredCount().get())));
         }
         List<Change> scalingChanges = live.tagsOnly() ? List.of() : Differ.diff("autoScaling",
-                live.scaling().<tools.jackson.databind.JsonNode>map(s -> Normalizer.autoScaling(s.target(), s.policies()))
+                live.scaling().<JsonNode>map(s -> Normalizer.autoScaling(s.target(), s.policies()))
                         .orElse(MissingNode.getInstance()),
-                scaling.<tools.jackson.databind.JsonNode>map(Normalizer::autoScaling)
+                scaling.<JsonNode>map(Normalizer::autoScaling)
                         .orElse(MissingNode.getInstance()));
         return new SlotComparison(td, settings, count, scalingChanges);
     }

@@ -9,6 +9,7 @@ import io.turnout.spec.Slot;
 import io.turnout.spec.Traffic;
 import io.turnout.spec.Verification;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ sealed interface TrafficSteps permits ElbTrafficSteps, DnsTrafficSteps {
      */
     static Result of(String service, Traffic spec, Optional<LiveTraffic> live) {
         if (live.isEmpty()) {
-            return Result.problem("no " + spec.mode().toUpperCase(java.util.Locale.ROOT) + " traffic resources were read"
+            return Result.problem("no " + spec.mode().toUpperCase(Locale.ROOT) + " traffic resources were read"
                     + " for this service: check that the " + (spec instanceof ElbTraffic ? "load balancer, listeners"
                     + " and target groups" : "hosted zone and Cloud Map services") + " named in its spec exist");
         }

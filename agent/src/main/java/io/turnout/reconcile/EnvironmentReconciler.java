@@ -373,13 +373,14 @@ public final class EnvironmentReconciler {
         boolean throttled = e.kind() == CloudException.Kind.THROTTLED;
         if (e.retryable()) {
             // Transient (throttling, 5xx, conflict): the head stays undecided and the next poll starts over.
-            String text = e.getMessage() + ". Transient: retrying at the next poll (in about " + human(interval) + ").";
+            // AWS's own next step ("retry later") is what the agent does anyway: it says when instead
+            String text = TurnoutException.join(e.getMessage(), "Transient: retrying at the next poll (in about " + human(interval) + ").");
             publish(new PollFailed(name, now(), text, true, throttled));
             LOG.warn("{}: {}", name, text);
             return;
         }
         // Terminal (access denied, not found, invalid request): report it against the head, do not retry it.
-        String text = e.getMessage() + ". This needs a person (permissions, infrastructure or specs); the next commit is tried again.";
+        String text = TurnoutException.join(e.describe(), "This needs a person (permissions, infrastructure or specs); the next commit is tried again.");
         publish(new PollFailed(name, now(), text, false, throttled));
         if (!lastHandled.equals(Optional.of(head))) finish(head, Outcome.FAILED, text, now());
         else LOG.warn("{}: {}", name, text);

@@ -9,8 +9,10 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.PlanKind;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
+import io.turnout.spec.Slot;
 import io.turnout.status.ServiceStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -66,12 +68,12 @@ final class PlanFacts {
         List<ServiceStatus> rows = new ArrayList<>();
         for (ServicePlan sp : plan.services()) {
             Optional<LiveService> service = live.service(sp.service());
-            Optional<io.turnout.spec.Slot> blue = service.flatMap(LiveService::blue);
+            Optional<Slot> blue = service.flatMap(LiveService::blue);
             Optional<LiveSlot> serving = service.flatMap(s -> blue.isPresent() ? s.slot(blue.get()) : s.single());
-            rows.add(new ServiceStatus(sp.service(), sp.trafficMode(), blue.map(io.turnout.spec.Slot::id), sp.imageBefore(),
+            rows.add(new ServiceStatus(sp.service(), sp.trafficMode(), blue.map(Slot::id), sp.imageBefore(),
                     serving.map(s -> s.service().tags().get(Tags.COMMIT)), serving.map(s -> s.service().runningCount()).orElse(0)));
         }
-        rows.sort(java.util.Comparator.comparing(ServiceStatus::name));
+        rows.sort(Comparator.comparing(ServiceStatus::name));
         return rows;
     }
 }

@@ -4,6 +4,7 @@ import io.turnout.diff.Change;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
+import io.turnout.plan.Step;
 import io.turnout.spec.DisplayText;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class TextPlanRenderer implements PlanRenderer {
                 out.append(line.kind() == DiffLines.Kind.HEADER ? "  " : "      ").append(text).append("\n");
             }
         }
-        List<io.turnout.plan.Step> steps = service.steps();
+        List<Step> steps = service.steps();
         if (!steps.isEmpty()) {
             out.append("  Steps:\n");
             for (int i = 0; i < steps.size(); i++) {

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -120,7 +121,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
     }
 
     /** The lock that makes sure no other replica reconciles the environment meanwhile. */
-    EnvironmentLock lock(String repository, String environment) throws java.sql.SQLException {
+    EnvironmentLock lock(String repository, String environment) throws SQLException {
         return lockConnections.isPresent() ? EnvironmentLock.postgres(lockConnections.get(), repository, environment) : EnvironmentLock.local();
     }
 
@@ -153,7 +154,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
             if (!scheduler.checkExists(trigger.getKey())) {
                 try {
                     scheduler.scheduleJob(trigger);
-                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                } catch (ObjectAlreadyExistsException raced) {
                     // another replica started at the same moment and scheduled it
                 }
             }
@@ -198,7 +199,7 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
             } else {
                 try {
                     scheduler.scheduleJob(trigger);
-                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                } catch (ObjectAlreadyExistsException raced) {
                     // another replica scheduled it between our check and now: its trigger serves both
                 }
             }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ final class QuartzTables {
             if (trimmed.endsWith(";")) {
                 String sql = current.toString().strip();
                 sql = sql.substring(0, sql.length() - 1);
-                String upper = sql.toUpperCase(java.util.Locale.ROOT);
+                String upper = sql.toUpperCase(Locale.ROOT);
                 if (!upper.startsWith("DROP ") && !upper.equals("COMMIT")) statements.add(sql);
                 current.setLength(0);
             }

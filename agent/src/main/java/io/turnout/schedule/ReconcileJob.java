@@ -1,12 +1,15 @@
 package io.turnout.schedule;
 
 import io.turnout.reconcile.EnvironmentReconciler;
+import java.sql.SQLException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One reconcile of one environment. {@code @DisallowConcurrentExecution}: Quartz never runs two
@@ -18,7 +21,7 @@ import org.quartz.SchedulerException;
  */
 @DisallowConcurrentExecution
 public final class ReconcileJob implements Job {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReconcileJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileJob.class);
     static final String REPOSITORY = "repository";
     static final String ENVIRONMENT = "environment";
 
@@ -41,7 +44,7 @@ public final class ReconcileJob implements Job {
             } else {
                 LOG.info("{}: another replica is reconciling it right now; this poll is skipped", environment);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.warn("{}: cannot take the environment lock in the scheduler database ({}); retrying at the next poll", environment, e.getMessage());
         } finally {
             scheduler.afterReconcile(environment);

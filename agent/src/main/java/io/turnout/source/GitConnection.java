@@ -1,5 +1,6 @@
 package io.turnout.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,8 @@ public final class GitConnection implements AutoCloseable {
                 if (ref.getName().startsWith(prefix) && ref.getObjectId() != null) result.put(ref.getName(), ref.getObjectId());
             }
             return result;
+        } catch (GitSourceException e) {
+            throw e; // already says what is wrong (a credential that cannot be read): not a transport failure
         } catch (GitAPIException | RuntimeException e) {
             throw GitFailures.describe("ask " + remote.displayUrl() + " for its refs (ls-remote)", remote, e, revealedSecrets());
         }
@@ -129,6 +132,8 @@ public final class GitConnection implements AutoCloseable {
         try (Git git = Git.wrap(repository)) {
             configure(git.fetch().setRemote(remote.url()).setRefSpecs(refSpecs).setTagOpt(TagOpt.NO_TAGS)
                     .setProgressMonitor(new ObjectCounter(objectsFetched))).call();
+        } catch (GitSourceException e) {
+            throw e; // already says what is wrong (a credential that cannot be read): not a transport failure
         } catch (GitAPIException | RuntimeException e) {
             throw GitFailures.describe("fetch from " + remote.displayUrl(), remote, e, revealedSecrets());
         }
@@ -153,7 +158,7 @@ public final class GitConnection implements AutoCloseable {
 
     /** Pack files in the clone (for tests and metrics). */
     int packCount() {
-        java.io.File[] packs = cloneDir.resolve("objects").resolve("pack").toFile().listFiles((d, n) -> n.endsWith(".pack"));
+        File[] packs = cloneDir.resolve("objects").resolve("pack").toFile().listFiles((d, n) -> n.endsWith(".pack"));
         return packs == null ? 0 : packs.length;
     }
 
@@ -170,6 +175,8 @@ public final class GitConnection implements AutoCloseable {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) updates.put(update.getSrcRef(), update);
             }
             return updates;
+        } catch (GitSourceException e) {
+            throw e; // already says what is wrong (a credential that cannot be read): not a transport failure
         } catch (GitAPIException | RuntimeException e) {
             throw GitFailures.describe("push to " + remote.displayUrl(), remote, e, revealedSecrets());
         }

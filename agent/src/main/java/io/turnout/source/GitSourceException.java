@@ -1,11 +1,14 @@
 package io.turnout.source;
 
+import io.turnout.error.TurnoutException;
+
 /**
  * A Git operation against the spec repository failed. The message names the remote (without
  * credentials) and says what to do; it never contains a secret, because it is shown in logs,
- * the status page and pull-request comments.
+ * the status page and pull-request comments. The message says what to do as well (built by
+ * {@code GitFailures}), so {@link #nextStep()} is empty; callers add their own ("retrying at the next poll").
  */
-public final class GitSourceException extends Exception {
+public final class GitSourceException extends TurnoutException {
     /** Why, so that the caller can tell a retry-later failure from one a human must fix. */
     public enum Reason {
         /** Credentials missing, wrong, or host key not trusted: a human must fix it. */
@@ -38,7 +41,7 @@ public final class GitSourceException extends Exception {
     private final Reason reason;
 
     public GitSourceException(Reason reason, String message) {
-        super(message);
+        super(message, "");
         this.reason = reason;
     }
 

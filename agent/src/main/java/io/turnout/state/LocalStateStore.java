@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -56,93 +57,78 @@ public final class LocalStateStore implements StateStore {
         return environments.computeIfAbsent(environment, e -> new Environment());
     }
 
-    @Override
-    public void recordOutcome(String environment, CommitOutcome outcome) {
+    /** Reads one environment's entries under its monitor. */
+    private <T> T read(String environment, Function<Environment, T> what) {
         Environment e = of(environment);
         synchronized (e) {
+            return what.apply(e);
+        }
+    }
+
+    /** Changes one environment's entries under its monitor. */
+    private void write(String environment, Consumer<Environment> change) {
+        Environment e = of(environment);
+        synchronized (e) {
+            change.accept(e);
+        }
+    }
+
+    @Override
+    public void recordOutcome(String environment, CommitOutcome outcome) {
+        write(environment, e -> {
             e.outcomes.addFirst(outcome);
             while (e.outcomes.size() > KEPT_OUTCOMES) e.outcomes.removeLast();
-        }
+        });
     }
 
     @Override
     public List<CommitOutcome> recentOutcomes(String environment, int limit) {
-        Environment e = of(environment);
-        synchronized (e) {
-            return e.outcomes.stream().limit(limit).toList();
-        }
+        return read(environment, e -> e.outcomes.stream().limit(limit).toList());
     }
 
     @Override
     public boolean decided(String environment, String commit) {
-        Environment e = of(environment);
-        synchronized (e) {
-            return e.outcomes.stream().anyMatch(o -> o.commit().equals(commit));
-        }
+        return read(environment, e -> e.outcomes.stream().anyMatch(o -> o.commit().equals(commit)));
     }
 
     @Override
     public void driftBaseline(String environment, DriftBaseline baseline) {
-        Environment e = of(environment);
-        synchronized (e) {
-            e.baseline = Optional.of(baseline);
-        }
+        write(environment, e -> e.baseline = Optional.of(baseline));
     }
 
     @Override
     public Optional<DriftBaseline> driftBaseline(String environment) {
-        Environment e = of(environment);
-        synchronized (e) {
-            return e.baseline;
-        }
+        return read(environment, e -> e.baseline);
     }
 
     @Override
     public void pendingPlan(String environment, Optional<Plan> plan) {
-        Environment e = of(environment);
-        synchronized (e) {
-            e.pendingPlan = plan;
-        }
+        write(environment, e -> e.pendingPlan = plan);
     }
 
     @Override
     public Optional<Plan> pendingPlan(String environment) {
-        Environment e = of(environment);
-        synchronized (e) {
-            return e.pendingPlan;
-        }
+        return read(environment, e -> e.pendingPlan);
     }
 
     @Override
     public void problem(String environment, Optional<String> problem) {
-        Environment e = of(environment);
-        synchronized (e) {
-            e.problem = problem;
-        }
+        write(environment, e -> e.problem = problem);
     }
 
     @Override
     public Optional<String> problem(String environment) {
-        Environment e = of(environment);
-        synchronized (e) {
-            return e.problem;
-        }
+        return read(environment, e -> e.problem);
     }
 
     @Override
     public void syncPolicy(String environment, String policy) {
-        Environment e = of(environment);
-        synchronized (e) {
-            e.syncPolicy = Optional.of(policy);
-        }
+        write(environment, e -> e.syncPolicy = Optional.of(policy));
     }
 
     @Override
     public Optional<String> syncPolicy(String environment) {
-        Environment e = of(environment);
-        synchronized (e) {
-            return e.syncPolicy;
-        }
+        return read(environment, e -> e.syncPolicy);
     }
 
     @Override

@@ -20,15 +20,26 @@ public final class HtmlText {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (markup(c, out)) continue;
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Appends {@code c} as an entity when it is markup ({@code & < >}); false, appending nothing, otherwise. */
+    static boolean markup(char c, StringBuilder out) {
+        switch (c) {
+            case '&' -> out.append("&amp;");
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 }

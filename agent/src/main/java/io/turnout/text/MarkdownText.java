@@ -16,10 +16,8 @@ public final class MarkdownText {
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (HtmlText.markup(c, out)) continue;
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
                 case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);

@@ -94,8 +94,14 @@ final class ArchitectureRules {
                 .because("when reconciles run is the scheduler's business (started by the runtime)");
     }
 
+    static ArchRule benchmarksOnlyFromTheCommandLine() {
+        return noClasses().that().resideOutsideOfPackages("io.turnout.cli..", "io.turnout.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.turnout.bench..")
+                .because("the benchmarks (and their naive per-service reader) are not part of the agent: only turnout bench reaches them");
+    }
+
     static List<ArchRule> all() {
         return List.of(layersNeverImportUpwards(), noCyclesBetweenAreas(), noCyclesBetweenPackages(), micronautOnlyInTheRuntime(),
-                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule());
+                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule(), benchmarksOnlyFromTheCommandLine());
     }
 }

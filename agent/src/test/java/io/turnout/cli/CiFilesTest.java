@@ -64,10 +64,10 @@ class CiFilesTest {
         assertEquals("${{ secrets.GITHUB_TOKEN }}", planStep.at("/env/GITHUB_TOKEN").asString(), "the token comes from the workflow secret");
         PlanCommand plan = parse(planStep.path("run").asString());
         assertEquals(io.turnout.review.ReviewHosts.Kind.github, plan.comment);
-        assertEquals("https://github.com/octo/shop.git", plan.repo);
+        assertEquals("https://github.com/octo/shop.git", plan.repository.repo);
         assertEquals("refs/pull/42/head", plan.ref);
         assertEquals("main", plan.base);
-        assertEquals("specs", plan.path);
+        assertEquals("specs", plan.repository.path);
         assertEquals("GITHUB_TOKEN", plan.gitTokenEnv);
         assertEquals(CloudKind.AWS, plan.cloud.cloud);
         assertEquals(PlanCommand.Format.markdown, plan.format);
@@ -86,7 +86,7 @@ class CiFilesTest {
         assertNotNull(command, "a script line runs turnout.jar plan");
         PlanCommand plan = parse(command);
         assertEquals(io.turnout.review.ReviewHosts.Kind.gitlab, plan.comment);
-        assertEquals("https://gitlab.com/shop/deploy.git", plan.repo);
+        assertEquals("https://gitlab.com/shop/deploy.git", plan.repository.repo);
         assertEquals("refs/merge-requests/7/head", plan.ref);
         assertEquals("main", plan.base);
         assertEquals("gitlab-ci-token", plan.gitUser);

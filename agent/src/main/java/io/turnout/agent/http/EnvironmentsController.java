@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.turnout.status.AgentStatus;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.SyncTrigger;
+import io.turnout.status.UnknownEnvironment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -87,9 +88,7 @@ final class EnvironmentsController {
 
     private HttpResponse<String> unknown(String env) {
         List<String> known = status.environments().stream().map(EnvironmentStatus::name).toList();
-        String message = "no environment named '" + env + "'; known: "
-                + (known.isEmpty() ? "none yet (the agent has not read the spec repository)" : String.join(", ", known));
-        return ApiJson.response(HttpStatus.NOT_FOUND, ApiJson.error(message, known));
+        return ApiJson.response(HttpStatus.NOT_FOUND, ApiJson.error(new UnknownEnvironment(env, "", known).inOneLine(), known));
     }
 
     /** The token of {@code Authorization: Bearer <token>}; the scheme is case-insensitive (RFC 7235). */

@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link EcsApi} over the SDK's {@link EcsClient}. */
@@ -182,7 +184,7 @@ final class AwsEcs implements EcsApi {
             var builder = software.amazon.awssdk.services.ecs.model.RunTaskRequest.builder();
             // Only the members RunTask shares with CreateService (launch type, awsvpc network
             // configuration …): an awsvpc task needs the service's subnets and security groups.
-            ObjectNode settings = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode settings = JsonNodeFactory.instance.objectNode();
             for (String member : RunTaskRequest.SETTINGS) {
                 if (request.settings().has(member)) settings.set(member, request.settings().get(member));
             }
@@ -211,7 +213,7 @@ final class AwsEcs implements EcsApi {
 
     // ---- conversions ----
 
-    static EcsTaskInfo info(software.amazon.awssdk.services.ecs.model.Task task) {
+    static EcsTaskInfo info(Task task) {
         return new EcsTaskInfo(task.taskArn(), task.taskDefinitionArn(), task.lastStatus(), task.stopCodeAsString(),
                 task.stoppedReason(), task.containers().stream()
                         .map(c -> new EcsTaskInfo.Container(c.name(), c.exitCode(), c.reason())).toList());

@@ -76,8 +76,7 @@ final class AwsErrors {
         String awsMessage = details == null || details.errorMessage() == null ? e.getMessage() : details.errorMessage();
         Kind kind = e.isThrottlingException() ? Kind.THROTTLED : classify(code, e.statusCode(), awsMessage);
         String requestId = e.requestId() == null ? "" : " (request id " + e.requestId() + ")";
-        return new CloudException(kind, code, operation, e.statusCode(),
-                resource + ": " + awsMessage + requestId + nextStep(kind));
+        return new CloudException(kind, code, operation, e.statusCode(), resource + ": " + awsMessage + requestId, nextStep(kind));
     }
 
     /**
@@ -87,21 +86,22 @@ final class AwsErrors {
      */
     static CloudException fromClient(SdkClientException e, String operation, String resource, String endpoint) {
         return new CloudException(Kind.SERVER_ERROR, e.getClass().getSimpleName(), operation, 0,
-                resource + ": no answer from " + endpoint + ": " + e.getMessage() + nextStep(Kind.SERVER_ERROR));
+                resource + ": no answer from " + endpoint + ": " + e.getMessage(), nextStep(Kind.SERVER_ERROR));
     }
 
     /** A request that cannot be sent as given (bad JSON for an SDK model), caught before calling AWS. */
     static CloudException invalidRequest(IllegalArgumentException e, String operation, String resource) {
-        return new CloudException(Kind.INVALID_REQUEST, "ParamValidationError", operation, 0,
-                resource + ": " + e.getMessage() + " Nothing was sent to AWS; fix the spec.");
+        return new CloudException(Kind.INVALID_REQUEST, "ParamValidationError", operation, 0, resource + ": " + e.getMessage(),
+                "Nothing was sent to AWS; fix the spec.");
     }
 
-    private static String nextStep(Kind kind) {
+    /** What to do about a failure of {@code kind}: the exception's next step ("" when the message says it all). */
+    static String nextStep(Kind kind) {
         return switch (kind) {
-            case THROTTLED -> " AWS is rate-limiting this account; the SDK already retried adaptively. Retry later.";
-            case SERVER_ERROR -> " This is usually transient; retry later.";
-            case ACCESS_DENIED -> " Check the credentials and the IAM policy of the role Turnout runs as.";
-            case CONFLICT -> " Another change is in progress on this resource; retry once it completes.";
+            case THROTTLED -> "AWS is rate-limiting this account; the SDK already retried adaptively. Retry later.";
+            case SERVER_ERROR -> "This is usually transient; retry later.";
+            case ACCESS_DENIED -> "Check the credentials and the IAM policy of the role Turnout runs as.";
+            case CONFLICT -> "Another change is in progress on this resource; retry once it completes.";
             case NOT_FOUND, INVALID_REQUEST -> "";
         };
     }

@@ -2,11 +2,13 @@ package io.turnout.cloud.aws;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -261,7 +263,7 @@ public final class SdkJson {
                 return Instant.parse(json.stringValue());
             } catch (DateTimeParseException e) {
                 try {
-                    return java.time.OffsetDateTime.parse(json.stringValue()).toInstant();
+                    return OffsetDateTime.parse(json.stringValue()).toInstant();
                 } catch (DateTimeParseException e2) {
                     throw mismatch(path, "an ISO-8601 timestamp or epoch seconds", json);
                 }
@@ -290,7 +292,7 @@ public final class SdkJson {
     private static String describe(JsonNode json) {
         String text = json.toString();
         if (text.length() > 60) text = text.substring(0, 57) + "...";
-        return json.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
+        return json.getNodeType().name().toLowerCase(Locale.ROOT) + " " + text;
     }
 
     /** The keys of {@code json} that {@code builder}'s model does not have (for filtering, not validation). */

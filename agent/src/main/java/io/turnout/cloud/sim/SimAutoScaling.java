@@ -1,6 +1,7 @@
 package io.turnout.cloud.sim;
 
 import io.turnout.cloud.AutoScalingApi;
+import io.turnout.cloud.CloudException;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import java.util.List;
@@ -111,7 +112,7 @@ final class SimAutoScaling implements AutoScalingApi {
         if (!exists) throw SimErrors.invalid("ValidationException", op, "ECS service doesn't exist: " + resourceId);
     }
 
-    private static io.turnout.cloud.CloudException noTarget(String op, String resourceId) {
+    private static CloudException noTarget(String op, String resourceId) {
         return SimErrors.notFound("ObjectNotFoundException", op, "No scalable target registered for service namespace: ecs,"
                 + " resource ID: " + resourceId + ", scalable dimension: " + DIMENSION);
     }

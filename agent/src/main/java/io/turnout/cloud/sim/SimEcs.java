@@ -14,10 +14,12 @@ import io.turnout.cloud.UpdateServiceRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Simulated Amazon ECS: clusters, task definitions and services, with ECS's validation and error codes. */
@@ -195,7 +197,7 @@ final class SimEcs implements EcsApi {
             cluster(op, clusterName);
             SimTaskDefinitions.Revision td = taskDefinition(op, request.taskDefinition());
             ObjectNode settings = request.settings().isObject() ? (ObjectNode) request.settings()
-                    : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                    : JsonNodeFactory.instance.objectNode();
             checkPlacement(op, td, settings);
             boolean hasContainer = false;
             for (JsonNode c : td.definition().path("containerDefinitions")) {
@@ -220,7 +222,7 @@ final class SimEcs implements EcsApi {
         return region.call(op, false, () -> {
             cluster(op, cluster);
             if (taskArns.size() > 100) throw ServiceSettings.invalid(op, "tasks can have at most 100 items");
-            return taskArns.stream().map(oneOffTasks::get).filter(java.util.Objects::nonNull)
+            return taskArns.stream().map(oneOffTasks::get).filter(Objects::nonNull)
                     .map(t -> t.info(region.now(), region.cloud().settings().taskStartDelay())).toList();
         });
     }

@@ -8,9 +8,13 @@ import io.turnout.cloud.TargetGroupInfo;
 import io.turnout.cloud.TargetHealthInfo;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Simulated Elastic Load Balancing v2: load balancers, listeners, rules, target groups and target health. */
 final class SimElb implements ElbApi {
@@ -84,14 +88,14 @@ final class SimElb implements ElbApi {
             }
             // the groups this load balancer's listeners and rules forward to (collected first: the
             // association is derived, and deriving it per group would be quadratic in large worlds)
-            java.util.Set<String> used = new java.util.HashSet<>();
+            Set<String> used = new HashSet<>();
             for (SimElbState.Listener l : state.listenersOf(state.loadBalancerByArn(loadBalancerArn).orElseThrow())) {
                 if (l.defaultTargetGroupArn != null) used.add(l.defaultTargetGroupArn);
                 l.rules.values().forEach(r -> used.add(r.targetGroupArn));
             }
             // by name, as the full list is ordered
             return used.stream().map(arn -> state.targetGroupByArn(arn).orElseThrow())
-                    .sorted(java.util.Comparator.comparing((SimElbState.TargetGroup tg) -> tg.name)).map(state::info).toList();
+                    .sorted(Comparator.comparing((SimElbState.TargetGroup tg) -> tg.name)).map(state::info).toList();
         });
     }
 
@@ -174,13 +178,13 @@ final class SimElb implements ElbApi {
      * is (as an ALB does), 404 for a fixed-response default. Empty when no load balancer has
      * that DNS name or no listener that port.
      */
-    java.util.Optional<SimHttpAnswer> answer(String host, int port, String path) {
-        java.util.Optional<SimElbState.LoadBalancer> lb = state.loadBalancers.values().stream()
+    Optional<SimHttpAnswer> answer(String host, int port, String path) {
+        Optional<SimElbState.LoadBalancer> lb = state.loadBalancers.values().stream()
                 .filter(l -> l.dnsName.equalsIgnoreCase(host)).findFirst();
-        if (lb.isEmpty()) return java.util.Optional.empty();
-        java.util.Optional<SimElbState.Listener> listener = state.listeners.values().stream()
+        if (lb.isEmpty()) return Optional.empty();
+        Optional<SimElbState.Listener> listener = state.listeners.values().stream()
                 .filter(l -> l.loadBalancerArn.equals(lb.get().arn) && l.port == port).findFirst();
-        if (listener.isEmpty()) return java.util.Optional.empty();
+        if (listener.isEmpty()) return Optional.empty();
         String targetGroupArn = listener.get().defaultTargetGroupArn;
         for (SimElbState.Rule rule : listener.get().rules.values()) {
             if (rule.pathPattern != null && path.matches(glob(rule.pathPattern))) {
@@ -188,11 +192,11 @@ final class SimElb implements ElbApi {
                 break;
             }
         }
-        if (targetGroupArn == null) return java.util.Optional.of(new SimHttpAnswer(404, "Not Found", null));
+        if (targetGroupArn == null) return Optional.of(new SimHttpAnswer(404, "Not Found", null));
         SimElbState.TargetGroup tg = state.targetGroupByArn(targetGroupArn).orElseThrow();
         Instant now = region.now();
         boolean healthy = tg.targets.values().stream().anyMatch(t -> health(tg, t, now).healthy());
-        return java.util.Optional.of(healthy ? new SimHttpAnswer(200, "ok", tg.name)
+        return Optional.of(healthy ? new SimHttpAnswer(200, "ok", tg.name)
                 : new SimHttpAnswer(503, "503 Service Temporarily Unavailable", tg.name));
     }
 
@@ -201,7 +205,7 @@ final class SimElb implements ElbApi {
         for (char c : pattern.toCharArray()) {
             if (c == '*') regex.append(".*");
             else if (c == '?') regex.append('.');
-            else regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            else regex.append(Pattern.quote(String.valueOf(c)));
         }
         return regex.toString();
     }

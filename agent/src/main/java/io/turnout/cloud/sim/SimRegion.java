@@ -1,20 +1,18 @@
 package io.turnout.cloud.sim;
 
-import io.turnout.cloud.AutoScalingApi;
 import io.turnout.cloud.CallStats;
+import io.turnout.cloud.CloudApis;
 import io.turnout.cloud.CloudGateway;
-import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.CreateServiceRequest;
-import io.turnout.cloud.EcsApi;
-import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.RecordSetInfo;
-import io.turnout.cloud.Route53Api;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +54,7 @@ public final class SimRegion {
         this.cloudMap = new SimCloudMap(this);
         this.autoScaling = new SimAutoScaling(this);
         this.engine = new DeploymentEngine(this);
-        this.gateway = new Gateway();
+        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, stats);
     }
 
     public String account() {
@@ -141,7 +139,7 @@ public final class SimRegion {
                     arn("ecs", "service/" + cluster + "/" + request.serviceName()), ecs.clusterArn(cluster));
             svc.loadBalancers = request.loadBalancers();
             svc.serviceRegistries = request.serviceRegistries();
-            Map<String, String> tags = new java.util.TreeMap<>(request.tags());
+            Map<String, String> tags = new TreeMap<>(request.tags());
             svc.settings = ServiceSettings.complete(request.settings(), tags, "set-up");
             svc.tags.putAll(tags);
             svc.desiredCount = request.desiredCount();
@@ -169,7 +167,7 @@ public final class SimRegion {
             if (!autoScaling.targets.containsKey(policy.resourceId())) {
                 throw new IllegalArgumentException("no scalable target " + policy.resourceId());
             }
-            autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new java.util.TreeMap<>())
+            autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new TreeMap<>())
                     .put(policy.policyName(), policy);
         });
     }
@@ -221,7 +219,7 @@ public final class SimRegion {
 
     /** The modelled latency of {@code calls} round trips, slept for real outside the lock (bench only). */
     private void roundTrips(int calls) {
-        java.time.Duration latency = cloud.settings().callLatency();
+        Duration latency = cloud.settings().callLatency();
         if (latency.isZero()) return;
         try {
             Thread.sleep(latency.multipliedBy(calls));
@@ -272,37 +270,5 @@ public final class SimRegion {
     @Override
     public String toString() {
         return account + "/" + region;
-    }
-
-    private final class Gateway implements CloudGateway {
-        @Override
-        public EcsApi ecs() {
-            return ecs;
-        }
-
-        @Override
-        public ElbApi elb() {
-            return elb;
-        }
-
-        @Override
-        public Route53Api route53() {
-            return route53;
-        }
-
-        @Override
-        public CloudMapApi cloudMap() {
-            return cloudMap;
-        }
-
-        @Override
-        public AutoScalingApi autoScaling() {
-            return autoScaling;
-        }
-
-        @Override
-        public CallStats stats() {
-            return stats;
-        }
     }
 }

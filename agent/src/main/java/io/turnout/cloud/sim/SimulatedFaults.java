@@ -3,9 +3,11 @@ package io.turnout.cloud.sim;
 import io.turnout.cloud.CloudException.Kind;
 import io.turnout.cloud.CloudException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,7 +22,7 @@ public final class SimulatedFaults {
     private final Set<String> unhealthyTargetGroups = new HashSet<>();
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
-    private final java.util.Map<String, Integer> oneOffExitCodes = new java.util.HashMap<>();
+    private final Map<String, Integer> oneOffExitCodes = new HashMap<>();
     private long mutatingCalls;
 
     private static final class CallFault {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -100,7 +101,7 @@ public final class CommitMarker implements CommittedState {
             }
             updateRef(repository, Constants.R_TAGS + live, commitId);
             return new Mark(environment, commitId.name(), live, history);
-        } catch (org.eclipse.jgit.errors.MissingObjectException | IllegalArgumentException e) {
+        } catch (MissingObjectException | IllegalArgumentException e) {
             throw new GitSourceException(GitSourceException.Reason.LOCAL, "commit " + commit + " is not in the local clone of "
                     + connection.remote().displayUrl() + ": mark only commits that came from a poll");
         } catch (IOException e) {

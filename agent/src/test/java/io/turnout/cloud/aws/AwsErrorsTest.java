@@ -142,6 +142,6 @@ class AwsErrorsTest {
                 }));
         assertEquals(Kind.INVALID_REQUEST, e.kind());
         assertEquals("ParamValidationError", e.errorCode());
-        assertTrue(e.getMessage().contains("Nothing was sent to AWS"), e.getMessage());
+        assertTrue(e.nextStep().contains("Nothing was sent to AWS"), e.nextStep());
     }
 }

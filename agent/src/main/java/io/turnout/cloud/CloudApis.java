@@ -1,0 +1,6 @@
+package io.turnout.cloud;
+
+/** A {@link CloudGateway} made of its parts: the record's accessors are the gateway's methods. */
+public record CloudApis(EcsApi ecs, ElbApi elb, Route53Api route53, CloudMapApi cloudMap, AutoScalingApi autoScaling, CallStats stats)
+        implements CloudGateway {
+}
