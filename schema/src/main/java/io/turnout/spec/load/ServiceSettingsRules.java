@@ -204,7 +204,11 @@ final class ServiceSettingsRules {
         }
     }
 
-    /** Item by item, what spec.strategy.rolling writes into deploymentConfiguration must not be said otherwise in the settings. */
+    /**
+     * Item by item, what the rolling strategy writes into deploymentConfiguration must not be said
+     * otherwise in the settings: the strategy's circuit breaker (spec.strategy.rolling's, else the
+     * base settings') applies in every environment, and its percentages when it sets them.
+     */
     private void rollingSaidTwice() {
         Rolling r = (Rolling) strategy;
         JsonNode breaker = settings.at(DC + "/deploymentCircuitBreaker");
@@ -220,10 +224,12 @@ final class ServiceSettingsRules {
 
     private void twice(String field, Object strategyValue, JsonNode settingsValue, String at) {
         if (settingsValue.isMissingNode() || settingsValue.asString().equals(String.valueOf(strategyValue))) return;
-        boolean defaulted = rolling.path(field).isMissingNode();
-        add(DC + at, settingsName + ".deploymentConfiguration" + at.replace('/', '.') + " is " + settingsValue + ", but spec.strategy.rolling."
-                        + field + " is " + strategyValue + (defaulted ? " (its default)" : "") + ": the rolling strategy writes that setting, so one would silently win",
-                "say it once: set spec.strategy.rolling." + field + ": " + settingsValue + " and remove it from " + settingsName + ".deploymentConfiguration");
+        String strategySays = rolling.path(field).isMissingNode()
+                ? "the rolling strategy's " + field + " is " + strategyValue + " in every environment (spec.service's value; spec.strategy.rolling." + field + " is unset)"
+                : "spec.strategy.rolling." + field + " is " + strategyValue;
+        add(DC + at, settingsName + ".deploymentConfiguration" + at.replace('/', '.') + " is " + settingsValue + ", but " + strategySays
+                        + ": the rolling strategy writes that setting, so one would silently win",
+                "say it once, in spec.strategy.rolling." + field + ", and remove it from " + settingsName + ".deploymentConfiguration");
     }
 
     private boolean has(String field) {

@@ -80,7 +80,7 @@ final class SpecTreeBuilder {
                     Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
         }
         return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
-                taskDefinition, service, strategy(spec.path("strategy")), overrides);
+                taskDefinition, service, strategy(spec.path("strategy"), service), overrides);
     }
 
     /**
@@ -103,10 +103,16 @@ final class SpecTreeBuilder {
         return s;
     }
 
-    private static Strategy strategy(JsonNode strategy) {
+    /**
+     * @param settings the service's settings: when spec.strategy.rolling leaves the circuit breaker
+     *                 unsaid, the settings' deploymentCircuitBreaker says it (a default never
+     *                 overrides what a spec writes; ServiceRules refuses the two saying different things)
+     */
+    private static Strategy strategy(JsonNode strategy, JsonNode settings) {
         if (strategy.has("rolling")) {
             JsonNode r = strategy.get("rolling");
-            return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
+            JsonNode breaker = settings.at("/deploymentConfiguration/deploymentCircuitBreaker");
+            return new Rolling(bool(r, "circuitBreaker", bool(breaker, "enable", true)), bool(r, "rollback", bool(breaker, "rollback", true)),
                     integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"));
         }
         JsonNode bg = strategy.path("blueGreen");

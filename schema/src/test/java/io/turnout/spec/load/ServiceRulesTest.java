@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.spec.Rolling;
 import io.turnout.spec.SpecProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,13 +117,35 @@ class ServiceRulesTest {
     // ---- item 4: the rolling strategy and deploymentConfiguration ----
 
     @Test
-    void breakerOffInTheSettingsAgainstTheRollingDefaultIsRefusedNamingBoth() {
-        SpecProblem p = problemContaining(problems(Workers.settings("    deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}\n")),
-                "deploymentCircuitBreaker.enable is false");
+    void breakerOffInTheSettingsAgainstAnExplicitRollingBreakerIsRefusedNamingBoth() {
+        MemorySpecFiles files = Workers.repo(Workers.FARGATE_TASK_DEFINITION, Workers.FARGATE_SETTINGS
+                + "    deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}\n", "rolling: {circuitBreaker: true}");
+        SpecProblem p = problemContaining(problems(files), "deploymentCircuitBreaker.enable is false");
         assertEquals(Workers.SPEC + ":14:66", p.location().toString());
         assertEquals("spec.service.deploymentConfiguration.deploymentCircuitBreaker.enable is false, but spec.strategy.rolling.circuitBreaker is true"
-                + " (its default): the rolling strategy writes that setting, so one would silently win", p.message());
-        assertEquals("say it once: set spec.strategy.rolling.circuitBreaker: false and remove it from spec.service.deploymentConfiguration", p.fix());
+                + ": the rolling strategy writes that setting, so one would silently win", p.message());
+        assertEquals("say it once, in spec.strategy.rolling.circuitBreaker, and remove it from spec.service.deploymentConfiguration", p.fix());
+    }
+
+    /** The case: the breaker turned off in the settings is off, not silently turned on by the rolling block's default. */
+    @Test
+    void aRollingBlockThatSaysNothingTakesTheBreakerFromTheSettings() {
+        LoadResult result = Fixtures.load(Workers.settings("    deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}\n"));
+        assertTrue(result.isValid(), () -> describe(result.problems()));
+        Rolling rolling = (Rolling) result.tree().orElseThrow().services().stream().filter(s -> s.name().equals("worker"))
+                .findFirst().orElseThrow().strategy();
+        assertFalse(rolling.circuitBreaker());
+        assertFalse(rolling.rollback());
+    }
+
+    @Test
+    void anOverrideOfTheBreakerIsRefusedBecauseTheStrategyHoldsOneValue() {
+        MemorySpecFiles files = Workers.fargate().with(Workers.SPEC, Workers.spec(Workers.FARGATE_SETTINGS, "rolling: {}")
+                + "  overrides:\n    production:\n      service: {deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: true}}}\n");
+        SpecProblem p = problemContaining(problems(files), "deploymentCircuitBreaker.enable is false");
+        assertTrue(p.message().contains("the rolling strategy's circuitBreaker is true in every environment"), p.message());
+        assertTrue(p.message().endsWith("(in environment 'production', after overrides)"), p.message());
+        assertEquals(Workers.SPEC + ":18:78", p.location().toString());
     }
 
     @Test
