@@ -1,12 +1,11 @@
 package io.turnout.text;
 
-import io.turnout.spec.DisplayText;
-import java.util.Arrays;
-
 /**
  * HTML escaping, for the status page and for the HTML inside pull-request comments. Every value
  * that comes from a spec, a commit, AWS or the agent goes through {@link #text}; commit subjects
- * and image names are written by people and must show as text, never as markup.
+ * and image names are written by people and must show as text, never as markup. Control and
+ * direction characters are escaped as {@link TerminalText} does (line breaks and tabs kept: a
+ * rendered plan in a {@code <pre>} keeps its lines).
  */
 public final class HtmlText {
     private HtmlText() {}
@@ -14,9 +13,7 @@ public final class HtmlText {
     /** Escapes for element content and for double- or single-quoted attribute values. */
     public static String text(String value) {
         if (value == null) return "";
-        // control characters (an escape sequence, a NUL) shown as escapes, never passed on; line
-        // breaks stay, as the <pre> of a rendered plan (whose values are already escaped) needs them
-        value = String.join("\n", Arrays.stream(value.split("\n", -1)).map(DisplayText::escape).toList());
+        value = TerminalText.escapeKeepingLines(value);
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -1,7 +1,5 @@
 package io.turnout.text;
 
-import io.turnout.spec.DisplayText;
-
 /**
  * Escaping for values that end up in a GitHub/GitLab comment. Values come from specs and AWS
  * (image names, paths, messages) and must show as written: never as Markdown emphasis, links,
@@ -12,7 +10,6 @@ public final class MarkdownText {
 
     /** Running text: HTML-significant characters as entities, Markdown punctuation backslash-escaped. */
     public static String text(String value) {
-        value = DisplayText.escape(value.replace('\n', ' ').replace('\r', ' '));
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -20,7 +17,7 @@ public final class MarkdownText {
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
+                default -> out.append(TerminalText.unsafe(c) ? TerminalText.escape(String.valueOf(c)) : String.valueOf(c));
             }
         }
         return out.toString();
@@ -32,7 +29,7 @@ public final class MarkdownText {
      * before it parses code spans.
      */
     public static String code(String value) {
-        String flat = DisplayText.escape(value.replace('\n', ' ').replace('\r', ' ')).replace("|", "\\|");
+        String flat = TerminalText.escape(value.replace('\n', ' ').replace('\r', ' ')).replace("|", "\\|");
         if (!flat.contains("`")) return "`" + flat + "`";
         return "`` " + flat + " ``";
     }
@@ -44,6 +41,6 @@ public final class MarkdownText {
 
     /** A line inside a fenced code block: a value holding a fence would end the block early. */
     public static String fenced(String line) {
-        return DisplayText.escape(line).replace("```", "`\u200B``");
+        return TerminalText.escapeKeepingLines(line).replace("```", "`\u200B``");
     }
 }

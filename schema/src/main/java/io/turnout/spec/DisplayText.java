@@ -18,23 +18,29 @@ public final class DisplayText {
         if (text == null || text.chars().noneMatch(DisplayText::unsafe)) return text;
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
-            if (!unsafe(c)) {
-                out.appendCodePoint(c);
-                return;
-            }
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 0 -> out.append("\\0");
-                default -> out.append(String.format("\\u%04X", c));
-            }
+            if (unsafe(c)) out.append(escaped(c));
+            else out.appendCodePoint(c);
         });
         return out.toString();
     }
 
-    /** Whether {@code c} could change how a terminal or a reader shows the text around it. */
-    static boolean unsafe(int c) {
+    /** How an unsafe character is written: {@code \n}, {@code \r}, {@code \t}, {@code \0}, else {@code \u001B}-style. */
+    public static String escaped(int c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case 0 -> "\\0";
+            default -> String.format("\\u%04X", c);
+        };
+    }
+
+    /**
+     * Whether {@code c} could change how a terminal or a reader shows the text around it: C0 and
+     * C1 controls and DEL, the line and paragraph separators, bidirectional overrides, isolates
+     * and marks (all in the Basic Multilingual Plane, so text can be checked char by char).
+     */
+    public static boolean unsafe(int c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) // C0, DEL and C1 controls (ESC, CSI, NUL …)
                 || c == 0x2028 || c == 0x2029 // line and paragraph separators
                 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) // bidirectional overrides and isolates
