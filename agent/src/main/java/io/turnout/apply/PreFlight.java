@@ -121,6 +121,6 @@ final class PreFlight {
                         st.desiredCount(), tags, st.scaling());
             });
         }
-        return new ServiceSnapshot(snapshot.service(), snapshot.blue(), slots, snapshot.elb(), snapshot.dns());
+        return new ServiceSnapshot(snapshot.service(), snapshot.blue(), slots, snapshot.elb(), snapshot.dns(), snapshot.single());
     }
 }

@@ -33,6 +33,12 @@ public interface Progress {
     /** Step {@code index} of {@code service} failed with {@code reason} (journaled); its service is rolled back next. */
     default void stepFailed(int index, String service, Step step, String reason) {}
 
+    /** A service waits at its approval gate (reported on every run that finds it still waiting). */
+    default void awaitingApproval(PendingApproval pending) {}
+
+    /** The approval gate of {@code pending} was decided: "approved by alice", "rejected by bob", "not approved within 24h …". */
+    default void approvalDecided(PendingApproval pending, String decision) {}
+
     /**
      * Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag), each
      * one line with its control characters escaped (a message may quote a spec value or AWS).

@@ -1,6 +1,12 @@
 package io.turnout.apply;
 
 import io.turnout.plan.ApplyAutoScaling;
+import io.turnout.plan.AwaitApproval;
+import io.turnout.plan.CreateCanary;
+import io.turnout.plan.RemoveCanary;
+import io.turnout.plan.RunHook;
+import io.turnout.plan.VerifyCanary;
+import io.turnout.plan.WatchAlarms;
 import io.turnout.plan.AwaitSteadyState;
 import io.turnout.plan.CreateService;
 import io.turnout.plan.CreateSlot;
@@ -41,6 +47,12 @@ final class StepRunners {
             case RemoveAutoScaling s -> new RemoveAutoScalingRunner().run(s, ctx);
             case Downsize s -> new DownsizeRunner().run(s, ctx);
             case UpdateInPlace s -> new UpdateInPlaceRunner().run(s, ctx);
+            case RunHook s -> new RunHookRunner().run(s, ctx);
+            case WatchAlarms s -> new WatchAlarmsRunner().run(s, ctx);
+            case AwaitApproval s -> new AwaitApprovalRunner().run(s, ctx);
+            case CreateCanary s -> new CreateCanaryRunner().run(s, ctx);
+            case VerifyCanary s -> new VerifyCanaryRunner().run(s, ctx);
+            case RemoveCanary s -> new RemoveCanaryRunner().run(s, ctx);
         };
     }
 

@@ -28,4 +28,6 @@ public final class Tags {
      * state reader need not describe the task definition or the idle slot.
      */
     public static final String TASK_DEFINITION = "turnout:task-definition";
+    /** {@code true} on a rolling service's canary ({@code <service>--canary}), which lives only during a deployment. */
+    public static final String CANARY = "turnout:canary";
 }

@@ -7,7 +7,8 @@ package io.turnout.plan;
  */
 public sealed interface Step permits RegisterTaskDefinition, CreateSlot, UpdateSlot, AwaitSteadyState, Verify,
         SwapTraffic, ShiftWeights, Retag, ApplyAutoScaling, MoveAutoScaling, RemoveAutoScaling, Downsize,
-        UpdateInPlace, RollingUpdate, CreateService, PointStage {
+        UpdateInPlace, RollingUpdate, CreateService, PointStage, RunHook, WatchAlarms, AwaitApproval, CreateCanary,
+        VerifyCanary, RemoveCanary {
     /** The Turnout service this step belongs to. */
     String service();
 

@@ -4,6 +4,7 @@ import io.turnout.cloud.AutoScalingApi;
 import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
+import io.turnout.cloud.CloudWatchApi;
 import io.turnout.cloud.ClusterInfo;
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.DescribeServicesResult;
@@ -76,6 +77,11 @@ public final class MotoTaskStandIn implements CloudGateway {
     @Override
     public Route53Api route53() {
         return underTest.route53();
+    }
+
+    @Override
+    public CloudWatchApi cloudWatch() {
+        return underTest.cloudWatch();
     }
 
     @Override
@@ -159,6 +165,11 @@ public final class MotoTaskStandIn implements CloudGateway {
         @Override
         public void tagResource(String arn, Map<String, String> tags) {
             real.tagResource(arn, tags);
+        }
+
+        @Override
+        public EcsServiceInfo deleteService(String cluster, String service) {
+            return real.deleteService(cluster, service);
         }
 
         @Override

@@ -4,10 +4,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The desired state of one service in one environment, overrides applied: what the differ
- * compares with live state. For a {@link BlueGreen} strategy, {@code verification} is always present.
+ * compares with live state. For a {@link BlueGreen} or {@link Rolling} strategy made by
+ * {@link ServiceSpec#forEnvironment}, {@code verification} is always present. {@code hooks} are
+ * what a deployment runs besides (the pre-deploy task); they are not part of the desired state.
  */
 public record EffectiveService(String name, String environment, SourceLocation source, JsonNode taskDefinition,
-                               JsonNode service, Strategy strategy) {
+                               JsonNode service, Strategy strategy, Hooks hooks) {
+    public EffectiveService(String name, String environment, SourceLocation source, JsonNode taskDefinition,
+                            JsonNode service, Strategy strategy) {
+        this(name, environment, source, taskDefinition, service, strategy, Hooks.NONE);
+    }
+
     public EffectiveService {
         taskDefinition = taskDefinition.deepCopy();
         service = service.deepCopy();

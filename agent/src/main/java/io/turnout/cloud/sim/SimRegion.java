@@ -37,6 +37,7 @@ public final class SimRegion {
     final SimRoute53 route53;
     final SimCloudMap cloudMap;
     final SimAutoScaling autoScaling;
+    final SimCloudWatch cloudWatch;
     final DeploymentEngine engine;
     private final CloudGateway gateway;
     private long sequence;
@@ -53,8 +54,9 @@ public final class SimRegion {
         this.route53 = new SimRoute53(this);
         this.cloudMap = new SimCloudMap(this);
         this.autoScaling = new SimAutoScaling(this);
+        this.cloudWatch = new SimCloudWatch(this);
         this.engine = new DeploymentEngine(this);
-        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, stats);
+        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, cloudWatch, stats);
     }
 
     public String account() {
@@ -170,6 +172,19 @@ public final class SimRegion {
             autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new TreeMap<>())
                     .put(policy.policyName(), policy);
         });
+    }
+
+    /** A CloudWatch alarm in {@code state} (OK, ALARM or INSUFFICIENT_DATA) since now, without counting a call. */
+    public SimRegion addAlarm(String name, String state) {
+        return setUp(() -> cloudWatch.addAlarm(name, state, "set up in " + state));
+    }
+
+    /**
+     * The alarm {@code name} goes to {@code state} at {@code at} (on this cloud's clock; at once if
+     * that is not in the future), with {@code reason} as CloudWatch's state reason.
+     */
+    public SimRegion setAlarmState(String name, String state, Instant at, String reason) {
+        return setUp(() -> cloudWatch.schedule(name, new SimCloudWatch.Change(at, state, reason)));
     }
 
     // ---- for the per-service simulators --------------------------------------------------

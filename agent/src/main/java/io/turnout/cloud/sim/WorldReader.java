@@ -1,5 +1,6 @@
 package io.turnout.cloud.sim;
 
+import io.turnout.cloud.AlarmInfo;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudMapServiceInfo;
 import io.turnout.cloud.LoadBalancerBinding;
@@ -7,7 +8,9 @@ import io.turnout.cloud.RecordSetInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,7 @@ final class WorldReader {
 
     private void readRegion(SimulatedCloud cloud, JsonNode r, String path) {
         f.onlyFields(r, path, "account", "region", "clusters", "loadBalancers", "targetGroups", "hostedZones", "cloudMap",
-                "taskDefinitions", "services", "scalableTargets", "scalingPolicies");
+                "taskDefinitions", "services", "scalableTargets", "scalingPolicies", "alarms");
         String account = f.string(r, "account", path);
         if (!account.matches("[0-9]{12}")) throw f.error(path + ".account", "must be 12 digits as a quoted string, e.g. \"222222222222\"");
         String regionName = f.string(r, "region", path);
@@ -109,6 +112,31 @@ final class WorldReader {
             }
             setUp(p, () -> region.locked(() -> region.autoScaling.policies.computeIfAbsent(resourceId, k -> new TreeMap<>())
                     .put(policy.policyName(), policy)));
+        });
+        each(r, "alarms", path, (alarm, p) -> readAlarm(region, alarm, p));
+    }
+
+    /** {@code {name, state: OK, reason?, changes: [{at: <ISO-8601 instant>, state, reason?}]}}: an alarm and its state over time. */
+    private void readAlarm(SimRegion region, JsonNode alarm, String path) {
+        f.onlyFields(alarm, path, "name", "state", "reason", "changes");
+        String name = f.string(alarm, "name", path);
+        String state = alarm.has("state") ? f.string(alarm, "state", path) : AlarmInfo.OK;
+        String reason = alarm.has("reason") ? f.string(alarm, "reason", path) : "set in the world file";
+        setUp(path, () -> region.locked(() -> {
+            region.cloudWatch.addAlarm(name, state, reason);
+            return null;
+        }));
+        each(alarm, "changes", path, (change, p) -> {
+            f.onlyFields(change, p, "at", "state", "reason");
+            Instant at;
+            try {
+                at = Instant.parse(f.string(change, "at", p));
+            } catch (DateTimeParseException e) {
+                throw f.error(p + ".at", "expected an ISO-8601 instant such as 2026-01-01T00:05:00Z");
+            }
+            String to = f.string(change, "state", p);
+            String why = change.has("reason") ? f.string(change, "reason", p) : "scheduled in the world file";
+            setUp(p, () -> region.setAlarmState(name, to, at, why));
         });
     }
 

@@ -100,6 +100,17 @@ final class WorldWriter {
                         .put("policyType", p.policyType()).set("configuration", p.configuration());
             }
         }
+        ArrayNode alarms = out.putArray("alarms");
+        for (SimCloudWatch.Alarm alarm : r.cloudWatch.alarms.values()) {
+            alarm.advanceTo(r.now());
+            ObjectNode a = alarms.addObject().put("name", alarm.name).put("state", alarm.state);
+            if (alarm.reason != null) a.put("reason", alarm.reason);
+            ArrayNode changes = a.putArray("changes");
+            for (SimCloudWatch.Change c : alarm.changes) {
+                ObjectNode o = changes.addObject().put("at", c.at().toString()).put("state", c.state());
+                if (c.reason() != null) o.put("reason", c.reason());
+            }
+        }
         return out;
     }
 

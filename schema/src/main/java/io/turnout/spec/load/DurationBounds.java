@@ -26,23 +26,34 @@ final class DurationBounds {
     private static final String HOLDS = "one deployment per environment runs at a time, so a longer wait holds every other deployment of the environment";
     private static final Bound STEP_WAIT = new Bound(Duration.ZERO, Duration.ofHours(24), "", HOLDS);
 
+    private static final Bound TASK = new Bound(Duration.ofSeconds(1), Duration.ofHours(24), "an ECS task cannot even start that fast", HOLDS);
+    private static final String VERIFICATION = "/spec/(deployment|strategy/blueGreen|strategy/rolling)/verification/";
+
     /** Pointer patterns (in Environment and Service files) and their bounds. */
-    private static final Map<Pattern, Bound> BOUNDS = Map.of(
-            Pattern.compile("/spec/sync/interval"), new Bound(Duration.ofSeconds(1), Duration.ofHours(24),
+    private static final List<Map.Entry<Pattern, Bound>> BOUNDS = List.of(
+            bound("/spec/sync/interval", new Bound(Duration.ofSeconds(1), Duration.ofHours(24),
                     "a shorter interval would poll the Git host without pause",
-                    "commits would wait more than a day to be deployed; to stop deploying, set sync.policy: plan-only"),
-            Pattern.compile("/spec/sync/jitter"), new Bound(Duration.ZERO, Duration.ofHours(1), "",
-                    "jitter only spreads polls over time, and every minute of it delays a deployment"),
-            Pattern.compile("/spec/deployment/steadyStateTimeout"), new Bound(Duration.ofSeconds(10), Duration.ofHours(24),
-                    "ECS needs longer than that to start tasks and register them with a load balancer, so every deployment would fail", HOLDS),
-            Pattern.compile("/spec/deployment/downsizeDelay"), STEP_WAIT,
-            Pattern.compile("/spec/(deployment|strategy/blueGreen)/verification/bakeTime"), STEP_WAIT,
-            Pattern.compile("/spec/strategy/blueGreen/traffic/dns/weightSteps/[0-9]+/bakeTime"), STEP_WAIT,
-            Pattern.compile("/spec/(deployment|strategy/blueGreen)/verification/httpChecks/[0-9]+/timeout"),
-                    new Bound(Duration.ofMillis(100), Duration.ofMinutes(5), "no HTTP answer arrives that fast, so the check would always fail",
-                            "a health endpoint that takes longer is broken; make the check lighter"),
-            Pattern.compile("/spec/(deployment|strategy/blueGreen)/verification/task/timeout"),
-                    new Bound(Duration.ofSeconds(1), Duration.ofHours(24), "an ECS task cannot even start that fast", HOLDS));
+                    "commits would wait more than a day to be deployed; to stop deploying, set sync.policy: plan-only")),
+            bound("/spec/sync/jitter", new Bound(Duration.ZERO, Duration.ofHours(1), "",
+                    "jitter only spreads polls over time, and every minute of it delays a deployment")),
+            bound("/spec/deployment/steadyStateTimeout", new Bound(Duration.ofSeconds(10), Duration.ofHours(24),
+                    "ECS needs longer than that to start tasks and register them with a load balancer, so every deployment would fail", HOLDS)),
+            bound("/spec/deployment/downsizeDelay", STEP_WAIT),
+            bound(VERIFICATION + "(bakeTime|watchAfterSwap)", STEP_WAIT),
+            bound("/spec/strategy/blueGreen/traffic/dns/weightSteps/[0-9]+/bakeTime", STEP_WAIT),
+            bound("/spec/strategy/rolling/canary/bakeTime", STEP_WAIT),
+            bound(VERIFICATION + "httpChecks/[0-9]+/timeout", new Bound(Duration.ofMillis(100), Duration.ofMinutes(5),
+                    "no HTTP answer arrives that fast, so the check would always fail",
+                    "a health endpoint that takes longer is broken; make the check lighter")),
+            bound(VERIFICATION + "task/timeout", TASK),
+            bound("/spec/hooks/beforeDeploy/timeout", TASK),
+            bound(VERIFICATION + "approvalTimeout", new Bound(Duration.ofSeconds(1), Duration.ofDays(7),
+                    "the deployment would be rolled back before anyone could approve it",
+                    "a deployment waiting for approval holds every other deployment of the environment; a week is the most")));
+
+    private static Map.Entry<Pattern, Bound> bound(String pointer, Bound bound) {
+        return Map.entry(Pattern.compile(pointer), bound);
+    }
 
     /** The out-of-bounds durations of one Environment or Service file. */
     static List<SpecProblem> check(ParsedDocument doc) {
@@ -57,7 +68,7 @@ final class DurationBounds {
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) walk(doc, node.get(i), pointer + "/" + i, problems);
         } else if (node.isString() && Durations.isDuration(node.asString())) {
-            for (Map.Entry<Pattern, Bound> b : BOUNDS.entrySet()) {
+            for (Map.Entry<Pattern, Bound> b : BOUNDS) {
                 if (b.getKey().matcher(pointer).matches()) check(doc, pointer, node.asString(), b.getValue(), problems);
             }
         }

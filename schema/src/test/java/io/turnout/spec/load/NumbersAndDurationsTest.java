@@ -117,6 +117,26 @@ class NumbersAndDurationsTest {
         problemContaining(timeout, "timeout 0ms is shorter than 100ms");
     }
 
+    /** Durations of the gates, canaries and hooks: bounded too, so no absurd one reaches the clock arithmetic. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "rolling: {canary: {bakeTime: 99999999999999999999h}}|bakeTime 99999999999999999999h is longer than 24h",
+            "rolling: {verification: {watchAfterSwap: 25h}}|watchAfterSwap 25h is longer than 24h",
+            "rolling: {verification: {approvalTimeout: 9999999999999999999999h}}|approvalTimeout 9999999999999999999999h is longer than 168h"})
+    void gateAndCanaryDurationsAreBounded(String strategy, String expected) {
+        List<SpecProblem> found = problems(Workers.repo(Workers.FARGATE_TASK_DEFINITION, Workers.FARGATE_SETTINGS, strategy));
+        assertClean(found);
+        problemContaining(found, expected);
+    }
+
+    @Test
+    void aHookTimeoutIsBounded() {
+        List<SpecProblem> found = problems(Workers.fargate().with(Workers.SPEC, Workers.spec(Workers.FARGATE_SETTINGS, "rolling: {}")
+                + "  hooks:\n    beforeDeploy: {container: worker, command: [migrate], timeout: 99999999999999999999h}\n"));
+        assertClean(found);
+        problemContaining(found, "timeout 99999999999999999999h is longer than 24h");
+    }
+
     @Test
     void durationsWithinTheirBoundsLoad() {
         Fixtures.assertValid(repo().with("environments/staging.yaml", Fixtures.STAGING
