@@ -23,9 +23,16 @@ class TurnoutTagsTest {
             String value = (String) f.get(null);
             if (value.startsWith("turnout:") || value.equals(Tags.BG_VERSION)) written.add(value);
         }
-        assertEquals(written, new TreeSet<>(TurnoutTags.BLUE_GREEN_SLOT));
+        // every tag Turnout writes is counted on a resource that carries it
+        Set<String> counted = new TreeSet<>(TurnoutTags.BLUE_GREEN_SLOT);
+        counted.addAll(TurnoutTags.CANARY_SERVICE);
+        assertEquals(written, counted);
+        assertEquals(Set.of(Tags.BG_VERSION, Tags.ENVIRONMENT, Tags.SERVICE, Tags.SLOT, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION),
+                Set.copyOf(TurnoutTags.BLUE_GREEN_SLOT));
         assertEquals(Set.of(Tags.ENVIRONMENT, Tags.SERVICE), Set.copyOf(TurnoutTags.TASK_DEFINITION));
         assertEquals(Set.of(Tags.ENVIRONMENT, Tags.SERVICE, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION),
                 Set.copyOf(TurnoutTags.ROLLING_SERVICE));
+        assertEquals(Set.of(Tags.ENVIRONMENT, Tags.SERVICE, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION, Tags.CANARY),
+                Set.copyOf(TurnoutTags.CANARY_SERVICE));
     }
 }

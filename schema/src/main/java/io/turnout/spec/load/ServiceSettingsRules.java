@@ -194,7 +194,12 @@ final class ServiceSettingsRules {
     }
 
     private void tags() {
-        List<String> own = strategy instanceof BlueGreen ? TurnoutTags.BLUE_GREEN_SLOT : TurnoutTags.ROLLING_SERVICE;
+        // a canary carries the service's tags and one more: it is the resource closest to the limit
+        List<String> own = switch (strategy) {
+            case BlueGreen b -> TurnoutTags.BLUE_GREEN_SLOT;
+            case Rolling r when r.canary().isPresent() -> TurnoutTags.CANARY_SERVICE;
+            default -> TurnoutTags.ROLLING_SERVICE;
+        };
         int mine = settings.path("tags").size();
         int total = mine + own.size();
         if (mine > 0 && total > TaskDefinitionRules.MAX_TAGS) {

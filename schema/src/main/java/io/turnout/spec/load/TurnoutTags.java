@@ -18,4 +18,7 @@ public final class TurnoutTags {
     /** On a rolling service. */
     public static final List<String> ROLLING_SERVICE = List.of("turnout:environment", "turnout:service", "turnout:commit",
             "turnout:spec-hash", "turnout:task-definition");
+    /** On a rolling service's canary ({@code <service>--canary}): the rolling service's tags and its own marker. */
+    public static final List<String> CANARY_SERVICE = List.of("turnout:environment", "turnout:service", "turnout:commit",
+            "turnout:spec-hash", "turnout:task-definition", "turnout:canary");
 }
