@@ -7,6 +7,8 @@ import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.CodeDeploy;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.EffectiveService;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.Rolling;
@@ -91,11 +93,14 @@ public final class Planner {
             return Outcome.problems(problems);
         }
         LiveService current = liveService.orElse(new LiveService(name, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of()));
+                Optional.empty(), Optional.empty(), List.of(), Set.of(), service.strategy() instanceof BlueGreen bg
+                        ? bg.ecsServiceNames(name) : null));
         return switch (service.strategy()) {
             case BlueGreen bg -> new BlueGreenPlanner(context).plan(DesiredService.of(service, null), bg, current);
             case Rolling r -> new RollingPlanner(context)
                     .plan(DesiredService.of(service, RollingPlanner.strategySettings(r)), r, current);
+            case EcsNative e -> AwsEnginePlanner.plan(DesiredService.of(service, null), e, current);
+            case CodeDeploy c -> AwsEnginePlanner.plan(DesiredService.of(service, null), c, current);
         };
     }
 

@@ -11,6 +11,7 @@ import io.turnout.cli.CommandLineTest.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class RefusedBeforeMutationTest {
         int production = text.indexOf("account: \"222222222222\"");
         String tail = text.substring(production);
         assertTrue(tail.contains(from), from);
-        Files.writeString(world, text.substring(0, production) + tail.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        Files.writeString(world, text.substring(0, production) + tail.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
     }
 
     static final String WEB_B = "        - {name: web-b, port: 8080, protocol: HTTP, targetType: ip}\n";

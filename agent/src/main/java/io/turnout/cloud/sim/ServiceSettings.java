@@ -20,7 +20,10 @@ final class ServiceSettings {
             "platformVersion", "networkConfiguration", "healthCheckGracePeriodSeconds", "enableExecuteCommand",
             "propagateTags", "enableECSManagedTags", "placementConstraints", "placementStrategy",
             "deploymentConfiguration", "availabilityZoneRebalancing", "tags", "schedulingStrategy",
-            "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations");
+            "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations",
+            // AWS takes the deployment controller at creation (ECS, CODE_DEPLOY, EXTERNAL) and reports it back;
+            // the simulator keeps it so that services of AWS's own engines can be imported and compared
+            "deploymentController");
     /** Changing any of these replaces the tasks, so ECS starts a new deployment. */
     private static final Set<String> REDEPLOYING = Set.of("launchType", "capacityProviderStrategy",
             "platformVersion", "networkConfiguration", "placementConstraints", "placementStrategy",

@@ -47,6 +47,8 @@ final class SimService {
     static final class Deployment {
         final String id;
         final String taskDefinitionArn;
+        /** The target groups this deployment's tasks register in: the service's when it started. */
+        final List<LoadBalancerBinding> loadBalancers;
         final Instant createdAt;
         String rolloutState = "IN_PROGRESS";
         String rolloutStateReason;
@@ -57,9 +59,10 @@ final class SimService {
         /** A failed deployment launches nothing more. */
         boolean halted;
 
-        Deployment(String id, String taskDefinitionArn, Instant createdAt) {
+        Deployment(String id, String taskDefinitionArn, List<LoadBalancerBinding> loadBalancers, Instant createdAt) {
             this.id = id;
             this.taskDefinitionArn = taskDefinitionArn;
+            this.loadBalancers = List.copyOf(loadBalancers);
             this.createdAt = createdAt;
             this.rolloutStateReason = "ECS deployment " + id + " in progress.";
         }

@@ -1,6 +1,8 @@
 package io.turnout.spec.load;
 
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.CodeDeploy;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.Rolling;
 import io.turnout.spec.Strategy;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What ECS checks at CreateService, and what Turnout's strategies need, for one service's
  * effective settings (overrides applied) next to its effective task definition: members Turnout
- * sets from the strategy, ECS's own deployment strategies (a later {@code strategy: ecs}), the
+ * sets from the strategy, ECS's own deployment strategies (only with {@code strategy: ecs}), the
  * DAEMON scheduling strategy, the awsvpc network configuration, Service Connect and VPC Lattice
  * under blue/green, the tag limit, and settings the rolling strategy also writes (said twice,
  * one would silently win).
@@ -76,16 +78,22 @@ final class ServiceSettingsRules {
         }
     }
 
-    /** ECS's own traffic-shifting deployments: a later strategy (ecs); refused under blueGreen and rolling. */
+    /**
+     * ECS's own traffic-shifting deployments belong to spec.strategy.ecs (AWS's engines are
+     * compared there, not deployed); under blueGreen and rolling, whose updates are ECS's ROLLING,
+     * they are refused.
+     */
     private void ecsDeployments() {
+        if (strategy instanceof EcsNative || strategy instanceof CodeDeploy) return;
         String ecsStrategy = settings.at(DC + "/strategy").asString("ROLLING");
         String turnout = strategy instanceof BlueGreen ? "spec.strategy.blueGreen" : "spec.strategy.rolling";
         String why = turnout + " deploys with ECS's rolling update (strategy ROLLING)"
                 + (strategy instanceof BlueGreen ? " of two ECS services and moves traffic itself" : "")
-                + "; ECS's own engine is planned as a strategy of its own (strategy: ecs), not available yet";
+                + "; a service of ECS's own engine is spec.strategy.ecs (which Turnout compares but does not deploy yet)";
         if (!ecsStrategy.equals("ROLLING")) {
             add(DC + "/strategy", "deploymentConfiguration.strategy " + ecsStrategy + " selects ECS's own deployment engine, but " + why,
-                    "remove deploymentConfiguration.strategy (or set it to ROLLING) and its " + ecsStrategy + " settings");
+                    "remove deploymentConfiguration.strategy (or set it to ROLLING) and its " + ecsStrategy + " settings,"
+                            + " or make the service's strategy spec.strategy.ecs");
             return;
         }
         for (String field : List.of("lifecycleHooks", "linearConfiguration", "canaryConfiguration")) {
@@ -198,7 +206,10 @@ final class ServiceSettingsRules {
         List<String> own = switch (strategy) {
             case BlueGreen b -> TurnoutTags.BLUE_GREEN_SLOT;
             case Rolling r when r.canary().isPresent() -> TurnoutTags.CANARY_SERVICE;
-            default -> TurnoutTags.ROLLING_SERVICE;
+            case Rolling r -> TurnoutTags.ROLLING_SERVICE;
+            // services of AWS's own engines are compared, never deployed: Turnout tags nothing of them
+            case EcsNative e -> List.of();
+            case CodeDeploy c -> List.of();
         };
         int mine = settings.path("tags").size();
         int total = mine + own.size();

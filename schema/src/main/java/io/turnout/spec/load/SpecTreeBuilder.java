@@ -6,8 +6,10 @@ import io.turnout.spec.AutoScaling;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.Canary;
+import io.turnout.spec.CodeDeploy;
 import io.turnout.spec.DeploymentPolicy;
 import io.turnout.spec.DnsTraffic;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.Hooks;
@@ -117,16 +119,36 @@ final class SpecTreeBuilder {
         if (strategy.has("rolling")) {
             JsonNode r = strategy.get("rolling");
             JsonNode breaker = settings.at("/deploymentConfiguration/deploymentCircuitBreaker");
+            Optional<Rolling.TargetGroupRoute> route = text(r, "targetGroup").map(tg -> new Rolling.TargetGroupRoute(tg,
+                    r.path("container").path("name").asString(), r.path("container").path("port").asInt()));
             Optional<Canary> canary = Optional.ofNullable(r.get("canary")).map(c -> new Canary(
                     c.has("tasks") ? c.get("tasks").asInt() : 1, duration(c, "bakeTime", Duration.ofMinutes(5))));
             return new Rolling(bool(r, "circuitBreaker", bool(breaker, "enable", true)), bool(r, "rollback", bool(breaker, "rollback", true)),
                     integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"),
-                    Optional.ofNullable(r.get("verification")).map(SpecTreeBuilder::verification), canary);
+                    Optional.ofNullable(r.get("verification")).map(SpecTreeBuilder::verification), canary,
+                    text(r, "serviceName"), route);
+        }
+        if (strategy.has("ecs")) {
+            JsonNode e = strategy.get("ecs");
+            return new EcsNative(text(e, "serviceName"), list(e.path("loadBalancers")));
+        }
+        if (strategy.has("codeDeploy")) {
+            JsonNode c = strategy.get("codeDeploy");
+            return new CodeDeploy(text(c, "serviceName"), text(c, "application"), text(c, "deploymentGroup"),
+                    list(c.path("loadBalancers")));
         }
         JsonNode bg = strategy.path("blueGreen");
+        Optional<BlueGreen.SlotNames> slots = Optional.ofNullable(bg.get("slots"))
+                .map(s -> new BlueGreen.SlotNames(text(s, "a"), text(s, "b")));
         return new BlueGreen(traffic(bg.path("traffic")),
                 Optional.ofNullable(bg.get("verification")).map(SpecTreeBuilder::verification),
-                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling));
+                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling), slots);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
     }
 
     private static Traffic traffic(JsonNode traffic) {

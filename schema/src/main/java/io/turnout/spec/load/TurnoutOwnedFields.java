@@ -15,7 +15,7 @@ final class TurnoutOwnedFields {
     /** CreateService members the service settings schema leaves out: Turnout sets them on every call. */
     static final Map<String, String> CREATE_SERVICE = Map.of(
             "cluster", "Turnout sets cluster from the environment's spec.cluster",
-            "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling",
+            "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling; to adopt existing services name them in spec.strategy.blueGreen.slots or spec.strategy.rolling.serviceName",
             "taskDefinition", "Turnout registers spec.taskDefinition and points each slot at the revision it registered",
             "role", "Turnout leaves role unset so that ECS uses its service-linked role, which load-balanced services need",
             "clientToken", "the AWS SDK makes a fresh idempotency token for each CreateService call; one written in a spec would"
@@ -27,10 +27,11 @@ final class TurnoutOwnedFields {
      * spec.strategy. Anything else is refused by {@link ServiceSettingsRules} with this reason.
      */
     static final Map<String, String> CREATE_SERVICE_FROM_STRATEGY = Map.of(
-            "loadBalancers", "Turnout sets loadBalancers from spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)",
+            "loadBalancers", "Turnout sets loadBalancers from spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)"
+                    + " or spec.strategy.rolling.targetGroup and container (spec.strategy.ecs and spec.strategy.codeDeploy: their loadBalancers)",
             "serviceRegistries", "Turnout sets serviceRegistries from spec.strategy.blueGreen.traffic.dns.cloudMapServices (the slot's Cloud Map service)",
-            "deploymentController", "Turnout drives the ECS services through the ECS deployment controller and runs blue/green itself;"
-                    + " choose spec.strategy.blueGreen or spec.strategy.rolling instead");
+            "deploymentController", "the strategy sets the deployment controller: spec.strategy.blueGreen and spec.strategy.rolling use ECS,"
+                    + " spec.strategy.ecs ECS's own blue/green, spec.strategy.codeDeploy CODE_DEPLOY");
 
     /** RegisterTaskDefinition members the task definition schema leaves out: none, a task definition is the team's own. */
     static final Map<String, String> REGISTER_TASK_DEFINITION = Map.of();

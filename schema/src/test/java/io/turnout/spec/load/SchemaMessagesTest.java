@@ -52,7 +52,7 @@ class SchemaMessagesTest {
             "taskDefinition|x|registers spec.taskDefinition",
             "loadBalancers|[{targetGroupArn: arn}]|spec.strategy.blueGreen.traffic.elb",
             "serviceRegistries|[{registryArn: arn}]|cloudMapServices",
-            "deploymentController|{type: CODE_DEPLOY}|runs blue/green itself",
+            "deploymentController|{type: CODE_DEPLOY}|the strategy sets the deployment controller",
             "role|x|service-linked role",
             "clientToken|x|idempotency token"})
     void fieldsTurnoutOwnsSaySoAndWhereFrom(String field, String value, String explanation) {
@@ -125,7 +125,7 @@ class SchemaMessagesTest {
 
     static Stream<Arguments> oneOfCases() {
         return Stream.of(
-                Arguments.of("both strategies", "      traffic:", "      traffic:\n    rolling: {}\n    blueGreen2:", "set exactly one of 'blueGreen' or 'rolling'"),
+                Arguments.of("both strategies", "      traffic:", "      traffic:\n    rolling: {}\n    blueGreen2:", "set exactly one of 'blueGreen', 'rolling', 'ecs' or 'codeDeploy'"),
                 Arguments.of("no traffic mode", "        elb:", "        none:", "set exactly one of 'elb' or 'dns'"),
                 Arguments.of("file and inline", "    file: web.taskdef.json", "    file: web.taskdef.json\n    inline: {family: web}", "set exactly one of 'file' or 'inline'"));
     }
