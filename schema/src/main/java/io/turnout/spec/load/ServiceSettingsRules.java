@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * sets from the strategy, ECS's own deployment strategies (only with {@code strategy: ecs}), the
  * DAEMON scheduling strategy, the awsvpc network configuration, Service Connect and VPC Lattice
  * under blue/green, the tag limit, and settings the rolling strategy also writes (said twice,
- * one would silently win).
+ * one would silently win). Of the services of strategies ecs and codeDeploy, which Turnout
+ * never creates, only the members Turnout sets are checked.
  */
 final class ServiceSettingsRules {
     private static final String DC = "/deploymentConfiguration";
@@ -50,6 +51,9 @@ final class ServiceSettingsRules {
 
     private List<Finding> run() {
         setFromStrategy();
+        // Turnout compares the services of AWS's own engines with what runs and never creates or
+        // updates them: what ECS checks at CreateService is not asked of their specs
+        if (strategy instanceof EcsNative || strategy instanceof CodeDeploy) return findings;
         ecsDeployments();
         daemon();
         if (has("launchType") && !settings.path("capacityProviderStrategy").isEmpty()) {
@@ -84,7 +88,6 @@ final class ServiceSettingsRules {
      * they are refused.
      */
     private void ecsDeployments() {
-        if (strategy instanceof EcsNative || strategy instanceof CodeDeploy) return;
         String ecsStrategy = settings.at(DC + "/strategy").asString("ROLLING");
         String turnout = strategy instanceof BlueGreen ? "spec.strategy.blueGreen" : "spec.strategy.rolling";
         String why = turnout + " deploys with ECS's rolling update (strategy ROLLING)"
@@ -206,10 +209,7 @@ final class ServiceSettingsRules {
         List<String> own = switch (strategy) {
             case BlueGreen b -> TurnoutTags.BLUE_GREEN_SLOT;
             case Rolling r when r.canary().isPresent() -> TurnoutTags.CANARY_SERVICE;
-            case Rolling r -> TurnoutTags.ROLLING_SERVICE;
-            // services of AWS's own engines are compared, never deployed: Turnout tags nothing of them
-            case EcsNative e -> List.of();
-            case CodeDeploy c -> List.of();
+            default -> TurnoutTags.ROLLING_SERVICE;
         };
         int mine = settings.path("tags").size();
         int total = mine + own.size();
