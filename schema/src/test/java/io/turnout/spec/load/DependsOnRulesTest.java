@@ -126,7 +126,7 @@ class DependsOnRulesTest {
                     inline:
                       family: orders
                       containerDefinitions:
-                        - {name: orders, image: "busybox:1.37"}
+                        - {name: orders, image: "busybox:1.37", memoryReservation: 64}
                   strategy:
                     rolling: {}
                 """;
