@@ -46,6 +46,27 @@ public final class DeployTable {
         return out.toString();
     }
 
+    /** The agent's start and webhook times as a second table, with the machine's load while they ran. */
+    public static String agentMarkdown(AgentBenchmark.Result agent, double loadAverage) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nThe agent (`turnout agent` in its own JVM, started as `./turnout` starts it, ")
+                .append(agent.aotCache() ? "with the build's AOT cache" : "without an AOT cache")
+                .append("; the simulated cloud, a local spec repository of ").append(AgentBenchmark.SERVICES)
+                .append(" services in sync, a fresh data directory per start); load average ")
+                .append(String.format(Locale.ROOT, "%.1f", loadAverage)).append(" when it began:\n\n");
+        out.append("| measurement | median | runs |\n| --- | ---: | --- |\n");
+        out.append("| start: launch to `/health/readiness` 200 | ").append(ScaleTable.time(agent.medianStart()))
+                .append(" | ").append(times(agent.starts())).append(" |\n");
+        out.append("| webhook to the first mutating call (").append(agent.firstStep().isEmpty() ? "the first step"
+                        : "the first step: " + agent.firstStep().replace("|", "\\|")).append(") | ")
+                .append(ScaleTable.time(agent.medianWebhook())).append(" | ").append(times(agent.webhooks())).append(" |\n");
+        return out.toString();
+    }
+
+    private static String times(List<Duration> times) {
+        return times.stream().map(ScaleTable::time).collect(Collectors.joining(", "));
+    }
+
     private static String ops(Map<String, Long> calls) {
         return calls.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }

@@ -1,5 +1,6 @@
 package io.turnout.cli;
 
+import io.turnout.bench.AgentBenchmark;
 import io.turnout.bench.CallBenchmark;
 import io.turnout.bench.DeployBenchmark;
 import io.turnout.bench.DeployTable;
@@ -8,6 +9,7 @@ import io.turnout.bench.ScaleTable;
 import io.turnout.error.TurnoutException;
 import io.turnout.spec.load.Durations;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +92,10 @@ final class BenchCommand implements Callable<Integer> {
                     "agent does (journal on disk, AWS's write budgets on the virtual clock, deployment.maxParallel = N),",
                     "and print the simulated duration, the wall time, the AWS calls by operation (mutating ones apart), the",
                     "floor (one service's deployment plus the time the write budgets impose on that many mutating calls)",
-                    "and the ratio. Prints one Markdown table and writes it to --out."})
+                    "and the ratio. Then, unless --agent-runs 0, the agent's own times in a second table: a real",
+                    "`turnout agent` started as ./turnout starts it, on the simulated cloud, from launch to",
+                    "/health/readiness (median of --agent-runs starts), and from a push webhook to the first mutating",
+                    "AWS call of the commit it announces (median of --agent-runs pushes). Writes the tables to --out."})
     static final class Deploy implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -103,11 +108,16 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Where to write the table (default: bench-results/deploy.md).")
         Path out;
 
+        @Option(names = "--agent-runs", paramLabel = "N", defaultValue = "3",
+                description = "Agent starts and webhooks to time, each (default: 3; 0 skips the agent's table).")
+        int agentRuns;
+
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, InterruptedException {
             for (int n : services) {
                 if (n < 1) throw new TurnoutException("--services takes sizes of at least 1, got " + n, "Pass e.g. --services 1,10,100.");
             }
+            if (agentRuns < 0) throw new TurnoutException("--agent-runs takes 0 or more, got " + agentRuns, "Pass e.g. --agent-runs 3.");
             Path work = Files.createTempDirectory("turnout-bench-deploy");
             try {
                 var err = spec.commandLine().getErr();
@@ -120,7 +130,16 @@ final class BenchCommand implements Callable<Integer> {
                     err.flush();
                     rows.add(n == 1 ? one : DeployBenchmark.run(n, work));
                 }
-                return print(DeployTable.markdown(rows, one.simulated()), out, spec);
+                String table = DeployTable.markdown(rows, one.simulated());
+                if (agentRuns > 0) {
+                    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                    AgentBenchmark.Result agent = AgentBenchmark.run(agentRuns, agentRuns, work, line -> {
+                        err.println(line);
+                        err.flush();
+                    });
+                    table += DeployTable.agentMarkdown(agent, load);
+                }
+                return print(table, out, spec);
             } finally {
                 ScaleBenchmark.delete(work);
             }

@@ -2,10 +2,13 @@ package io.turnout.cli;
 
 import static io.turnout.cli.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +39,7 @@ class BenchCommandTest {
     @Test
     void benchDeployPrintsTheSimulatedDurationNextToTheFloor() throws Exception {
         Path out = dir.resolve("results/deploy.md");
-        CommandLineTest.Run r = run("bench", "deploy", "--services", "1,10", "--out", out.toString());
+        CommandLineTest.Run r = run("bench", "deploy", "--services", "1,10", "--agent-runs", "0", "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().startsWith("Machine: "), r.out());
         assertTrue(r.out().contains("One service's deployment: 5m30s (simulated)."), r.out());
@@ -46,6 +49,43 @@ class BenchCommandTest {
                 r.out());
         assertTrue(r.out().contains("ecs:RegisterTaskDefinition 10, ecs:TagResource 20, ecs:UpdateService 20"), r.out());
         assertEquals(r.out(), Files.readString(out));
+        assertFalse(r.out().contains("turnout agent"), "--agent-runs 0 skips the agent's table: " + r.out());
+    }
+
+    /**
+     * {@code bench deploy}'s agent table: a real agent in a child JVM (here on the test's class path, no AOT
+     * cache) started, ready, then a pushed commit deployed after a signed webhook. Times are only checked for
+     * plausibility: a JVM cannot start and poll in under 50 ms, and each run is bounded by the benchmark itself.
+     */
+    @Test
+    void benchDeployTimesTheAgentsStartAndAWebhookToItsFirstMutatingCall() throws Exception {
+        Path out = dir.resolve("results/deploy.md");
+        CommandLineTest.Run r = run("bench", "deploy", "--services", "1", "--agent-runs", "1", "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("without an AOT cache"), r.out());
+        Matcher start = Pattern.compile("\\| start: launch to `/health/readiness` 200 \\| ([0-9.]+ m?s) \\| ([0-9.]+ m?s) \\|")
+                .matcher(r.out());
+        assertTrue(start.find(), r.out());
+        assertEquals(start.group(1), start.group(2), "one run: its time is the median");
+        assertTrue(millis(start.group(1)) >= 50 && millis(start.group(1)) <= 180_000, start.group());
+        Matcher webhook = Pattern.compile("\\| webhook to the first mutating call \\(the first step: Register a new revision of task"
+                + " definition s00000\\) \\| ([0-9.]+ m?s) \\| ([0-9.]+ m?s) \\|").matcher(r.out());
+        assertTrue(webhook.find(), r.out());
+        assertTrue(millis(webhook.group(1)) > 0 && millis(webhook.group(1)) <= 120_000, webhook.group());
+        assertTrue(r.out().contains(" services in sync, a fresh data directory per start); load average "), r.out());
+        assertEquals(r.out(), Files.readString(out));
+    }
+
+    @Test
+    void benchDeployRefusesNegativeAgentRuns() {
+        CommandLineTest.Run r = run("bench", "deploy", "--services", "1", "--agent-runs", "-1");
+        assertEquals(ExitCodes.ERROR, r.exit());
+        assertTrue(r.err().contains("--agent-runs takes 0 or more"), r.err());
+    }
+
+    private static double millis(String time) {
+        String[] parts = time.split(" ");
+        return Double.parseDouble(parts[0]) * (parts[1].equals("s") ? 1000 : 1);
     }
 
     @Test
