@@ -35,6 +35,15 @@ import java.util.Optional;
 @Controller("/environments")
 final class ApprovalPageController {
     private static final TextPlanRenderer PLAN_TEXT = new TextPlanRenderer(false);
+    /**
+     * Not the status page's {@code no-referrer}: under it a browser posts the form with
+     * {@code Origin: null} (Fetch, "serializing a request origin"), and Micronaut's CORS filter
+     * answers 403 with an empty body to every request whose Origin is not local when the agent is
+     * reached at localhost or 127.x (its guard against drive-by-localhost attacks — an SSH tunnel or
+     * a port-forward is how people often open the status page). {@code same-origin} makes the
+     * browser send the agent's own origin with the form, and still no referrer to other sites.
+     */
+    static final String REFERRER_POLICY = "same-origin";
 
     private final AgentStatus status;
     private final Approvals approvals;
@@ -129,6 +138,6 @@ final class ApprovalPageController {
                 + "</h1></header>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
         return HttpResponse.<String>status(status).body(page).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("Content-Security-Policy", StatusPageController.CSP)
-                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", REFERRER_POLICY).header("Cache-Control", "no-store");
     }
 }

@@ -70,6 +70,28 @@ class ApprovalPageTest {
         assertTrue(server.trigger().environmentSyncs().isEmpty(), "nothing to act on");
     }
 
+    /**
+     * Micronaut refuses (403, empty body) a POST whose Origin is not local when the agent is reached
+     * at 127.0.0.1 — and a browser sends {@code Origin: null} under {@code Referrer-Policy: no-referrer}.
+     * The approval page therefore tells browsers to send its own origin with the form (same-origin),
+     * and that origin passes.
+     */
+    @Test
+    void theApprovalPageMakesBrowsersSendTheOriginTheServerAccepts() {
+        HttpResponse<String> page = server.get("/environments/production/approve?commit=" + StatusFixtures.PROD_HEAD);
+        assertEquals(List.of("same-origin"), page.headers().allValues("Referrer-Policy"),
+                "a policy under which a browser posts the form with the page's origin, and sends no referrer elsewhere");
+        String form = "commit=" + StatusFixtures.PROD_HEAD + "&by=Bob&decision=approve&token=" + TOKEN;
+        HttpResponse<String> originNull = server.post("/environments/production/approve", form.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "null");
+        assertEquals(403, originNull.statusCode(), "what Chromium got under no-referrer: " + originNull.body());
+        assertTrue(approvals().decided().isEmpty());
+        HttpResponse<String> sameOrigin = server.post("/environments/production/approve", form.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded", "Origin", "http://127.0.0.1:" + server.uri("").getPort());
+        assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
+        assertEquals(1, approvals().decided().size());
+    }
+
     @Test
     void theApprovalFormAsksForTheTokenAndRecordsWithIt() {
         HttpResponse<String> page = server.get("/environments/production/approve?commit=" + StatusFixtures.PROD_HEAD);
