@@ -103,8 +103,8 @@ final class ApprovalPageController {
             HttpStatus code = refused.get().getStatus();
             return html(code, "Not approved", "<p>" + (code == HttpStatus.FORBIDDEN
                     ? "Approvals are disabled: the agent has no API token (turnout.api.token)."
-                    : "Wrong or missing API token: nothing was recorded.") + "</p><p><a href=\"/environments/" + HtmlText.text(env)
-                    + "/approve?commit=" + HtmlText.text(fields.getOrDefault("commit", "")) + "\">Try again</a></p>");
+                    : "Wrong or missing API token: nothing was recorded.") + "</p><p>" + tryAgain(env, fields.getOrDefault("commit", ""))
+                    + "</p>");
         }
         ApprovalRequest request;
         try {
@@ -116,8 +116,15 @@ final class ApprovalPageController {
         Approvals.Answer answer = approvals.decide(env, request.commit(), decision, request.by());
         boolean recorded = answer.result() == Approvals.Answer.Result.RECORDED;
         if (recorded) trigger.syncEnvironment(env);
-        return html(recorded ? HttpStatus.OK : HttpStatus.CONFLICT, recorded ? "Recorded" : "Not recorded",
-                "<p class=\"answer\">" + HtmlText.text(answer.message()) + "</p><p><a href=\"/\">Back to the status page</a></p>");
+        boolean busy = answer.result() == Approvals.Answer.Result.BUSY;
+        return html(recorded ? HttpStatus.OK : HttpStatus.CONFLICT, recorded ? "Recorded" : busy ? "Busy: not recorded" : "Not recorded",
+                "<p class=\"answer\">" + HtmlText.text(answer.message()) + "</p>"
+                        + (busy ? "<p>" + tryAgain(env, request.commit()) + "</p>" : "")
+                        + "<p><a href=\"/\">Back to the status page</a></p>");
+    }
+
+    private static String tryAgain(String env, String commit) {
+        return "<a href=\"/environments/" + HtmlText.text(env) + "/approve?commit=" + HtmlText.text(commit) + "\">Try again</a>";
     }
 
     private static Map<String, String> fields(@Nullable String form) {

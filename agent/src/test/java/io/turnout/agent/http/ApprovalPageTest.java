@@ -3,11 +3,20 @@ package io.turnout.agent.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.events.DeploymentEvent.ApprovalRequested;
+import io.turnout.ledger.StatusBoard;
+import io.turnout.reconcile.ApprovalService;
+import io.turnout.state.EnvironmentLease;
+import io.turnout.state.LocalStateStore;
 import io.turnout.status.Approvals;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +99,49 @@ class ApprovalPageTest {
                 "Content-Type", "application/x-www-form-urlencoded", "Origin", "http://127.0.0.1:" + server.uri("").getPort());
         assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
         assertEquals(1, approvals().decided().size());
+    }
+
+    /**
+     * The agent's own approvals, with production's lease held by someone else (a running deployment)
+     * for longer than a decision waits: the API answers 409 and the form a page, both saying the
+     * environment is busy, who holds it and to try again — not a 500 — and nothing is journaled.
+     */
+    @Test
+    void aDecisionWhileTheEnvironmentIsBusyIsAConflictThatNamesTheHolderAndRecordsNothing() {
+        LocalStateStore store = new LocalStateStore(LocalStateStore.DEFAULT_HISTORY_LIMIT, "turnout agent on replica-2 (pid 7)",
+                InstantSource.fixed(Instant.parse("2026-01-01T10:00:00Z")));
+        StatusBoard board = new StatusBoard(store);
+        board.follow("production", "https://git.example/shop.git", "main");
+        Instant since = Instant.parse("2026-01-01T09:00:00Z");
+        board.on(new ApprovalRequested("production", since, Optional.of(StatusFixtures.PROD_HEAD), "web", "web--b", since,
+                since.plus(Duration.ofHours(24))));
+        approvals().delegateTo(new ApprovalService(board, store, InstantSource.system(), Duration.ZERO));
+        try (EnvironmentLease deployment = store.lease("production")) {
+            HttpResponse<String> api = server.post("/api/environments/production/approve",
+                    ("{\"commit\":\"" + StatusFixtures.PROD_HEAD + "\",\"by\":\"alice\"}").getBytes(StandardCharsets.UTF_8),
+                    "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+            assertEquals(409, api.statusCode(), api.body());
+            assertTrue(api.body().contains("\"busy\":true"), api.body());
+            assertTrue(api.body().contains("production is busy: it is being changed by turnout agent on replica-2 (pid 7)"), api.body());
+            assertTrue(api.body().contains("Nothing was recorded: try again"), api.body());
+
+            String form = "commit=" + StatusFixtures.PROD_HEAD + "&by=Bob&decision=reject&token=" + TOKEN;
+            HttpResponse<String> page = server.post("/environments/production/approve", form.getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/x-www-form-urlencoded", "Origin", server.uri("").toString());
+            assertEquals(409, page.statusCode(), page.body());
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers()::toString);
+            assertTrue(page.body().contains("<h1>Busy: not recorded</h1>"), page.body());
+            assertTrue(page.body().contains("being changed by turnout agent on replica-2 (pid 7)"), page.body());
+            assertTrue(page.body().contains(">Try again</a>"), page.body());
+            assertTrue(store.journal("production").entries().isEmpty(), "nothing recorded");
+            assertTrue(server.trigger().environmentSyncs().isEmpty(), "nothing to act on");
+        }
+        // once the deployment has let go, the same request is recorded
+        HttpResponse<String> later = server.post("/api/environments/production/approve",
+                ("{\"commit\":\"" + StatusFixtures.PROD_HEAD + "\",\"by\":\"alice\"}").getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+        assertEquals(202, later.statusCode(), later.body());
+        assertEquals(1, store.journal("production").entries().size(), "the approval is journaled");
     }
 
     @Test
