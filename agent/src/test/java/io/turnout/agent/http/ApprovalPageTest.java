@@ -60,6 +60,17 @@ class ApprovalPageTest {
     }
 
     @Test
+    void theApiShowsWhatWaitsForApproval() {
+        String list = server.get("/api/environments").body();
+        assertTrue(list.contains("\"name\":\"production\",\"syncPolicy\":\"auto-apply\""), list);
+        assertTrue(list.matches("(?s).*\"name\":\"production\".*?\"waitingForApproval\":true.*\"name\":\"staging\".*?\"waitingForApproval\":false.*"), list);
+        String production = server.get("/api/environments/production").body();
+        assertTrue(production.contains("\"waitingForApproval\":true,\"approvals\":[{\"service\":\"web\",\"ecsServiceName\":\"web--b\",\"commit\":\""
+                + StatusFixtures.PROD_HEAD + "\",\"since\":\"" + StatusFixtures.T0 + "\",\"deadline\":\"" + StatusFixtures.T0.plus(Duration.ofHours(24))
+                + "\"}]"), production);
+    }
+
+    @Test
     void withoutTheTokenOrWithoutACommitNothingIsRecorded() {
         HttpResponse<String> noToken = server.post("/api/environments/production/reject", "{\"commit\":\"abcdef12\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(401, noToken.statusCode());
