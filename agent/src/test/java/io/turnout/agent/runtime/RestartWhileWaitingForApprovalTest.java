@@ -3,7 +3,6 @@ package io.turnout.agent.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.turnout.cloud.sim.ManualClock;
 import io.turnout.reconcile.ReconcileFixtures;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,18 +45,7 @@ class RestartWhileWaitingForApprovalTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private EmbeddedServer start(ReconcileFixtures.Fixture fx) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("turnout.agent.repositories.shop.url", fx.url());
-        properties.put("turnout.agent.repositories.shop.path", "specs");
-        properties.put("turnout.agent.cloud", "sim");
-        properties.put("turnout.agent.data-dir", dir.resolve("data").toString());
-        properties.put("turnout.api.token", TOKEN);
-        properties.put("micronaut.server.host", "127.0.0.1");
-        properties.put("micronaut.server.port", -1);
-        ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(fx.cloud()).deduceEnvironment(false).start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
-        return server;
+        return SimulatedAgent.start(fx, dir.resolve("data"), Map.of("turnout.api.token", TOKEN));
     }
 
     private HttpResponse<String> send(EmbeddedServer server, HttpRequest.Builder request) throws Exception {
@@ -88,8 +75,12 @@ class RestartWhileWaitingForApprovalTest {
                 .orElse(false);
     }
 
-    private static boolean outcomeOf(AgentStatus status, String commit) {
-        return status.environment("production").flatMap(EnvironmentStatus::lastOutcome).map(o -> o.commit().equals(commit)).orElse(false);
+    /** Production's outcome of {@code commit}, once there is one; no deployment waits any more then. */
+    private static CommitOutcome decided(AgentStatus status, String commit) throws InterruptedException {
+        AgentApplicationTest.await(LIMIT, () -> status.environment("production").flatMap(EnvironmentStatus::lastOutcome)
+                .map(o -> o.commit().equals(commit)).orElse(false), () -> production(status).toString());
+        assertTrue(!production(status).waitingForApproval(), () -> production(status).toString());
+        return production(status).lastOutcome().orElseThrow();
     }
 
     /**
@@ -147,12 +138,10 @@ class RestartWhileWaitingForApprovalTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"commit\":\"" + commit + "\",\"by\":\"alice\"}", StandardCharsets.UTF_8)));
                 assertEquals(202, approved.statusCode(), approved::body);
 
-                AgentApplicationTest.await(LIMIT, () -> outcomeOf(status, commit), () -> production(status).toString());
-                CommitOutcome outcome = production(status).lastOutcome().orElseThrow();
+                CommitOutcome outcome = decided(status, commit);
                 assertEquals(Outcome.APPLIED, outcome.outcome(), outcome::toString);
                 assertTrue(outcome.detail().contains("approved by alice"), outcome::toString);
                 assertEquals("a", blueOf(production(status), "web"), "production moved to the approved slot");
-                assertTrue(!production(status).waitingForApproval(), () -> production(status).toString());
                 assertTrue(!production(second).get("waitingForApproval").asBoolean());
             }
         }
@@ -169,12 +158,10 @@ class RestartWhileWaitingForApprovalTest {
                 ((ManualClock) fx.cloud().clock()).advance(Duration.ofHours(2).plusMinutes(1));
                 second.getApplicationContext().getBean(SyncTrigger.class).syncEnvironment("production");
 
-                AgentApplicationTest.await(LIMIT, () -> outcomeOf(status, commit), () -> production(status).toString());
-                CommitOutcome outcome = production(status).lastOutcome().orElseThrow();
+                CommitOutcome outcome = decided(status, commit);
                 assertEquals(Outcome.FAILED, outcome.outcome(), outcome::toString);
                 assertTrue(outcome.detail().contains("not approved within 2h"), outcome::toString);
                 assertEquals("b", blueOf(production(status), "web"), "production never moved");
-                assertTrue(!production(status).waitingForApproval(), () -> production(status).toString());
             }
         }
     }
