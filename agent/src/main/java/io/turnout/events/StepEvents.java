@@ -4,16 +4,19 @@ import io.turnout.apply.PendingApproval;
 import io.turnout.apply.Progress;
 import io.turnout.events.DeploymentEvent.ApprovalDecided;
 import io.turnout.events.DeploymentEvent.ApprovalRequested;
+import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
 import io.turnout.events.DeploymentEvent.StepStarted;
 import io.turnout.plan.Step;
+import io.turnout.status.ServiceOutcome;
 import java.time.InstantSource;
 import java.util.Optional;
 
 /**
  * The executor's {@link Progress} as events: every step transition becomes a {@link StepStarted},
- * {@link StepFinished} or {@link StepFailed} on {@code events}, and lines and the step hooks also
+ * {@link StepFinished} or {@link StepFailed} on {@code events}, every service's end a
+ * {@link ServiceFinished}, and lines and the step hooks also
  * go to {@code lines} (the log, a terminal, a test's hooks). The one place step events come from.
  */
 public final class StepEvents implements Progress {
@@ -46,6 +49,12 @@ public final class StepEvents implements Progress {
     public void stepFinished(int index, String service, Step step) {
         events.publish(new StepFinished(environment, clock.instant(), commit, index, service, step));
         lines.stepFinished(index, service, step);
+    }
+
+    @Override
+    public void serviceFinished(ServiceOutcome outcome) {
+        events.publish(new ServiceFinished(environment, clock.instant(), commit, outcome));
+        lines.serviceFinished(outcome);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.turnout.events.DeploymentEvent.ProblemPersists;
 import io.turnout.events.DeploymentEvent.ProblemStarted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
+import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent.ServicesRead;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
@@ -119,6 +120,7 @@ public final class EnvironmentLedger {
             case StepStarted e -> { }
             case StepFinished e -> { }
             case StepFailed e -> { }
+            case ServiceFinished e -> { }
             case CloudCallsCounted e -> { }
         }
     }
