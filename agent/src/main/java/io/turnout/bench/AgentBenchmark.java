@@ -1,9 +1,8 @@
 package io.turnout.bench;
 
-import io.turnout.agent.http.GitHubSignature;
-import io.turnout.agent.http.Secret;
 import io.turnout.cloud.sim.WorldFile;
 import io.turnout.error.TurnoutException;
+import io.turnout.notify.WebhookChannel;
 import io.turnout.source.LocalRepositories;
 import io.turnout.text.CommitIds;
 import java.io.IOException;
@@ -133,14 +132,17 @@ public final class AgentBenchmark {
         }
     }
 
-    /** What GitHub sends for a push to {@code bare}, signed with {@code secret}; the agent must answer 202 and schedule a poll. */
+    /**
+     * What GitHub sends for a push to {@code bare}, signed with {@code secret} as GitHub signs (the notification
+     * webhook's signature is the same HMAC); the agent must answer 202 and schedule a poll.
+     */
     private static void postWebhook(HttpClient http, URI base, Path bare, String secret) throws InterruptedException {
         byte[] body = """
                 {"ref":"refs/heads/main","repository":{"full_name":"bench/specs","clone_url":"%s"}}"""
                 .formatted(bare.toUri()).getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/hooks/github")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
-                .header(GitHubSignature.HEADER, GitHubSignature.sign(Secret.of(secret).orElseThrow(), body))
+                .header(WebhookChannel.SIGNATURE_HEADER, WebhookChannel.signature(secret.getBytes(StandardCharsets.UTF_8), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

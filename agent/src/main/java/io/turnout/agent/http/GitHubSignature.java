@@ -9,8 +9,8 @@ import java.util.HexFormat;
  * the raw request body keyed with the webhook's secret. Verified over the bytes as received (never
  * a re-serialised payload, which would differ in whitespace) and compared in constant time.
  */
-public final class GitHubSignature {
-    public static final String HEADER = "X-Hub-Signature-256";
+final class GitHubSignature {
+    static final String HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
     private static final HexFormat HEX = HexFormat.of();
 
@@ -28,8 +28,8 @@ public final class GitHubSignature {
         return MessageDigest.isEqual(secret.hmacSha256(body), presented);
     }
 
-    /** The header value GitHub would send for {@code body} (tests, and {@code turnout bench deploy}'s webhook). */
-    public static String sign(Secret secret, byte[] body) {
+    /** The header value GitHub would send for {@code body}. */
+    static String sign(Secret secret, byte[] body) {
         return PREFIX + HEX.formatHex(secret.hmacSha256(body));
     }
 }
