@@ -4,7 +4,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The desired state of one service in one environment, overrides applied: what the differ
- * compares with live state. For a {@link BlueGreen} strategy, {@code verification} is always present.
+ * compares with live state. For a {@link BlueGreen} strategy and {@link AwsEngine}s,
+ * {@code verification} is always present.
  */
 public record EffectiveService(String name, String environment, SourceLocation source, JsonNode taskDefinition,
                                JsonNode service, Strategy strategy) {

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
  *                       from its separate file when the spec points to one
  * @param service        CreateService request fields Turnout does not own (desiredCount,
  *                       launchType, networkConfiguration …); never cluster, serviceName,
- *                       taskDefinition, loadBalancers or serviceRegistries, which Turnout sets
- * @param strategy       blue/green (ELB or DNS) or rolling
+ *                       taskDefinition or serviceRegistries, which Turnout sets, nor
+ *                       loadBalancers except under AWS's own engines ({@link AwsEngine})
+ * @param strategy       blue/green (ELB or DNS), rolling, or one of AWS's own engines
  * @param overrides      per environment name
  */
 public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
@@ -53,6 +54,8 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
                     Optional.of(bg.verification().orElse(environment.deployment().verification())),
                     override.autoScaling().or(bg::autoScaling));
             case Rolling r -> r;
+            case AwsEngine engine -> engine.withVerification(engine.verification()
+                    .orElse(environment.deployment().verification()));
         };
         return new EffectiveService(name, environment.name(), source, td, svc, effective);
     }

@@ -128,9 +128,12 @@ final class ProblemMessages {
                 if (required.size() == 1) names.add("'" + required.get(0).asString() + "'");
             }
         }
-        String choice = String.join(" or ", names);
-        long present = instance == null ? 0 : names.stream().filter(n -> instance.has(n.substring(1, n.length() - 1))).count();
-        String message = present > 1 ? "both " + String.join(" and ", names) + " are set" : "neither " + String.join(" nor ", names) + " is set";
+        String choice = names.size() <= 2 ? String.join(" or ", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        List<String> present = instance == null ? List.of()
+                : names.stream().filter(n -> instance.has(n.substring(1, n.length() - 1))).toList();
+        String message = present.size() > 1 ? (present.size() == 2 ? "both " : "all of ") + String.join(" and ", present)
+                + " are set" : "neither " + String.join(" nor ", names) + " is set";
         if (names.isEmpty()) message = "matches none or several of the allowed shapes";
         return new SpecProblem(doc.positions().locate(pointer), pointer, message, "set exactly one of " + choice);
     }

@@ -3,8 +3,10 @@ package io.turnout.spec.load;
 import io.turnout.spec.AutoScaling;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.CodeDeploy;
 import io.turnout.spec.DeploymentPolicy;
 import io.turnout.spec.DnsTraffic;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.HttpCheck;
@@ -82,6 +84,20 @@ final class SpecTreeBuilder {
             JsonNode r = strategy.get("rolling");
             return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
                     integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"));
+        }
+        if (strategy.has("ecs")) {
+            JsonNode e = strategy.get("ecs");
+            return new EcsNative(text(e, "serviceName"), Optional.ofNullable(e.get("verification")).map(SpecTreeBuilder::verification));
+        }
+        if (strategy.has("codeDeploy")) {
+            JsonNode c = strategy.get("codeDeploy");
+            List<CodeDeploy.Hook> hooks = new ArrayList<>();
+            for (JsonNode hook : c.path("hooks")) {
+                hook.properties().forEach(e -> hooks.add(new CodeDeploy.Hook(e.getKey(), e.getValue().asString())));
+            }
+            return new CodeDeploy(text(c, "serviceName"), c.path("application").asString(), c.path("deploymentGroup").asString(),
+                    text(c, "deploymentConfigName"), hooks,
+                    Optional.ofNullable(c.get("verification")).map(SpecTreeBuilder::verification));
         }
         JsonNode bg = strategy.path("blueGreen");
         return new BlueGreen(traffic(bg.path("traffic")),

@@ -15,9 +15,8 @@ final class TurnoutOwnedFields {
             "cluster", "Turnout sets cluster from the environment's spec.cluster",
             "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling",
             "taskDefinition", "Turnout registers spec.taskDefinition and points each slot at the revision it registered",
-            "loadBalancers", "Turnout sets loadBalancers from spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)",
             "serviceRegistries", "Turnout sets serviceRegistries from spec.strategy.blueGreen.traffic.dns.cloudMapServices (the slot's Cloud Map service)",
-            "deploymentController", "Turnout uses the ECS deployment controller and runs blue/green itself; choose spec.strategy.blueGreen or spec.strategy.rolling instead",
+            "deploymentController", "the strategy sets the deployment controller: ECS for spec.strategy.blueGreen, rolling and ecs (ECS's own blue/green), CODE_DEPLOY for spec.strategy.codeDeploy",
             "role", "Turnout leaves role unset so that ECS uses its service-linked role, which load-balanced services need",
             "schedulingStrategy", "Turnout runs REPLICA services only (DAEMON services cannot have two slots or a desired count)");
 

@@ -50,9 +50,8 @@ class SchemaMessagesTest {
             "cluster|Turnout sets cluster from the environment's spec.cluster",
             "serviceName|metadata.name",
             "taskDefinition|registers spec.taskDefinition",
-            "loadBalancers|spec.strategy.blueGreen.traffic.elb",
             "serviceRegistries|cloudMapServices",
-            "deploymentController|runs blue/green itself",
+            "deploymentController|the strategy sets the deployment controller",
             "role|service-linked role"})
     void fieldsTurnoutOwnsSaySoAndWhereFrom(String field, String explanation) {
         SpecProblem p = problemContaining(webWith("desiredCount: 2", "desiredCount: 2\n    " + field + ": x"), "'" + field + "'");
@@ -116,7 +115,7 @@ class SchemaMessagesTest {
 
     static Stream<Arguments> oneOfCases() {
         return Stream.of(
-                Arguments.of("both strategies", "      traffic:", "      traffic:\n    rolling: {}\n    blueGreen2:", "set exactly one of 'blueGreen' or 'rolling'"),
+                Arguments.of("both strategies", "      traffic:", "      traffic:\n    rolling: {}\n    blueGreen2:", "set exactly one of 'blueGreen', 'rolling', 'ecs' or 'codeDeploy'"),
                 Arguments.of("no traffic mode", "        elb:", "        none:", "set exactly one of 'elb' or 'dns'"),
                 Arguments.of("file and inline", "    file: web.taskdef.json", "    file: web.taskdef.json\n    inline: {family: web}", "set exactly one of 'file' or 'inline'"));
     }

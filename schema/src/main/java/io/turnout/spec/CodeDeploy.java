@@ -1,0 +1,38 @@
+package io.turnout.spec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A service under an existing CodeDeploy application and deployment group (deployment
+ * controller CODE_DEPLOY): Turnout creates CodeDeploy deployments with an AppSpec and follows
+ * them.
+ *
+ * @param deploymentConfigName all at once, linear or canary (a CodeDeploy deployment
+ *                             configuration); empty: the deployment group's own
+ * @param hooks                the AppSpec's {@code Hooks}, in the order written
+ */
+public record CodeDeploy(Optional<String> serviceName, String application, String deploymentGroup,
+                         Optional<String> deploymentConfigName, List<Hook> hooks, Optional<Verification> verification)
+        implements AwsEngine {
+    /** The AppSpec lifecycle events a hook may run at, in the order CodeDeploy runs them for ECS. */
+    public static final List<String> HOOK_EVENTS = List.of("BeforeInstall", "AfterInstall", "AfterAllowTestTraffic",
+            "BeforeAllowTraffic", "AfterAllowTraffic");
+
+    /** One AppSpec hook: a Lambda function (name or ARN) run at lifecycle event {@code event}. */
+    public record Hook(String event, String function) {}
+
+    public CodeDeploy {
+        hooks = List.copyOf(hooks);
+    }
+
+    @Override
+    public String deploymentController() {
+        return "CODE_DEPLOY";
+    }
+
+    @Override
+    public CodeDeploy withVerification(Verification verification) {
+        return new CodeDeploy(serviceName, application, deploymentGroup, deploymentConfigName, hooks, Optional.of(verification));
+    }
+}
