@@ -32,6 +32,13 @@ public interface Progress {
     /** Step {@code index} of {@code service} failed with {@code reason} (journaled); its service is rolled back next. */
     default void stepFailed(int index, String service, Step step, String reason) {}
 
+    /**
+     * AWS's own engine reports where the deployment of {@code service} is now (lifecycle stage and
+     * traffic weights, "TEST_TRAFFIC_SHIFT, production 100% on web:3, test 100% on web:4"), for the
+     * status page. Called when it changes, next to a {@link #line}.
+     */
+    default void engineStage(String service, String description) {}
+
     /** Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag). */
     static Progress to(PrintWriter out) {
         return message -> {

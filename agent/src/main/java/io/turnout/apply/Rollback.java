@@ -36,6 +36,9 @@ final class Rollback {
     }
 
     List<String> run(boolean productionMoved) {
+        if (snapshot.single().isPresent() && ctx.engineDeployment(snapshot.service()).isPresent()) {
+            return engine(snapshot.single().get(), ctx.engineDeployment(snapshot.service()).get());
+        }
         if (productionMoved && snapshot.slots().isEmpty()) {
             // A first deployment has nothing to go back to: the verified new slot keeps production.
             done.add("first deployment: production stays on the new, verified slot; fix the cause and apply again");
@@ -50,6 +53,28 @@ final class Rollback {
             restoreScaling();
         }
         restoreSlots(productionMoved);
+        return List.copyOf(done);
+    }
+
+    /**
+     * A service of AWS's own engines: a deployment the plan started and that is still under way
+     * is stopped with rollback (the follow step has done so when one of its checks failed), then
+     * the service's {@code turnout:*} tags are put back, so that a plan of the previous spec is in
+     * sync from the tags alone.
+     */
+    private List<String> engine(ServiceSnapshot.SlotState before, String deployment) {
+        done.add(EngineRollback.run(ctx, before.ecsServiceName(), deployment, "the deployment failed",
+                ctx.environment.deployment().steadyStateTimeout()).what());
+        EcsServiceInfo now = ctx.service(cluster, before.ecsServiceName());
+        if (now.taskDefinitionArn().equals(before.taskDefinitionArn())) {
+            Map<String, String> tags = new TreeMap<>();
+            for (String key : List.of(Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION, Tags.PREVIOUS_SPEC_HASH,
+                    Tags.PREVIOUS_TASK_DEFINITION)) {
+                if (before.tags().containsKey(key)) tags.put(key, before.tags().get(key));
+            }
+            if (!tags.isEmpty()) ctx.run(() -> ctx.cloud.ecs().tagResource(before.arn(), tags));
+            done.add("tags restored");
+        }
         return List.copyOf(done);
     }
 

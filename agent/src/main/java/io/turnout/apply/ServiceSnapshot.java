@@ -23,11 +23,18 @@ import java.util.TreeMap;
  * @param slots the slots that existed, by slot
  * @param elb   the routes and where they forwarded (ELB mode)
  * @param dns   the weighted records as they were (DNS mode)
+ * @param single the one ECS service of a rolling service or of AWS's own engines, when it existed
  */
 public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots,
-                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns) {
+                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Optional<SlotState> single) {
     public ServiceSnapshot {
         slots = Map.copyOf(slots);
+        single = single == null ? Optional.empty() : single;
+    }
+
+    public ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots, Optional<ElbRoutes> elb,
+                           Optional<DnsRecords> dns) {
+        this(service, blue, slots, elb, dns, Optional.empty());
     }
 
     /** One ECS service: what it ran, how many tasks, its tags and auto scaling. */
@@ -85,7 +92,7 @@ public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, Slo
                 }
             }
         }
-        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns);
+        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns, live.single().map(ServiceSnapshot::state));
     }
 
     private static SlotState state(LiveSlot s) {

@@ -37,6 +37,8 @@ final class StepContext {
     private final Map<String, String> registered = new HashMap<>();
     private final Map<String, String> expected = new HashMap<>();
     private final Map<String, SlotCheck> productionChecks = new HashMap<>();
+    /** The deployment of AWS's engine a step started, by Turnout service: {@code ecs:<arn>} or {@code codeDeploy:<id>}. */
+    private final Map<String, String> engineDeployments = new HashMap<>();
 
     StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
                 InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings) {
@@ -57,6 +59,7 @@ final class StepContext {
         copy.registered.putAll(registered);
         copy.expected.putAll(expected);
         copy.productionChecks.putAll(productionChecks);
+        copy.engineDeployments.putAll(engineDeployments);
         return copy;
     }
 
@@ -123,8 +126,21 @@ final class StepContext {
         return Optional.ofNullable(expected.get(ecsServiceName));
     }
 
-    /** Takes in what a step recorded in the journal ({@code family}/{@code ecsService} + {@code taskDefinitionArn}). */
+    /** The deployment AWS's engine started for {@code service} in this plan: {@code ecs:<arn>} or {@code codeDeploy:<id>}. */
+    void engineDeployment(String service, String engineAndId) {
+        engineDeployments.put(service, engineAndId);
+    }
+
+    Optional<String> engineDeployment(String service) {
+        return Optional.ofNullable(engineDeployments.get(service));
+    }
+
+    /**
+     * Takes in what a step recorded in the journal ({@code family}/{@code ecsService} +
+     * {@code taskDefinitionArn}; {@code service} + {@code engineDeployment}).
+     */
     void absorb(JsonNode result) {
+        if (result.has("engineDeployment")) engineDeployment(result.path("service").asString(), result.get("engineDeployment").asString());
         String arn = result.path("taskDefinitionArn").asString(null);
         if (arn == null) return;
         if (result.has("family")) registered(result.get("family").asString(), arn);

@@ -44,7 +44,7 @@ final class VerifyRunner implements StepRunner<Verify> {
                 v.healthyTargets(), step.stageEndpoint(), v.httpChecks());
     }
 
-    private static void runTask(StepContext ctx, String cluster, String ecsServiceName, TaskCheck check) {
+    static void runTask(StepContext ctx, String cluster, String ecsServiceName, TaskCheck check) {
         EcsServiceInfo s = ctx.service(cluster, ecsServiceName);
         ctx.say("Running " + String.join(" ", check.command()) + " in container " + check.container() + " of "
                 + AwaitSteadyStateRunner.revision(s.taskDefinitionArn()));

@@ -18,6 +18,7 @@ import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
 import io.turnout.live.LiveTraffic;
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -61,6 +62,9 @@ final class NaiveLiveStateReader {
                 case BlueGreen bg -> new LiveService(svc.name(), slot(cluster, Slot.A, Slot.A.ecsServiceName(svc.name())),
                         slot(cluster, Slot.B, Slot.B.ecsServiceName(svc.name())), Optional.empty(), traffic(svc.name(), bg),
                         List.of());
+                // the synthetic estate has none; a per-service tool would read the one ECS service
+                case AwsEngine engine -> LiveService.engine(svc.name(), slot(cluster, null, engine.ecsServiceName(svc.name())),
+                        List.of(), Optional.empty());
             });
         }
         return new LiveState(environment.name(), cluster, clusterExists, services);

@@ -6,6 +6,7 @@ import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -118,6 +119,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         CompletableFuture<Boolean> clusterCheck = new CompletableFuture<>();
         Map<String, EcsServiceInfo> ecsServices = new HashMap<>();
         Map<String, Set<Slot>> notRead = new HashMap<>();
+        Map<String, EngineDeploymentReads.Found> engineDeployments = new TreeMap<>();
         Set<String> vouched = new HashSet<>();
         Map<String, Traffic> traffic = new TreeMap<>();
         List<String> environmentProblems = new ArrayList<>();
@@ -154,7 +156,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         if (clusterCheck.join()) {
             List<String> greens = new ArrayList<>();
             for (EffectiveService svc : services) {
-                String single = svc.strategy() instanceof Rolling ? svc.name() : null;
+                String single = singleName(svc);
                 Optional<Slot> blue = single != null ? Optional.empty() : traffic.get(svc.name()).blue();
                 String main = single != null ? single : blue.map(b -> b.ecsServiceName(svc.name())).orElse(null);
                 EcsServiceInfo mainService = main == null ? null : ecsServices.get(main);
@@ -169,12 +171,21 @@ public final class BatchedLiveStateReader implements LiveStateReader {
                 }
             }
             ecsServices.putAll(describeServices(cluster, greens));
+            EngineDeploymentReads engineReads = new EngineDeploymentReads(gateway, throttle, cluster);
+            for (EffectiveService svc : services) {
+                if (!(svc.strategy() instanceof AwsEngine engine)) continue;
+                String ecsName = engine.ecsServiceName(svc.name());
+                engineReads.read(engine, ecsName, Optional.ofNullable(ecsServices.get(ecsName)))
+                        .ifPresent(found -> engineDeployments.put(svc.name(), found));
+            }
         }
 
         // Phase 3: details of the slots the tags do not vouch for.
         List<EcsServiceInfo> detailed = ecsServices.values().stream().filter(s -> !vouched.contains(s.name()))
                 .sorted(Comparator.comparing(EcsServiceInfo::name)).toList();
-        Map<String, TaskDefinitionInfo> taskDefinitions = describeTaskDefinitions(detailed);
+        List<String> taskDefinitionArns = new ArrayList<>(detailed.stream().map(EcsServiceInfo::taskDefinitionArn).toList());
+        taskDefinitionArns.addAll(EngineDeploymentReads.taskDefinitionArns(engineDeployments.values()));
+        Map<String, TaskDefinitionInfo> taskDefinitions = describeTaskDefinitions(taskDefinitionArns);
         Map<String, LiveScaling> scaling = readScaling(cluster, detailed);
 
         Map<String, LiveService> live = new TreeMap<>();
@@ -184,6 +195,8 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             LiveService service = switch (svc.strategy()) {
                 case Rolling r -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
                         slots.slot(null, svc.name()), Optional.empty(), problems);
+                case AwsEngine engine -> LiveService.engine(svc.name(), slots.slot(null, engine.ecsServiceName(svc.name())),
+                        problems, Optional.ofNullable(engineDeployments.get(svc.name())).map(f -> f.with(taskDefinitions)));
                 case BlueGreen bg -> {
                     Traffic t = traffic.get(svc.name());
                     problems.addAll(t.problems());
@@ -216,8 +229,8 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     private static List<String> firstSlots(List<EffectiveService> services, Map<String, Traffic> traffic) {
         List<String> first = new ArrayList<>();
         for (EffectiveService svc : services) {
-            if (svc.strategy() instanceof Rolling) {
-                first.add(svc.name());
+            if (singleName(svc) != null) {
+                first.add(singleName(svc));
             } else {
                 Optional<Slot> blue = traffic.get(svc.name()).blue();
                 if (blue.isPresent()) {
@@ -272,9 +285,18 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         return found;
     }
 
+    /** The one ECS service of a rolling service or one of AWS's engines; null for blue/green (two slots). */
+    private static String singleName(EffectiveService svc) {
+        return switch (svc.strategy()) {
+            case Rolling r -> svc.name();
+            case AwsEngine engine -> engine.ecsServiceName(svc.name());
+            case BlueGreen bg -> null;
+        };
+    }
+
     /** Each distinct task definition in use, described once. A missing one is left out (reported per slot). */
-    private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<EcsServiceInfo> services) {
-        List<String> arns = List.copyOf(new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList()));
+    private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<String> taskDefinitionArns) {
+        List<String> arns = List.copyOf(new TreeSet<>(taskDefinitionArns));
         List<Optional<TaskDefinitionInfo>> described = throttle.all("ecs", arns.stream()
                 .<Callable<Optional<TaskDefinitionInfo>>>map(arn -> () -> {
                     try {

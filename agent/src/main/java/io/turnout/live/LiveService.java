@@ -20,10 +20,14 @@ import java.util.Set;
  * @param notRead  slots that were deliberately not described (the GREEN slot of a service whose BLUE
  *                 slot runs the desired spec, as its tags say): for these, an empty {@code a}/{@code b}
  *                 means "not read", never "absent"
+ * @param deployment the deployment AWS's own engine (strategy ecs or codeDeploy) is carrying out for
+ *                 the service's one ECS service now; empty when none is under way
  */
 public record LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
-                          Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead) {
+                          Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead,
+                          Optional<EngineDeployment> deployment) {
     public LiveService {
+        deployment = deployment == null ? Optional.empty() : deployment;
         problems = List.copyOf(problems);
         notRead = notRead == null || notRead.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notRead));
         for (Slot s : notRead) {
@@ -36,7 +40,19 @@ public record LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> 
     /** A service whose slots were all read (absent ones are really absent). */
     public LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
                        Optional<LiveTraffic> traffic, List<String> problems) {
-        this(name, a, b, single, traffic, problems, Set.of());
+        this(name, a, b, single, traffic, problems, Set.of(), Optional.empty());
+    }
+
+    /** A blue/green service, some of whose slots were deliberately not read. */
+    public LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
+                       Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead) {
+        this(name, a, b, single, traffic, problems, notRead, Optional.empty());
+    }
+
+    /** A service of AWS's own engines: its one ECS service and the deployment under way, if any. */
+    public static LiveService engine(String name, Optional<LiveSlot> single, List<String> problems,
+                                     Optional<EngineDeployment> deployment) {
+        return new LiveService(name, Optional.empty(), Optional.empty(), single, Optional.empty(), problems, Set.of(), deployment);
     }
 
     /** The slot's ECS service; empty when it does not exist, or when it was not read (see {@link #wasRead}). */

@@ -7,6 +7,8 @@ import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.CodeDeploy;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.EffectiveService;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.Rolling;
@@ -96,6 +98,8 @@ public final class Planner {
             case BlueGreen bg -> new BlueGreenPlanner(context).plan(DesiredService.of(service, null), bg, current);
             case Rolling r -> new RollingPlanner(context)
                     .plan(DesiredService.of(service, RollingPlanner.strategySettings(r)), r, current);
+            case EcsNative e -> new EcsEnginePlanner(context).plan(DesiredService.of(service, null), e, current);
+            case CodeDeploy c -> new CodeDeployPlanner(context).plan(DesiredService.of(service, null), c, current);
         };
     }
 

@@ -27,6 +27,8 @@ final class DeploymentEngine {
     private static final int MAX_ROUNDS = 1_000;
 
     private final SimRegion region;
+    /** AWS's own deployment engines (ECS blue/green, CodeDeploy), which finish the deployments they control. */
+    private final List<Controller> controllers = new ArrayList<>();
     private Instant processed = Instant.EPOCH;
     /**
      * Services that may still change by themselves (tasks pending, a deployment in progress, a
@@ -42,13 +44,67 @@ final class DeploymentEngine {
         this.region = region;
     }
 
+    /**
+     * A deployment engine of AWS's that drives some services' deployments through its own stages
+     * (traffic shifts, hooks, bake time) and decides when the new tasks replace the old ones.
+     */
+    interface Controller {
+        /** Moves {@code svc}'s deployment along up to {@code t}; whether anything changed. */
+        boolean advance(SimService svc, Instant t);
+
+        /** The next moment something changes by itself for {@code svc}, or null. */
+        Instant nextEvent(SimService svc);
+
+        /** Whether a deployment of {@code svc} is still under way (so the service is not steady). */
+        boolean busy(SimService svc);
+    }
+
+    void register(Controller controller) {
+        controllers.add(controller);
+    }
+
     /** Starts a new PRIMARY deployment; the old primary becomes ACTIVE and drains once the new one is done. */
     SimService.Deployment startDeployment(SimService svc, String taskDefinitionArn, Instant now) {
         String id = "ecs-svc/" + SimIds.digits(svc.arn + "#" + region.next(), 19);
         SimService.Deployment d = new SimService.Deployment(id, taskDefinitionArn, now);
+        d.revisionArn = svc.arn.replace(":service/", ":service-revision/") + "/" + SimIds.digits(id, 19);
+        region.ecs.revisions.put(d.revisionArn, taskDefinitionArn);
         svc.deployments.addFirst(d);
         svc.taskDefinitionArn = taskDefinitionArn;
         return d;
+    }
+
+    /**
+     * A new PRIMARY deployment whose tasks register in {@code bindings} and which only a
+     * {@link Controller} finishes ({@link #finish}) or discards ({@link #discard}).
+     */
+    SimService.Deployment startControlled(SimService svc, String taskDefinitionArn, Instant now, List<LoadBalancerBinding> bindings) {
+        SimService.Deployment d = startDeployment(svc, taskDefinitionArn, now);
+        d.bindings = List.copyOf(bindings);
+        d.controlled = true;
+        touch(svc);
+        return d;
+    }
+
+    /** When {@code d}'s tasks all run and pass their target groups' health checks; empty while they cannot (yet). */
+    Optional<Instant> readyAt(SimService svc, SimService.Deployment d) {
+        return healthyAt(svc, d);
+    }
+
+    /** A controlled deployment is done: it COMPLETES and the older ones' tasks stop. */
+    void finish(SimService svc, SimService.Deployment d) {
+        d.controlled = false;
+        complete(svc, d);
+        touch(svc);
+    }
+
+    /** A controlled deployment is rolled back: its tasks stop and the one before it is PRIMARY again. */
+    void discard(SimService svc, SimService.Deployment d) {
+        d.tasks.forEach(task -> stopTask(svc, d, task));
+        d.tasks.clear();
+        svc.deployments.remove(d);
+        if (!svc.deployments.isEmpty()) svc.taskDefinitionArn = svc.primary().taskDefinitionArn;
+        touch(svc);
     }
 
     /** A service that has been steady since {@code at}: one COMPLETED deployment, its tasks running and healthy. */
@@ -59,7 +115,7 @@ final class DeploymentEngine {
             SimService.Task task = newTask(at);
             task.running = true;
             d.tasks.add(task);
-            registerTargets(svc, task, registered);
+            registerTargets(svc, d, task, registered);
         }
         complete(svc, d);
         touch(svc);
@@ -93,7 +149,9 @@ final class DeploymentEngine {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
             for (SimService svc : moving) {
-                if ("ACTIVE".equals(svc.status)) changed |= startTasks(svc, t) | reconcile(svc, t);
+                if (!"ACTIVE".equals(svc.status)) continue;
+                changed |= startTasks(svc, t) | reconcile(svc, t);
+                for (Controller c : controllers) changed |= c.advance(svc, t);
             }
             if (!changed) {
                 moving.stream().filter(this::steady).forEach(busy::remove);
@@ -122,6 +180,7 @@ final class DeploymentEngine {
      */
     private boolean steady(SimService svc) {
         if (!"ACTIVE".equals(svc.status)) return true;
+        if (controllers.stream().anyMatch(c -> c.busy(svc))) return false;
         if (svc.deployments.size() != 1) return false;
         SimService.Deployment p = svc.primary();
         if ("IN_PROGRESS".equals(p.rolloutState) || p.pending() > 0) return false;
@@ -140,6 +199,7 @@ final class DeploymentEngine {
                 for (SimService.Task task : d.tasks) if (!task.running) next = earliest(next, task.startsAt);
             }
             next = earliest(next, healthyAt(svc, svc.primary()).orElse(null));
+            for (Controller c : controllers) next = earliest(next, c.nextEvent(svc));
         }
         return next;
     }
@@ -158,7 +218,7 @@ final class DeploymentEngine {
                     d.failedTasks++;
                 } else {
                     task.running = true;
-                    registerTargets(svc, task, task.startsAt);
+                    registerTargets(svc, d, task, task.startsAt);
                 }
             }
         }
@@ -168,7 +228,7 @@ final class DeploymentEngine {
     private boolean reconcile(SimService svc, Instant t) {
         boolean changed = clampToScalableTarget(svc);
         SimService.Deployment p = svc.primary();
-        if ("IN_PROGRESS".equals(p.rolloutState) && ServiceSettings.breakerEnabled(svc.settings)
+        if ("IN_PROGRESS".equals(p.rolloutState) && !p.controlled && ServiceSettings.breakerEnabled(svc.settings)
                 && p.failedTasks >= breakerThreshold(svc.desiredCount)) {
             tripBreaker(svc, p, t);
             return true;
@@ -181,10 +241,10 @@ final class DeploymentEngine {
             for (int i = 0; i < launchCount; i++) p.tasks.add(newTask(t.plus(delay)));
             // Scale-in stops pending tasks first, then the newest running ones.
             p.tasks.sort(Comparator.comparing((SimService.Task task) -> !task.running));
-            while (p.tasks.size() > svc.desiredCount) stopTask(svc, p.tasks.removeLast());
+            while (p.tasks.size() > svc.desiredCount) stopTask(svc, p, p.tasks.removeLast());
             changed |= launchCount != 0;
         }
-        if ("IN_PROGRESS".equals(p.rolloutState) && p.running() == svc.desiredCount && p.pending() == 0
+        if ("IN_PROGRESS".equals(p.rolloutState) && !p.controlled && p.running() == svc.desiredCount && p.pending() == 0
                 && healthyAt(svc, p).map(at -> !at.isAfter(t)).orElse(false)) {
             complete(svc, p);
             changed = true;
@@ -206,7 +266,7 @@ final class DeploymentEngine {
     private void drainOld(SimService svc) {
         while (svc.deployments.size() > 1) {
             SimService.Deployment old = svc.deployments.removeLast();
-            old.tasks.forEach(task -> stopTask(svc, task));
+            old.tasks.forEach(task -> stopTask(svc, old, task));
         }
     }
 
@@ -251,7 +311,7 @@ final class DeploymentEngine {
     private Optional<Instant> healthyAt(SimService svc, SimService.Deployment d) {
         if (d.pending() > 0 || d.running() != svc.desiredCount || !"IN_PROGRESS".equals(d.rolloutState)) return Optional.empty();
         Instant latest = d.createdAt;
-        for (LoadBalancerBinding b : svc.loadBalancers) {
+        for (LoadBalancerBinding b : svc.bindings(d)) {
             SimElbState.TargetGroup tg = region.elbState.targetGroupByArn(b.targetGroupArn()).orElse(null);
             if (tg == null || region.cloud().faults().targetsFail(tg.name)
                     || region.elbState.loadBalancersUsing(tg.arn).isEmpty()) {
@@ -274,16 +334,16 @@ final class DeploymentEngine {
         return new SimService.Task(id, ip, startsAt);
     }
 
-    private void registerTargets(SimService svc, SimService.Task task, Instant at) {
-        for (LoadBalancerBinding b : svc.loadBalancers) {
+    private void registerTargets(SimService svc, SimService.Deployment d, SimService.Task task, Instant at) {
+        for (LoadBalancerBinding b : svc.bindings(d)) {
             region.elbState.targetGroupByArn(b.targetGroupArn()).ifPresent(tg ->
                     tg.targets.put(task.ip + ":" + b.containerPort(), new SimElbState.Target(task.ip, b.containerPort(), at)));
         }
     }
 
     /** A stopped task leaves its target groups at once (the simulator has no deregistration delay). */
-    private void stopTask(SimService svc, SimService.Task task) {
-        for (LoadBalancerBinding b : svc.loadBalancers) {
+    private void stopTask(SimService svc, SimService.Deployment d, SimService.Task task) {
+        for (LoadBalancerBinding b : svc.bindings(d)) {
             region.elbState.targetGroupByArn(b.targetGroupArn()).ifPresent(tg -> tg.targets.remove(task.ip + ":" + b.containerPort()));
         }
     }

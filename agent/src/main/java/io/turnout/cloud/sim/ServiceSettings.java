@@ -19,10 +19,12 @@ final class ServiceSettings {
     static final Set<String> ALLOWED = Set.of("desiredCount", "launchType", "capacityProviderStrategy",
             "platformVersion", "networkConfiguration", "healthCheckGracePeriodSeconds", "enableExecuteCommand",
             "propagateTags", "enableECSManagedTags", "placementConstraints", "placementStrategy",
-            "deploymentConfiguration", "availabilityZoneRebalancing", "tags", "schedulingStrategy");
+            "deploymentConfiguration", "availabilityZoneRebalancing", "tags", "schedulingStrategy", "deploymentController",
+            "serviceConnectConfiguration");
     /** Changing any of these replaces the tasks, so ECS starts a new deployment. */
     private static final Set<String> REDEPLOYING = Set.of("launchType", "capacityProviderStrategy",
-            "platformVersion", "networkConfiguration", "placementConstraints", "placementStrategy");
+            "platformVersion", "networkConfiguration", "placementConstraints", "placementStrategy",
+            "serviceConnectConfiguration");
 
     private ServiceSettings() {}
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -38,6 +39,9 @@ public final class SimRegion {
     final SimCloudMap cloudMap;
     final SimAutoScaling autoScaling;
     final DeploymentEngine engine;
+    final SimServiceDeployments serviceDeployments;
+    final SimCodeDeploy codeDeploy;
+    final SimCloudWatch cloudWatch;
     private final CloudGateway gateway;
     private long sequence;
     /** Further pages of the current call, counted inside the lock and slept for after it (modelled latency). */
@@ -54,7 +58,12 @@ public final class SimRegion {
         this.cloudMap = new SimCloudMap(this);
         this.autoScaling = new SimAutoScaling(this);
         this.engine = new DeploymentEngine(this);
-        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, stats);
+        this.serviceDeployments = new SimServiceDeployments(this);
+        this.codeDeploy = new SimCodeDeploy(this);
+        this.cloudWatch = new SimCloudWatch(this);
+        engine.register(serviceDeployments);
+        engine.register(codeDeploy);
+        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, codeDeploy, cloudWatch, stats);
     }
 
     public String account() {
@@ -95,6 +104,36 @@ public final class SimRegion {
     /** A rule on the listener at {@code port}: path pattern condition, forward to {@code targetGroup}. */
     public SimRegion addRule(String loadBalancer, int port, int priority, String pathPattern, String targetGroup) {
         return setUp(() -> elbState.addRule(loadBalancer, port, priority, pathPattern, targetGroup));
+    }
+
+    /** A CloudWatch alarm, OK until a fault fires it. */
+    public SimRegion addAlarm(String name) {
+        return setUp(() -> cloudWatch.alarms.add(name));
+    }
+
+    /**
+     * A CodeDeploy application's deployment group of compute platform ECS, for the ECS service
+     * {@code service} of {@code cluster}: its two target groups (production's first), the
+     * production listener and an optional test listener ({@code testPort} 0: none), both by load
+     * balancer and port, the default deployment configuration, the wait before the original task
+     * set is terminated, and whether a failed deployment rolls back by itself.
+     */
+    public SimRegion addDeploymentGroup(String application, String name, String cluster, String service, List<String> targetGroups,
+                                        String loadBalancer, int prodPort, int testPort, String deploymentConfigName,
+                                        Duration terminationWait, boolean autoRollback) {
+        return setUp(() -> {
+            SimElbState.LoadBalancer lb = elbState.loadBalancers.get(loadBalancer);
+            if (lb == null) throw new IllegalArgumentException("load balancer " + loadBalancer + " is not defined");
+            String prod = elbState.listener(lb, prodPort).orElseThrow(() -> new IllegalArgumentException(
+                    "load balancer " + loadBalancer + " has no listener on port " + prodPort)).arn;
+            String test = testPort == 0 ? null : elbState.listener(lb, testPort).orElseThrow(() -> new IllegalArgumentException(
+                    "load balancer " + loadBalancer + " has no listener on port " + testPort)).arn;
+            List<String> arns = targetGroups.stream().map(tg -> Optional.ofNullable(elbState.targetGroups.get(tg))
+                    .orElseThrow(() -> new IllegalArgumentException("target group " + tg + " is not defined")).arn).toList();
+            if (arns.size() != 2) throw new IllegalArgumentException("a deployment group of ECS has two target groups");
+            codeDeploy.addGroup(new SimCodeDeploy.Group(application, name, cluster, service, arns, prod, test,
+                    deploymentConfigName, terminationWait, autoRollback));
+        });
     }
 
     /** {@code name} with or without the final dot. */

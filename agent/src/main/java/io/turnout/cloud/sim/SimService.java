@@ -31,6 +31,8 @@ final class SimService {
     final List<Deployment> deployments = new ArrayList<>();
     /** The task definition of the last deployment that COMPLETED: where the circuit breaker rolls back to. */
     String lastCompletedTaskDefinitionArn;
+    /** ECS or CODE_DEPLOY (from CreateService's deploymentController). */
+    String deploymentController = "ECS";
 
     SimService(String cluster, String name, String arn, String clusterArn) {
         this.cluster = cluster;
@@ -41,6 +43,11 @@ final class SimService {
 
     Deployment primary() {
         return deployments.getFirst();
+    }
+
+    /** The target groups {@code d}'s tasks register in. */
+    List<LoadBalancerBinding> bindings(Deployment d) {
+        return d.bindings != null ? d.bindings : loadBalancers;
     }
 
     /** One deployment: a task definition and the tasks started for it. */
@@ -56,6 +63,18 @@ final class SimService {
         boolean rollback;
         /** A failed deployment launches nothing more. */
         boolean halted;
+        /**
+         * The target groups its tasks register in; null: the service's own load balancers. ECS's
+         * and CodeDeploy's blue/green put the new revision's tasks in the other target group.
+         */
+        List<LoadBalancerBinding> bindings;
+        /**
+         * Finished by a deployment engine of AWS's (ECS blue/green, CodeDeploy) rather than by
+         * reaching steady state: the new tasks do not replace the old ones until that engine says so.
+         */
+        boolean controlled;
+        /** The service revision it deploys (ARN). */
+        String revisionArn;
 
         Deployment(String id, String taskDefinitionArn, Instant createdAt) {
             this.id = id;

@@ -23,6 +23,9 @@ public final class SimulatedFaults {
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
     private final Map<String, Integer> oneOffExitCodes = new HashMap<>();
+    private final Set<String> failingHooks = new HashSet<>();
+    private final Set<String> stalledStages = new HashSet<>();
+    private final Set<String> firingAlarms = new HashSet<>();
     private long mutatingCalls;
 
     private static final class CallFault {
@@ -94,8 +97,50 @@ public final class SimulatedFaults {
         return this;
     }
 
+    /**
+     * Lambda lifecycle hooks with this function name or ARN (ECS's {@code hookTargetArn}, an AppSpec
+     * hook) fail until {@link #restoreHook}: the deployment that runs them is rolled back.
+     */
+    public synchronized SimulatedFaults failHook(String function) {
+        failingHooks.add(function);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreHook(String function) {
+        failingHooks.remove(function);
+        return this;
+    }
+
+    /**
+     * ECS service deployments of this service (by name) stay in lifecycle stage {@code stage}
+     * (e.g. TEST_TRAFFIC_SHIFT) until {@link #unstall}: a stage that does not move.
+     */
+    public synchronized SimulatedFaults stallStage(String ecsServiceName, String stage) {
+        stalledStages.add(ecsServiceName + "/" + stage);
+        return this;
+    }
+
+    public synchronized SimulatedFaults unstall(String ecsServiceName, String stage) {
+        stalledStages.remove(ecsServiceName + "/" + stage);
+        return this;
+    }
+
+    /** The CloudWatch alarm with this name is in ALARM until {@link #silenceAlarm}. */
+    public synchronized SimulatedFaults fireAlarm(String alarmName) {
+        firingAlarms.add(alarmName);
+        return this;
+    }
+
+    public synchronized SimulatedFaults silenceAlarm(String alarmName) {
+        firingAlarms.remove(alarmName);
+        return this;
+    }
+
     /** Removes every fault. */
     public synchronized void clear() {
+        failingHooks.clear();
+        stalledStages.clear();
+        firingAlarms.clear();
         callFaults.clear();
         unhealthyTargetGroups.clear();
         failingServices.clear();
@@ -131,6 +176,20 @@ public final class SimulatedFaults {
 
     synchronized int oneOffTaskExitCode(String family) {
         return oneOffExitCodes.getOrDefault(family, 0);
+    }
+
+    /** Whether a hook of {@code function} fails; a function named by ARN also matches its name alone. */
+    synchronized boolean hookFails(String function) {
+        String name = function.substring(function.lastIndexOf(':') + 1);
+        return failingHooks.contains(function) || failingHooks.contains(name);
+    }
+
+    synchronized boolean stalled(String ecsServiceName, String stage) {
+        return stalledStages.contains(ecsServiceName + "/" + stage);
+    }
+
+    synchronized boolean alarmFiring(String alarmName) {
+        return firingAlarms.contains(alarmName);
     }
 
     synchronized boolean tasksFail(String ecsServiceName) {
