@@ -69,7 +69,7 @@ final class FollowEcsDeploymentRunner implements StepRunner<FollowEcsDeployment>
             } catch (StepFailure f) {
                 throw stop(ctx, step, id, "verification failed: " + f.getMessage());
             }
-            boolean productionOnNew = succeeded || PRODUCTION_ON_NEW.contains(d.lifecycleStage());
+            boolean productionOnNew = succeeded || d.lifecycleStage() != null && PRODUCTION_ON_NEW.contains(d.lifecycleStage());
             if (productionOnNew && checks.started() && checks.baked()) {
                 ctx.say(succeeded ? "ECS deployment of " + name + " succeeded" : "Production is on the new revision of " + name
                         + " and verified; ECS keeps the old one for the bake time (" + d.bakeTimeInMinutes() + "m): a revert until"

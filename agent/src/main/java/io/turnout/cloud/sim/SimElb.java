@@ -200,6 +200,8 @@ final class SimElb implements ElbApi {
         }
         if (targetGroupArn == null) return Optional.of(new SimHttpAnswer(404, "Not Found", null));
         SimElbState.TargetGroup tg = state.targetGroupByArn(targetGroupArn).orElseThrow();
+        Integer failing = region.cloud().faults().httpStatus(tg.name);
+        if (failing != null) return Optional.of(new SimHttpAnswer(failing, "simulated failure", tg.name));
         Instant now = region.now();
         boolean healthy = tg.targets.values().stream().anyMatch(t -> health(tg, t, now).healthy());
         return Optional.of(healthy ? new SimHttpAnswer(200, "ok", tg.name)

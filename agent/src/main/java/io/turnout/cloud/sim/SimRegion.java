@@ -10,6 +10,7 @@ import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +134,21 @@ public final class SimRegion {
             if (arns.size() != 2) throw new IllegalArgumentException("a deployment group of ECS has two target groups");
             codeDeploy.addGroup(new SimCodeDeploy.Group(application, name, cluster, service, arns, prod, test,
                     deploymentConfigName, terminationWait, autoRollback));
+        });
+    }
+
+    /**
+     * A rule on the listener at {@code port} forwarding to several target groups with weights (by
+     * name), as ECS's own blue/green needs its production and test rules: both target groups, one at 0.
+     */
+    public SimRegion addWeightedRule(String loadBalancer, int port, int priority, String pathPattern, Map<String, Integer> weights) {
+        return setUp(() -> {
+            String dominant = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            SimElbState.Rule rule = elbState.addRule(loadBalancer, port, priority, pathPattern, dominant);
+            Map<String, Integer> byArn = new LinkedHashMap<>();
+            weights.forEach((tg, w) -> byArn.put(Optional.ofNullable(elbState.targetGroups.get(tg)).orElseThrow(() ->
+                    new IllegalArgumentException("target group " + tg + " is not defined")).arn, w));
+            elbState.weigh(elbState.listeners.get(rule.listenerArn), rule, byArn);
         });
     }
 

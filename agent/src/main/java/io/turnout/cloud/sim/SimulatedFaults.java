@@ -26,6 +26,7 @@ public final class SimulatedFaults {
     private final Set<String> failingHooks = new HashSet<>();
     private final Set<String> stalledStages = new HashSet<>();
     private final Set<String> firingAlarms = new HashSet<>();
+    private final Map<String, Integer> httpStatuses = new HashMap<>();
     private long mutatingCalls;
 
     private static final class CallFault {
@@ -125,6 +126,21 @@ public final class SimulatedFaults {
         return this;
     }
 
+    /**
+     * HTTP requests the simulated load balancer sends to this target group (by name) answer
+     * {@code status} until {@link #restoreHttp}, while its targets stay healthy: an application
+     * that runs but answers wrongly, which only Turnout's HTTP checks find.
+     */
+    public synchronized SimulatedFaults failHttp(String targetGroupName, int status) {
+        httpStatuses.put(targetGroupName, status);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreHttp(String targetGroupName) {
+        httpStatuses.remove(targetGroupName);
+        return this;
+    }
+
     /** The CloudWatch alarm with this name is in ALARM until {@link #silenceAlarm}. */
     public synchronized SimulatedFaults fireAlarm(String alarmName) {
         firingAlarms.add(alarmName);
@@ -141,6 +157,7 @@ public final class SimulatedFaults {
         failingHooks.clear();
         stalledStages.clear();
         firingAlarms.clear();
+        httpStatuses.clear();
         callFaults.clear();
         unhealthyTargetGroups.clear();
         failingServices.clear();
@@ -186,6 +203,10 @@ public final class SimulatedFaults {
 
     synchronized boolean stalled(String ecsServiceName, String stage) {
         return stalledStages.contains(ecsServiceName + "/" + stage);
+    }
+
+    synchronized Integer httpStatus(String targetGroupName) {
+        return httpStatuses.get(targetGroupName);
     }
 
     synchronized boolean alarmFiring(String alarmName) {
