@@ -145,9 +145,10 @@ final class EcsEnginePlanner {
 
     private FollowEcsDeployment follow(String name, String ecsName, String ecsStrategy, DesiredService desired,
                                        Verification verification) {
+        // the whole deployment: scaling up and each stage may take a stage's time, plus the shift's planned waits
         return new FollowEcsDeployment(name, context.cluster(), ecsName, ecsStrategy, verification,
                 EngineSettings.testListenerRule(desired.settings()), EngineSettings.alarms(desired.settings()),
-                timeout().plus(EngineSettings.plannedShift(desired.settings())), timeout());
+                timeout().multipliedBy(2).plus(EngineSettings.plannedShift(desired.settings())), timeout());
     }
 
     static PlanKind kind(String ecsStrategy) {
