@@ -46,6 +46,12 @@ public final class StepEvents implements Progress {
     }
 
     @Override
+    public void engineStage(String service, String description) {
+        events.publish(new DeploymentEvent.EngineStageChanged(environment, clock.instant(), commit, service, description));
+        lines.engineStage(service, description);
+    }
+
+    @Override
     public void stepFailed(int index, String service, Step step, String reason) {
         events.publish(new StepFailed(environment, clock.instant(), commit, index, service, step, reason));
         lines.stepFailed(index, service, step, reason);

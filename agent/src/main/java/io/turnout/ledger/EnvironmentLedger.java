@@ -14,6 +14,7 @@ import io.turnout.events.DeploymentEvent.PollStarted;
 import io.turnout.events.DeploymentEvent.ProblemNoted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
+import io.turnout.events.DeploymentEvent.EngineStageChanged;
 import io.turnout.events.DeploymentEvent.ServicesRead;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
@@ -98,6 +99,8 @@ public final class EnvironmentLedger {
             case PollStarted e -> { }
             case PlanMade e -> { }
             case StepStarted e -> { }
+            case EngineStageChanged e -> services = services.stream()
+                    .map(s -> s.name().equals(e.service()) ? s.withDeployment(e.stage()) : s).toList();
             case StepFinished e -> { }
             case StepFailed e -> { }
             case CloudCallsCounted e -> { }

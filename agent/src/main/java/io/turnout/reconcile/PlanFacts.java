@@ -2,6 +2,7 @@ package io.turnout.reconcile;
 
 import io.turnout.cloud.Tags;
 import io.turnout.diff.Change;
+import io.turnout.live.EngineDeployment;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
@@ -71,7 +72,8 @@ final class PlanFacts {
             Optional<Slot> blue = service.flatMap(LiveService::blue);
             Optional<LiveSlot> serving = service.flatMap(s -> blue.isPresent() ? s.slot(blue.get()) : s.single());
             rows.add(new ServiceStatus(sp.service(), sp.trafficMode(), blue.map(Slot::id), sp.imageBefore(),
-                    serving.map(s -> s.service().tags().get(Tags.COMMIT)), serving.map(s -> s.service().runningCount()).orElse(0)));
+                    serving.map(s -> s.service().tags().get(Tags.COMMIT)), serving.map(s -> s.service().runningCount()).orElse(0),
+                    service.flatMap(LiveService::deployment).map(EngineDeployment::describe)));
         }
         rows.sort(Comparator.comparing(ServiceStatus::name));
         return rows;

@@ -43,6 +43,8 @@ final class AwsOperationScanner {
             "route53", "route53",
             "servicediscovery", "servicediscovery",
             "applicationautoscaling", "application-autoscaling",
+            "codedeploy", "codedeploy",
+            "cloudwatch", "cloudwatch",
             "sts", "sts");
 
     /** SDK classes which, when used, make an AWS call themselves: class -> IAM action. */

@@ -72,6 +72,7 @@ final class ApiJson {
         put(node, "blueImage", s.blueImage());
         put(node, "blueCommit", s.blueCommit());
         node.put("runningCount", s.runningCount());
+        put(node, "deployment", s.deployment());
         return node;
     }
 
