@@ -162,6 +162,10 @@ final class SimCodeDeploy implements CodeDeployApi, DeploymentEngine.Controller 
                 throw SimErrors.invalid("InvalidECSServiceException", op, "The ECS service " + g.service
                         + " does not use the CODE_DEPLOY deployment controller");
             }
+            if (svc.loadBalancers.isEmpty()) {
+                throw SimErrors.invalid("InvalidECSServiceException", op, "The ECS service " + g.service
+                        + " has no load balancer: a blue/green deployment moves traffic between target groups");
+            }
             SimTaskDefinitions.Revision td = region.ecs.taskDefinitions.find(spec.taskDefinition()).orElseThrow(() ->
                     SimErrors.invalid("InvalidRevisionException", op, "The task definition " + spec.taskDefinition() + " does not exist"));
             spec.checkContainer(td, op);
