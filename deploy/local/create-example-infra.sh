@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
 # Creates the infrastructure the specs in specs-example/ expect, in an AWS emulator (moto
-# server or LocalStack) at AWS_ENDPOINT_URL: the ECS cluster, the load balancer shop-alb with
-# its prod and stage listeners and their priority-10 /api/* rules, the target groups
-# web-a/web-b/api-a/api-b, the private hosted zone internal.shop.example. and the Cloud Map
-# namespace svc.shop.local with catalog-a and catalog-b. What exists already is kept, so it
+# server or LocalStack) at AWS_ENDPOINT_URL: the ECS cluster, a VPC with one subnet and one
+# security group for each subnet and security group id the specs name, the load balancer
+# shop-alb with its prod and stage listeners and their priority-10 /api/* rules, the target
+# groups web-a/web-b/api-a/api-b, the private hosted zone internal.shop.example. and the Cloud
+# Map namespace svc.shop.local with catalog-a and catalog-b. What exists already is kept, so it
 # can run any number of times. Turnout creates everything else (task definitions, the ECS
 # services of each slot, records, auto scaling) on its first apply.
+#
+# The emulator gives the subnets and security groups ids of its own, and specs-example names
+# made-up ones, so the script then writes the trial's spec repository (trial-specs.sh): a copy
+# of specs-example with the emulator's ids, and the trial settings trial-specs.sh lists.
 #
 #   AWS_ENDPOINT_URL=http://127.0.0.1:5000 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test \
 #     deploy/local/create-example-infra.sh
 #
 # Settings (environment): AWS_REGION (eu-west-1, as specs-example), CLUSTER (production),
 # PROD_PORT / STAGE_PORT (443 / 8443, as specs-example's listeners; plain HTTP listeners: an
-# emulator has no certificates to serve, and Turnout finds listeners by port).
+# emulator has no certificates to serve, and Turnout finds listeners by port), ACCOUNT_ID and
+# ROLE_ARN (specs-example's production account and role: when the credentials act in another
+# account, the script assumes ROLE_ARN, as Turnout does, so that everything lands where Turnout
+# looks), SPECS (specs-example next to this script), TRIAL_DIR (/tmp/turnout-trial: the id map
+# network-ids is written there), TRIAL_SPECS (TRIAL_DIR/specs, a Git repository when git is
+# installed; empty: do not write it), TRIAL_GIT (0: a plain folder, no Git).
 # It refuses to run without AWS_ENDPOINT_URL, so it never creates anything in a real account
 # by accident; set TURNOUT_ALLOW_REAL_AWS=1 if that is what you want.
 set -euo pipefail
+if (( BASH_VERSINFO[0] < 4 )); then
+  echo "bash $BASH_VERSION is too old: this script needs bash 4 or newer (macOS: brew install bash)" >&2
+  exit 1
+fi
 
 REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-eu-west-1}}"
 CLUSTER="${CLUSTER:-production}"
@@ -24,6 +38,12 @@ STAGE_PORT="${STAGE_PORT:-8443}"
 LB_NAME=shop-alb
 ZONE=internal.shop.example.
 NAMESPACE=svc.shop.local
+ACCOUNT_ID="${ACCOUNT_ID:-222222222222}"
+ROLE_ARN="${ROLE_ARN:-arn:aws:iam::$ACCOUNT_ID:role/turnout-deployer}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SPECS="${SPECS:-$HERE/../../specs-example}"
+TRIAL_DIR="${TRIAL_DIR:-/tmp/turnout-trial}"
+TRIAL_SPECS="${TRIAL_SPECS-$TRIAL_DIR/specs}"
 export AWS_PAGER=""
 
 if [[ -z "${AWS_ENDPOINT_URL:-}" && "${TURNOUT_ALLOW_REAL_AWS:-}" != 1 ]]; then
@@ -49,6 +69,28 @@ awsx() {
 present() { [[ -n "$1" && "$1" != None ]]; }
 say() { printf '%-28s %s\n' "$1" "$2"; }
 
+# --- account: where Turnout will look ---------------------------------------------------
+# Turnout assumes the production environment's roleArn and acts in its accountId. An emulator
+# started without that account (moto's default is 123456789012) would get everything in another
+# account than the one Turnout reads. moto answers AssumeRole with credentials acting in the
+# role's account, so do as Turnout does; an emulator that does not is named below. (LocalStack
+# takes the account from the access key id: AWS_ACCESS_KEY_ID=222222222222 needs no role.)
+caller=$(awsx sts get-caller-identity --query Account)
+if [[ "$caller" == "$ACCOUNT_ID" ]]; then
+  say "account $ACCOUNT_ID" "(the credentials' own)"
+else
+  credentials=$(awsx sts assume-role --role-arn "$ROLE_ARN" --role-session-name turnout-local-infra \
+    --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
+  read -r key secret token <<< "$credentials"
+  export AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token"
+  acting=$(awsx sts get-caller-identity --query Account)
+  if [[ "$acting" != "$ACCOUNT_ID" ]]; then
+    echo "assuming $ROLE_ARN gave credentials of account $acting, not $ACCOUNT_ID: Turnout would not find what this script creates" >&2
+    exit 1
+  fi
+  say "account $ACCOUNT_ID" "via $ROLE_ARN (the credentials act in $caller)"
+fi
+
 # --- ECS cluster ------------------------------------------------------------------------
 cluster_status=$(awsx ecs describe-clusters --clusters "$CLUSTER" --query 'clusters[0].status')
 if [[ "$cluster_status" == ACTIVE ]]; then
@@ -58,28 +100,72 @@ else
   say "cluster $CLUSTER" created
 fi
 
-# --- network: the default VPC's subnets, or a VPC of our own -------------------------------
-# An application load balancer needs subnets in two availability zones.
+# --- network: a VPC of the trial's own, a subnet and a security group per id in the specs ---
+# Every resource is tagged turnout-local:stands-for=<the specs' id>, which is how a second run
+# finds it. The emulator checks the ids of CreateService's awsvpcConfiguration as AWS does.
+tag_spec() { echo "ResourceType=$1,Tags=[{Key=turnout-local,Value=true},{Key=turnout-local:stands-for,Value=$2},{Key=Name,Value=turnout-local-$2}]"; }
 vpc=$(awsx ec2 describe-vpcs --filters Name=tag:turnout-local,Values=true --query 'Vpcs[0].VpcId')
-if ! present "$vpc"; then
-  vpc=$(awsx ec2 describe-vpcs --filters Name=isDefault,Values=true --query 'Vpcs[0].VpcId')
+if present "$vpc"; then
+  say "vpc $vpc" exists
+else
+  vpc=$(awsx ec2 create-vpc --cidr-block 10.42.0.0/16 --tag-specifications "$(tag_spec vpc vpc)" --query 'Vpc.VpcId')
+  say "vpc $vpc" created
 fi
-if ! present "$vpc"; then
-  vpc=$(awsx ec2 create-vpc --cidr-block 10.42.0.0/16 --query 'Vpc.VpcId')
-  awsx ec2 create-tags --resources "$vpc" --tags Key=turnout-local,Value=true Key=Name,Value=turnout-local
-  say "vpc" "$vpc created"
-fi
-read -r -a subnets <<< "$(awsx ec2 describe-subnets --filters "Name=vpc-id,Values=$vpc" --query 'Subnets[].SubnetId')"
-if (( ${#subnets[@]} < 2 )); then
-  read -r -a zones <<< "$(awsx ec2 describe-availability-zones --query 'AvailabilityZones[0:2].ZoneName')"
-  subnets=()
-  for i in 0 1; do
-    subnets+=("$(awsx ec2 create-subnet --vpc-id "$vpc" --cidr-block "10.42.$i.0/24" \
-      --availability-zone "${zones[$i]}" --query 'Subnet.SubnetId')")
-  done
-  say "subnets" "${subnets[*]} created"
-fi
-say "vpc $vpc" "subnets ${subnets[0]} ${subnets[1]}"
+# AWS: a private hosted zone and Cloud Map's private DNS namespace resolve only in a VPC with
+# DNS support and DNS hostnames; moto: RunTask of an awsvpc task fails without DNS hostnames
+# (the task's network interface has no private DNS name). Both are set on every run.
+awsx ec2 modify-vpc-attribute --vpc-id "$vpc" --enable-dns-support '{"Value":true}'
+awsx ec2 modify-vpc-attribute --vpc-id "$vpc" --enable-dns-hostnames '{"Value":true}'
+
+read -r -a zones <<< "$(awsx ec2 describe-availability-zones --query 'AvailabilityZones[].ZoneName')"
+ids_in_specs=$(sh "$HERE/trial-specs.sh" ids "$SPECS")
+spec_ids=()
+[[ -z "$ids_in_specs" ]] || mapfile -t spec_ids <<< "$ids_in_specs"
+subnet_ids=() group_ids=()
+for id in "${spec_ids[@]}"; do
+  case $id in subnet-*) subnet_ids+=("$id") ;; sg-*) group_ids+=("$id") ;; esac
+done
+# The load balancer needs subnets in two availability zones, whatever the specs name.
+while (( ${#subnet_ids[@]} < 2 )); do subnet_ids+=("load-balancer-${#subnet_ids[@]}"); done
+
+declare -A created
+subnets=()
+for i in "${!subnet_ids[@]}"; do
+  id=${subnet_ids[$i]} cidr="10.42.$i.0/24"
+  subnet=$(awsx ec2 describe-subnets --filters "Name=vpc-id,Values=$vpc" "Name=tag:turnout-local:stands-for,Values=$id" \
+    --query 'Subnets[0].SubnetId')
+  if present "$subnet"; then
+    say "$id" "-> $subnet exists"
+  else
+    # a subnet of an earlier version of this script, untagged: adopt it (a CIDR is taken once)
+    subnet=$(awsx ec2 describe-subnets --filters "Name=vpc-id,Values=$vpc" "Name=cidr-block,Values=$cidr" \
+      --query 'Subnets[0].SubnetId')
+    if present "$subnet"; then
+      awsx ec2 create-tags --resources "$subnet" --tags Key=turnout-local:stands-for,Value="$id"
+      say "$id" "-> $subnet adopted ($cidr, of an earlier run)"
+    else
+      subnet=$(awsx ec2 create-subnet --vpc-id "$vpc" --cidr-block "$cidr" \
+        --availability-zone "${zones[$((i % ${#zones[@]}))]}" --tag-specifications "$(tag_spec subnet "$id")" \
+        --query 'Subnet.SubnetId')
+      say "$id" "-> $subnet created ($cidr)"
+    fi
+  fi
+  subnets+=("$subnet")
+  created[$id]=$subnet
+done
+for id in "${group_ids[@]}"; do
+  group=$(awsx ec2 describe-security-groups --filters "Name=vpc-id,Values=$vpc" "Name=group-name,Values=turnout-local-$id" \
+    --query 'SecurityGroups[0].GroupId')
+  if present "$group"; then
+    say "$id" "-> $group exists"
+  else
+    group=$(awsx ec2 create-security-group --vpc-id "$vpc" --group-name "turnout-local-$id" \
+      --description "Turnout local trial: stands for $id of specs-example" \
+      --tag-specifications "$(tag_spec security-group "$id")" --query GroupId)
+    say "$id" "-> $group created"
+  fi
+  created[$id]=$group
+done
 
 # --- target groups ---------------------------------------------------------------------
 declare -A tg
@@ -174,4 +260,19 @@ for name in catalog-a catalog-b; do
   fi
 done
 
+# --- the trial's spec repository ----------------------------------------------------------
+# network-ids: one line per id of the specs, "specs-id emulator-id"; trial-specs.sh reads it.
+mkdir -p "$TRIAL_DIR"
+{
+  echo "# the specs' network ids and the ones create-example-infra.sh created for them ($ACCOUNT_ID, $REGION, ${AWS_ENDPOINT_URL:-AWS})"
+  for id in "${spec_ids[@]}"; do echo "$id ${created[$id]}"; done
+} > "$TRIAL_DIR/network-ids"
+say "network ids" "$TRIAL_DIR/network-ids"
 echo "Example infrastructure ready in $REGION at ${AWS_ENDPOINT_URL:-AWS}."
+if [[ -n "$TRIAL_SPECS" ]]; then
+  if [[ "${TRIAL_GIT:-1}" != 0 ]] && command -v git > /dev/null; then
+    sh "$HERE/trial-specs.sh" write "$SPECS" "$TRIAL_DIR/network-ids" "$TRIAL_SPECS" --commit
+  else
+    sh "$HERE/trial-specs.sh" write "$SPECS" "$TRIAL_DIR/network-ids" "$TRIAL_SPECS"
+  fi
+fi

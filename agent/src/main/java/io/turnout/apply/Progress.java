@@ -1,6 +1,7 @@
 package io.turnout.apply;
 
 import io.turnout.plan.Step;
+import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 
 /**
@@ -39,10 +40,13 @@ public interface Progress {
      */
     default void engineStage(String service, String description) {}
 
-    /** Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag). */
+    /**
+     * Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag), each
+     * one line with its control characters escaped (a message may quote a spec value or AWS).
+     */
     static Progress to(PrintWriter out) {
         return message -> {
-            out.println(message);
+            out.println(TerminalText.escape(message));
             out.flush();
         };
     }

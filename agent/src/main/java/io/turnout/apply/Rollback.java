@@ -16,18 +16,23 @@ import java.util.TreeMap;
  * Puts a service back the way its {@link ServiceSnapshot} says it was, after a failed step.
  *
  * <p>Before the swap production never moved: the slots are scaled back to their previous
- * task definition and count (a slot the plan created goes to 0) and stage points where it
- * pointed. After the swap: the old BLUE gets its auto scaling and tasks back (and is waited
- * for, if it had been downsized), then traffic is swapped back, then tags, auto scaling and the
- * other slot are restored. Every action is idempotent, so an interrupted rollback is run again.
+ * task definition and count (a slot the plan created goes to 0, and only then loses the auto
+ * scaling the deployment may have given it) and stage points where it pointed. After the swap:
+ * the old BLUE gets its auto scaling and tasks back (and is waited for, if it had been downsized),
+ * then traffic is swapped back, then tags, auto scaling and the other slot are restored. Every
+ * action is idempotent, so an interrupted rollback is run again.
  *
- * @return one line per thing put back, for the final report
+ * <p>One failed call does not skip the others: each action is tried, what failed is collected, and
+ * the rollback then fails naming all of it (and what was put back). Only what depends on a failed
+ * action is left out: while production cannot go back to the old BLUE, the slot it points at keeps
+ * running.
  */
 final class Rollback {
     private final StepContext ctx;
     private final ServiceSnapshot snapshot;
     private final String cluster;
     private final List<String> done = new ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
 
     Rollback(StepContext ctx, ServiceSnapshot snapshot) {
         this.ctx = ctx;
@@ -35,6 +40,10 @@ final class Rollback {
         this.cluster = ctx.environment.cluster();
     }
 
+    /**
+     * @return one line per thing put back, for the final report
+     * @throws StepFailure when something could not be put back, naming every failure and what was put back
+     */
     List<String> run(boolean productionMoved) {
         if (snapshot.single().isPresent() && ctx.engineDeployment(snapshot.service()).isPresent()) {
             return engine(snapshot.single().get(), ctx.engineDeployment(snapshot.service()).get());
@@ -45,15 +54,40 @@ final class Rollback {
             return List.copyOf(done);
         }
         if (productionMoved && oldBlue().isPresent()) {
-            restoreOldBlue(oldBlue().get());
+            Slot blue = oldBlue().get();
+            ServiceSnapshot.SlotState before = snapshot.slots().get(blue);
+            attempt("restore the auto scaling of " + before.ecsServiceName(), () -> restoreScaling(before));
+            if (!attempt("scale " + before.ecsServiceName() + " back up", () -> restoreOldBlue(before))) {
+                // the old BLUE cannot serve: production stays on the slot it points at, verified before the swap
+                done.add("production stays on " + blue.other().ecsServiceName(snapshot.service()));
+                return report();
+            }
         }
-        restoreTraffic(productionMoved);
+        boolean productionBack = restoreTraffic(productionMoved);
         if (productionMoved) {
             restoreTags();
             restoreScaling();
         }
-        restoreSlots(productionMoved);
-        return List.copyOf(done);
+        restoreSlots(productionMoved, productionBack);
+        return report();
+    }
+
+    /** Runs {@code action}; a failure is collected (and the rest of the rollback goes on). */
+    private boolean attempt(String what, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            failed.add("could not " + what + ": " + reason);
+            ctx.say("Rollback: could not " + what + " (" + reason + "); going on with the rest");
+            return false;
+        }
+    }
+
+    private List<String> report() {
+        if (failed.isEmpty()) return List.copyOf(done);
+        throw new StepFailure(String.join("; ", failed) + (done.isEmpty() ? "" : "; put back: " + String.join(", ", done)));
     }
 
     /**
@@ -90,9 +124,7 @@ final class Rollback {
     }
 
     /** The old BLUE must serve again before traffic goes back to it. */
-    private void restoreOldBlue(Slot blue) {
-        ServiceSnapshot.SlotState before = snapshot.slots().get(blue);
-        restoreScaling(before);
+    private void restoreOldBlue(ServiceSnapshot.SlotState before) {
         EcsServiceInfo now = ctx.service(cluster, before.ecsServiceName());
         if (now.desiredCount() < before.desiredCount() || now.runningCount() < before.desiredCount()
                 || !now.taskDefinitionArn().equals(before.taskDefinitionArn())) {
@@ -106,55 +138,69 @@ final class Rollback {
         }
     }
 
-    private void restoreTraffic(boolean productionMoved) {
-        snapshot.elb().ifPresent(elb -> {
+    /** Puts production and stage back; whether production is where it was (true when it never moved). */
+    private boolean restoreTraffic(boolean productionMoved) {
+        boolean back = true;
+        if (snapshot.elb().isPresent()) {
+            ServiceSnapshot.ElbRoutes elb = snapshot.elb().get();
             if (productionMoved && elb.prodTargetGroupArn() != null) {
-                ctx.say("Rollback: swapping prod listener :" + elb.prodPort() + " back to " + name(elb.prodTargetGroupArn()));
-                ctx.route(elb.prodListenerArn(), elb.prodRuleArn(), elb.prodTargetGroupArn());
-                done.add("production traffic swapped back to " + name(elb.prodTargetGroupArn()));
+                back = attempt("swap the prod listener :" + elb.prodPort() + " back to " + name(elb.prodTargetGroupArn()), () -> {
+                    ctx.say("Rollback: swapping prod listener :" + elb.prodPort() + " back to " + name(elb.prodTargetGroupArn()));
+                    ctx.route(elb.prodListenerArn(), elb.prodRuleArn(), elb.prodTargetGroupArn());
+                    done.add("production traffic swapped back to " + name(elb.prodTargetGroupArn()));
+                });
             }
             if (elb.stageTargetGroupArn() != null) {
-                ctx.route(elb.stageListenerArn(), elb.stageRuleArn(), elb.stageTargetGroupArn());
+                attempt("point the stage listener :" + elb.stagePort() + " back at " + name(elb.stageTargetGroupArn()),
+                        () -> ctx.route(elb.stageListenerArn(), elb.stageRuleArn(), elb.stageTargetGroupArn()));
             }
-        });
-        snapshot.dns().ifPresent(dns -> {
-            if (!productionMoved || dns.records().isEmpty()) return;
-            ctx.say("Rollback: restoring the weights of " + dns.records().getFirst().name() + " in one change");
-            List<RecordChange> batch = dns.records().stream()
-                    .map(r -> new RecordChange(RecordChange.Action.UPSERT, r)).toList();
-            var change = ctx.call(() -> ctx.cloud.route53().changeResourceRecordSets(dns.hostedZoneId(), batch));
-            Route53Changes.awaitInSync(ctx, change);
-            done.add("DNS weights restored (" + dns.records().stream().map(r -> r.setIdentifier() + "=" + r.weight())
-                    .reduce((a, b) -> a + ", " + b).orElse("") + ")");
-        });
+        }
+        if (snapshot.dns().isPresent() && productionMoved && !snapshot.dns().get().records().isEmpty()) {
+            ServiceSnapshot.DnsRecords dns = snapshot.dns().get();
+            back &= attempt("restore the weights of " + dns.records().getFirst().name(), () -> {
+                ctx.say("Rollback: restoring the weights of " + dns.records().getFirst().name() + " in one change");
+                List<RecordChange> batch = dns.records().stream()
+                        .map(r -> new RecordChange(RecordChange.Action.UPSERT, r)).toList();
+                var change = ctx.call(() -> ctx.cloud.route53().changeResourceRecordSets(dns.hostedZoneId(), batch));
+                Route53Changes.awaitInSync(ctx, change);
+                done.add("DNS weights restored (" + dns.records().stream().map(r -> r.setIdentifier() + "=" + r.weight())
+                        .reduce((a, b) -> a + ", " + b).orElse("") + ")");
+            });
+        }
+        return back;
     }
 
     private void restoreTags() {
-        for (ServiceSnapshot.SlotState slot : snapshot.slots().values()) {
+        boolean all = true;
+        for (Slot id : Slot.values()) {
+            ServiceSnapshot.SlotState slot = snapshot.slots().get(id);
+            if (slot == null) continue;
             Map<String, String> tags = new TreeMap<>();
             for (String key : List.of(Tags.BG_VERSION, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION)) {
                 if (slot.tags().containsKey(key)) tags.put(key, slot.tags().get(key));
             }
-            if (!tags.isEmpty()) ctx.run(() -> ctx.cloud.ecs().tagResource(slot.arn(), tags));
+            if (!tags.isEmpty()) {
+                all &= attempt("restore the tags of " + slot.ecsServiceName(), () -> ctx.run(() -> ctx.cloud.ecs().tagResource(slot.arn(), tags)));
+            }
         }
-        if (!snapshot.slots().isEmpty()) done.add("tags restored");
+        if (!snapshot.slots().isEmpty() && all) done.add("tags restored");
     }
 
+    /**
+     * The auto scaling of the other slot that existed (the old BLUE's was restored first); a slot the
+     * plan created loses its own once it is scaled to 0 ({@link #restoreSlots}).
+     */
     private void restoreScaling() {
         for (Slot slot : Slot.values()) {
             ServiceSnapshot.SlotState before = snapshot.slots().get(slot);
-            if (before != null) {
-                restoreScaling(before);
-            } else {
-                ctx.deregisterScalableTarget(ScalableTargetInfo.resourceId(cluster, slot.ecsServiceName(snapshot.service())));
-            }
+            if (before != null && !oldBlue().equals(Optional.of(slot))) attempt("restore the auto scaling of " + before.ecsServiceName(), () -> restoreScaling(before));
         }
     }
 
     private void restoreScaling(ServiceSnapshot.SlotState before) {
         String resourceId = ScalableTargetInfo.resourceId(cluster, before.ecsServiceName());
         if (before.scaling().isEmpty()) {
-            ctx.deregisterScalableTarget(resourceId);
+            removeScalingIfAny(resourceId);
             return;
         }
         ServiceSnapshot.Scaling s = before.scaling().get();
@@ -163,34 +209,56 @@ final class Rollback {
         for (ScalingPolicyInfo p : s.policies()) ctx.run(() -> ctx.cloud.autoScaling().putScalingPolicy(p));
     }
 
-    /** Every slot that is not the old BLUE goes back to its previous definition and count; new slots to 0. */
-    private void restoreSlots(boolean productionMoved) {
+    /**
+     * Deregisters the slot's scalable target when it has one now (the deployment may have moved or
+     * applied auto scaling to it): a service without auto scaling gets no DeregisterScalableTarget
+     * call, which a role without Application Auto Scaling permissions would be refused.
+     */
+    private void removeScalingIfAny(String resourceId) {
+        if (ctx.call(() -> ctx.cloud.autoScaling().describeScalableTargets(List.of(resourceId))).isEmpty()) return;
+        ctx.deregisterScalableTarget(resourceId);
+    }
+
+    /**
+     * Every slot that is not the old BLUE goes back to its previous definition and count; new slots
+     * to 0 first, then without the auto scaling the deployment gave them (which would otherwise
+     * scale them up again). A slot production still points at (its swap back failed) keeps running.
+     */
+    private void restoreSlots(boolean productionMoved, boolean productionBack) {
         for (Slot slot : Slot.values()) {
             if (oldBlue().equals(Optional.of(slot))) continue;
-            ServiceSnapshot.SlotState before = snapshot.slots().get(slot);
             String name = slot.ecsServiceName(snapshot.service());
-            Optional<EcsServiceInfo> now = ctx.findService(cluster, name);
-            if (now.isEmpty()) continue;
-            if (before == null) {
-                if (now.get().desiredCount() > 0) {
-                    ctx.say("Rollback: scaling " + name + " to 0 tasks");
-                    ctx.deregisterScalableTarget(ScalableTargetInfo.resourceId(cluster, name));
-                    ctx.updateService(cluster, name, Optional.empty(), Optional.of(0), Optional.empty());
-                    done.add(name + " scaled to 0");
-                }
+            if (!productionBack) {
+                done.add(name + " keeps running: production still points at it");
                 continue;
             }
-            if (now.get().desiredCount() != before.desiredCount()
-                    || !now.get().taskDefinitionArn().equals(before.taskDefinitionArn())) {
-                ctx.say("Rollback: " + name + " back to " + StepContext.tasks(before.desiredCount()) + " of "
-                        + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()));
-                ctx.updateService(cluster, name, Optional.of(before.taskDefinitionArn()),
-                        Optional.of(before.desiredCount()), Optional.empty());
-                done.add(name + " back to " + StepContext.tasks(before.desiredCount()) + " of "
-                        + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()));
-            }
+            attempt("put " + name + " back", () -> restoreSlot(slot, name));
         }
         if (!productionMoved) done.add("production was not touched");
+    }
+
+    private void restoreSlot(Slot slot, String name) {
+        ServiceSnapshot.SlotState before = snapshot.slots().get(slot);
+        Optional<EcsServiceInfo> now = ctx.findService(cluster, name);
+        if (now.isEmpty()) return;
+        if (before == null) {
+            if (now.get().desiredCount() > 0) {
+                ctx.say("Rollback: scaling " + name + " to 0 tasks");
+                ctx.updateService(cluster, name, Optional.empty(), Optional.of(0), Optional.empty());
+                done.add(name + " scaled to 0");
+            }
+            attempt("remove the auto scaling of " + name, () -> removeScalingIfAny(ScalableTargetInfo.resourceId(cluster, name)));
+            return;
+        }
+        if (now.get().desiredCount() != before.desiredCount()
+                || !now.get().taskDefinitionArn().equals(before.taskDefinitionArn())) {
+            ctx.say("Rollback: " + name + " back to " + StepContext.tasks(before.desiredCount()) + " of "
+                    + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()));
+            ctx.updateService(cluster, name, Optional.of(before.taskDefinitionArn()),
+                    Optional.of(before.desiredCount()), Optional.empty());
+            done.add(name + " back to " + StepContext.tasks(before.desiredCount()) + " of "
+                    + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()));
+        }
     }
 
     private static String name(String targetGroupArn) {

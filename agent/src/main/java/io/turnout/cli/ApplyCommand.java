@@ -7,6 +7,7 @@ import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.sim.SimulatedCloudAccess;
 import io.turnout.error.TurnoutException;
 import io.turnout.events.DeploymentEvents;
+import io.turnout.live.LiveState;
 import io.turnout.pipeline.CloudOpener;
 import io.turnout.pipeline.Deployments;
 import io.turnout.pipeline.PlanningStep;
@@ -17,6 +18,7 @@ import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
 import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.text.TerminalText;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +37,9 @@ import picocli.CommandLine;
  * then carries it out with progress lines. An interrupted earlier apply of the same
  * environment (see the journal under {@code --data-dir}) is resumed or rolled back first.
  * With {@code --cloud sim} the waits advance the simulator's clock, so an apply takes
- * seconds, and the world file is written back afterwards.
+ * seconds, and the world file is written back afterwards — only when something was applied (or an
+ * interrupted apply recovered): a refused, cancelled or in-sync apply leaves the file as it was,
+ * comments included.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Deploy the specs to one environment, blue/green.",
@@ -71,6 +75,9 @@ final class ApplyCommand implements Callable<Integer> {
     /** Where the deployment's events go (the agent's events, without the agent's subscribers); tests subscribe. */
     DeploymentEvents events = new DeploymentEvents();
 
+    /** Whether the cloud may have changed (a deployment or a recovery ran): the simulated world is saved only then. */
+    private boolean changed;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +99,7 @@ final class ApplyCommand implements Callable<Integer> {
             try {
                 return apply(access, store, environment, tree, out, err);
             } finally {
-                if (access instanceof SimulatedCloudAccess world) save(world, out);
+                if (changed && access instanceof SimulatedCloudAccess world) save(world, out);
             }
         }
     }
@@ -101,6 +108,7 @@ final class ApplyCommand implements Callable<Integer> {
         Deployments deployments = new Deployments(access, store, events, InstantSource.system());
         Progress progress = Progress.to(out);
         Optional<ApplyResult> recovered = deployments.recover(environment, progress);
+        changed = recovered.isPresent();
         if (recovered.isPresent()) {
             report(recovered.get(), out, err);
             if (!recovered.get().succeeded()) return ExitCodes.ERROR;
@@ -121,7 +129,11 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (!autoApprove && !confirmed(plan, environment, err)) return ExitCodes.ERROR;
         // read again: minutes may have passed while the plan was read and confirmed
-        ApplyResult result = deployments.apply(environment, plan, planning.read(gateway, environment, tree), progress, started);
+        LiveState live = planning.read(gateway, environment, tree);
+        changed = true; // also when the deployment breaks off with an exception: some of it may have happened
+        ApplyResult result = deployments.apply(environment, plan, live, progress, started);
+        // refused before its first change (pre-flight): nothing to save, unless a recovery ran
+        changed = recovered.isPresent() || result.status() != ApplyResult.Status.REFUSED;
         report(result, out, err);
         return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     }
@@ -144,7 +156,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static void report(ApplyResult result, PrintWriter out, PrintWriter err) {
         if (result.succeeded()) {
-            result.messages().forEach(m -> out.println("Done: " + m));
+            result.messages().forEach(m -> out.println("Done: " + TerminalText.escape(m)));
         } else {
             err.println("error: apply " + switch (result.status()) {
                 case REFUSED -> "refused";

@@ -18,6 +18,7 @@ import io.turnout.review.TouchedEnvironments;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
+import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class ChangePlan {
                 TextPlanRenderer text = new TextPlanRenderer(options.color.enabled());
                 for (int i = 0; i < plans.size(); i++) out.print((i == 0 ? "" : "\n") + text.render(plans.get(i)));
                 if (comment.specProblems().isEmpty() && plans.isEmpty()) out.println("No environment is affected by this change.");
-                comment.notes().forEach(n -> out.println("Note: " + n));
+                comment.notes().forEach(n -> out.println("Note: " + TerminalText.escape(n)));
             }
         }
         out.flush();

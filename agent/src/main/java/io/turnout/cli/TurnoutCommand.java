@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.events.DeploymentEvents;
+import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -60,7 +61,9 @@ public final class TurnoutCommand implements Runnable {
         };
         CommandLine cl = new CommandLine(new TurnoutCommand(), factory);
         cl.setOut(out);
-        cl.setErr(err);
+        // every error and problem goes to stderr, none of it coloured by Turnout: control characters
+        // from specs, AWS or a command-line argument are escaped there, once, for all of it
+        cl.setErr(TerminalText.escaping(err));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -5,11 +5,13 @@ import io.turnout.cloud.CallStats;
 import io.turnout.plan.Plan;
 import io.turnout.plan.Step;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One thing that happened in one environment, published once on {@link DeploymentEvents} by the
@@ -34,11 +36,12 @@ public sealed interface DeploymentEvent {
     /** A poll of the environment's spec repository begins. */
     record PollStarted(String environment, Instant at) implements DeploymentEvent {}
 
-    /** The poll reached the repository: {@code head} is the branch head now. Clears the environment's problem. */
+    /** The poll reached the repository: {@code head} is the branch head now. */
     record HeadPolled(String environment, Instant at, String head) implements DeploymentEvent {}
 
     /**
-     * The poll failed and the head was left undecided (Git unreachable, the cloud throttling, a bug).
+     * The poll failed and the head was left undecided (Git unreachable, the cloud throttling, a bug);
+     * counted by the metrics. What people see is the environment's problem ({@link ProblemStarted}).
      *
      * @param problem        what went wrong and what happens next, for people
      * @param transientError whether the next poll may succeed without a person (retried)
@@ -47,8 +50,20 @@ public sealed interface DeploymentEvent {
     record PollFailed(String environment, Instant at, String problem, boolean transientError, boolean throttled)
             implements DeploymentEvent {}
 
-    /** Something people should know about the environment that is not a failed poll (tags not pushed, environment removed, …). */
-    record ProblemNoted(String environment, Instant at, String problem) implements DeploymentEvent {}
+    /**
+     * A poll ended with a problem the environment did not have before (or of another kind): shown
+     * until a poll ends without it ({@link ProblemCleared}). Published once, at the end of the poll.
+     *
+     * @param cause the exception behind it when it is not one Turnout expects (a bug): its stack trace
+     *              is worth logging, once
+     */
+    record ProblemStarted(String environment, Instant at, Problem problem, Optional<Throwable> cause) implements DeploymentEvent {}
+
+    /** A poll ended with the same problem again ({@code problem} has its newest words and next retry). */
+    record ProblemPersists(String environment, Instant at, Problem problem) implements DeploymentEvent {}
+
+    /** A poll ended without the problem the environment had (or with one of another kind, started next). */
+    record ProblemCleared(String environment, Instant at, Problem problem) implements DeploymentEvent {}
 
     // ---- what the agent learned ----
 
@@ -58,10 +73,22 @@ public sealed interface DeploymentEvent {
     /** What {@code turnout/<env>/live} points at, read from the remote; empty when nothing was ever deployed. */
     record LiveCommitSeen(String environment, Instant at, Optional<String> commit) implements DeploymentEvent {}
 
-    /** The services' live colours, as last read. */
-    record ServicesRead(String environment, Instant at, List<ServiceStatus> services) implements DeploymentEvent {
+    /**
+     * The services' live colours, as last read.
+     *
+     * @param greenNotRead services whose GREEN slot was not read this time (BLUE's tags vouched for the
+     *                     desired spec): their GREEN is as last read, not gone
+     */
+    record ServicesRead(String environment, Instant at, List<ServiceStatus> services, Set<String> greenNotRead)
+            implements DeploymentEvent {
         public ServicesRead {
             services = List.copyOf(services);
+            greenNotRead = Set.copyOf(greenNotRead);
+        }
+
+        /** Every slot was read. */
+        public ServicesRead(String environment, Instant at, List<ServiceStatus> services) {
+            this(environment, at, services, Set.of());
         }
     }
 

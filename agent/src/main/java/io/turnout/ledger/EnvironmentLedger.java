@@ -11,7 +11,9 @@ import io.turnout.events.DeploymentEvent.PendingPlanChanged;
 import io.turnout.events.DeploymentEvent.PlanMade;
 import io.turnout.events.DeploymentEvent.PollFailed;
 import io.turnout.events.DeploymentEvent.PollStarted;
-import io.turnout.events.DeploymentEvent.ProblemNoted;
+import io.turnout.events.DeploymentEvent.ProblemCleared;
+import io.turnout.events.DeploymentEvent.ProblemPersists;
+import io.turnout.events.DeploymentEvent.ProblemStarted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
 import io.turnout.events.DeploymentEvent.EngineStageChanged;
@@ -24,16 +26,23 @@ import io.turnout.events.DeploymentEvent;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the agent knows about one environment, kept from the deployment events of that environment
  * and read by the HTTP API at any time: what must outlive the process (sync policy, pending plan,
- * problem, the history of outcomes) is in the {@link StateStore}, the rest (heads, colours, the
- * deploying flag) in memory. {@link #snapshot()} returns an immutable copy.
+ * the problem and the history of outcomes, the last two written by the reconciler that decided them)
+ * is in the {@link StateStore}, the rest (heads, colours, the deploying flag) in memory.
+ * {@link #snapshot()} returns an immutable copy.
  */
 public final class EnvironmentLedger {
     /** Outcomes shown per environment. */
@@ -63,12 +72,13 @@ public final class EnvironmentLedger {
 
     public synchronized EnvironmentStatus snapshot() {
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
-        return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse("plan-only"), liveCommit, headCommit,
-                lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent, services);
+        return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse(EnvironmentStatus.UNKNOWN_POLICY),
+                liveCommit, headCommit, lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent,
+                services, store.problem(name));
     }
 
-    /** What went wrong at the last poll and what happens next, e.g. "… retrying at the next poll"; empty when all went well. */
-    public Optional<String> problem() {
+    /** What keeps the environment from being reconciled, since when, and the next retry; empty when its last poll went well. */
+    public Optional<Problem> problem() {
         return store.problem(name);
     }
 
@@ -78,24 +88,22 @@ public final class EnvironmentLedger {
             case HeadPolled e -> {
                 headCommit = Optional.of(e.head());
                 lastPoll = Optional.of(e.at());
-                store.problem(name, Optional.empty());
             }
-            case PollFailed e -> store.problem(name, Optional.of(e.problem()));
-            case ProblemNoted e -> store.problem(name, Optional.of(e.problem()));
             case SyncPolicySeen e -> store.syncPolicy(name, e.policy());
             case LiveCommitSeen e -> liveCommit = e.commit();
-            case ServicesRead e -> services = e.services();
+            case ServicesRead e -> services = keepUnreadGreens(e.services(), e.greenNotRead());
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
             case DriftChecked e -> drift = e.drift();
             case DeploymentStarted e -> deploying = true;
             case DeploymentFinished e -> deploying = false;
             case RecoveryStarted e -> deploying = true;
-            case RecoveryFinished e -> {
-                deploying = false;
-                if (e.result().isPresent() && !e.succeeded()) store.problem(name, Optional.of(e.describe()));
-            }
-            // the history itself is in the store, written by the reconciler that decided
+            case RecoveryFinished e -> deploying = false;
+            // the history and the problem are in the store, written by the reconciler that decided
             case CommitDecided e -> { }
+            case PollFailed e -> { }
+            case ProblemStarted e -> { }
+            case ProblemPersists e -> { }
+            case ProblemCleared e -> { }
             case PollStarted e -> { }
             case PlanMade e -> { }
             case StepStarted e -> { }
@@ -105,5 +113,23 @@ public final class EnvironmentLedger {
             case StepFailed e -> { }
             case CloudCallsCounted e -> { }
         }
+    }
+
+    /**
+     * The services as read now, except that a GREEN slot the reader skipped (BLUE's tags vouched for
+     * the desired spec, so nothing about GREEN is needed to plan) keeps what was read last time, as
+     * long as the same slot is still BLUE.
+     */
+    private List<ServiceStatus> keepUnreadGreens(List<ServiceStatus> read, Set<String> greenNotRead) {
+        if (greenNotRead.isEmpty()) return read;
+        Map<String, ServiceStatus> before = services.stream().collect(Collectors.toMap(ServiceStatus::name, Function.identity()));
+        List<ServiceStatus> merged = new ArrayList<>(read.size());
+        for (ServiceStatus now : read) {
+            ServiceStatus last = before.get(now.name());
+            boolean keep = greenNotRead.contains(now.name()) && last != null && last.blueSlot().equals(now.blueSlot());
+            merged.add(keep ? new ServiceStatus(now.name(), now.trafficMode(), now.blueSlot(), now.blueImage(), now.blueCommit(),
+                    now.runningCount(), last.green()) : now);
+        }
+        return merged;
     }
 }

@@ -53,9 +53,4 @@ public final class StatusBoard implements AgentStatus, DeploymentSubscriber {
     public Optional<EnvironmentStatus> environment(String name) {
         return Optional.ofNullable(ledgers.get(name)).map(EnvironmentLedger::snapshot);
     }
-
-    @Override
-    public Optional<String> problem(String environment) {
-        return Optional.ofNullable(ledgers.get(environment)).flatMap(EnvironmentLedger::problem);
-    }
 }

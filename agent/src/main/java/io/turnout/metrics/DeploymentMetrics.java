@@ -3,6 +3,7 @@ package io.turnout.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,11 +14,16 @@ import io.turnout.events.DeploymentEvent.DeploymentFinished;
 import io.turnout.events.DeploymentEvent.PlanMade;
 import io.turnout.events.DeploymentEvent.PollFailed;
 import io.turnout.events.DeploymentEvent.PollStarted;
+import io.turnout.events.DeploymentEvent.ProblemCleared;
+import io.turnout.events.DeploymentEvent.ProblemPersists;
+import io.turnout.events.DeploymentEvent.ProblemStarted;
 import io.turnout.events.DeploymentEvent;
 import io.turnout.events.DeploymentSubscriber;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The deployment events as meters in the shared registry (scraped at {@code /metrics}):
@@ -28,12 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code turnout_deployment_duration_seconds{environment,result}}: how long deployments took;</li>
  *   <li>{@code turnout_aws_calls_total{environment,operation}}: AWS calls by operation (from the gateway's {@link CallStats});</li>
  *   <li>{@code turnout_aws_throttles_total{environment}}: throttling errors that reached the reconciler (after the executor's own retries);</li>
- *   <li>{@code turnout_poll_failures_total{environment,kind}}: polls that failed, transient or terminal.</li>
+ *   <li>{@code turnout_poll_failures_total{environment,kind}}: polls that failed, transient or terminal;</li>
+ *   <li>{@code turnout_environment_problem{environment}}: 1 while the environment has a problem (shown on the
+ *       status page, in the API and in {@code /health}), 0 once a poll went well again.</li>
  * </ul>
  */
 public final class DeploymentMetrics implements DeploymentSubscriber {
     private final MeterRegistry registry;
     private final Set<String> callCounters = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> problems = new ConcurrentHashMap<>();
 
     public DeploymentMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -73,8 +82,21 @@ public final class DeploymentMetrics implements DeploymentSubscriber {
                 }
             }
             case CloudCallsCounted e -> awsCalls(environment, e.calls());
+            case ProblemStarted e -> problem(environment).set(1);
+            case ProblemPersists e -> problem(environment).set(1);
+            case ProblemCleared e -> problem(environment).set(0);
             default -> { }
         }
+    }
+
+    /** The problem gauge of {@code environment}, registered on first use. */
+    private AtomicInteger problem(String environment) {
+        return problems.computeIfAbsent(environment, e -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder("turnout.environment.problem", value, AtomicInteger::get)
+                    .description("1 while the environment has an unresolved problem, else 0").tag("environment", e).register(registry);
+            return value;
+        });
     }
 
     /** Exposes the gateway's call counters; each operation is registered once. */

@@ -5,9 +5,15 @@ import io.turnout.live.LiveSlot;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** Which image a plan shows for a service: the traffic container's, else the first container's by name. */
-final class Images {
+/** Which image a plan (and the status) shows for a service: the traffic container's, else the first container's by name. */
+public final class Images {
     private Images() {}
+
+    /** The image a slot runs, from its task definition as read; empty when the task definition was not read. */
+    public static Optional<String> of(LiveSlot slot, String container) {
+        if (slot.taskDefinition() == null) return Optional.empty();
+        return of(Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
+    }
 
     static Optional<String> of(JsonNode normalizedTaskDefinition, String container) {
         JsonNode first = null;
@@ -24,8 +30,7 @@ final class Images {
      */
     static Optional<String> of(DesiredService desired, LiveSlot slot, String container) {
         if (slot.tagsOnly()) return desired.image(container);
-        if (slot.taskDefinition() == null) return Optional.empty();
-        return of(Normalizer.taskDefinition(slot.taskDefinition().definition()), container);
+        return of(slot, container);
     }
 
     private static Optional<String> text(JsonNode image) {

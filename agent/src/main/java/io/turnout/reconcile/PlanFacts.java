@@ -6,16 +6,22 @@ import io.turnout.live.EngineDeployment;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
+import io.turnout.plan.Images;
 import io.turnout.plan.Plan;
 import io.turnout.plan.PlanKind;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
+import io.turnout.spec.BlueGreen;
+import io.turnout.spec.EffectiveService;
+import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.Slot;
 import io.turnout.status.ServiceStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The one-line texts and status rows the agent derives from a plan and the live state it was made from. */
@@ -64,18 +70,49 @@ final class PlanFacts {
         return c.path() + " " + before + " → " + after;
     }
 
-    /** The live colours per service, sorted by name; the image comes from the plan (which knows it also for slots read from tags only). */
-    static List<ServiceStatus> services(Plan plan, LiveState live) {
+    /**
+     * The live colours per service, sorted by name; the BLUE image comes from the plan (which knows
+     * it also for slots read from tags only), the GREEN slot's from its task definition when it was
+     * read ({@code desired} says which container is the load balancer's).
+     */
+    static List<ServiceStatus> services(Plan plan, LiveState live, List<EffectiveService> desired) {
         List<ServiceStatus> rows = new ArrayList<>();
         for (ServicePlan sp : plan.services()) {
             Optional<LiveService> service = live.service(sp.service());
             Optional<Slot> blue = service.flatMap(LiveService::blue);
             Optional<LiveSlot> serving = service.flatMap(s -> blue.isPresent() ? s.slot(blue.get()) : s.single());
+            Optional<ServiceStatus.Green> green = blue.flatMap(b -> service.flatMap(s -> s.slot(b.other())))
+                    .map(slot -> green(slot, container(desired, sp.service())));
             rows.add(new ServiceStatus(sp.service(), sp.trafficMode(), blue.map(Slot::id), sp.imageBefore(),
                     serving.map(s -> s.service().tags().get(Tags.COMMIT)), serving.map(s -> s.service().runningCount()).orElse(0),
-                    service.flatMap(LiveService::deployment).map(EngineDeployment::describe)));
+                    green, service.flatMap(LiveService::deployment).map(EngineDeployment::describe)));
         }
         rows.sort(Comparator.comparing(ServiceStatus::name));
         return rows;
+    }
+
+    /**
+     * The services whose GREEN slot was not read (the reader skips it when BLUE's tags vouch for
+     * the desired spec): their GREEN is as read last time, not absent.
+     */
+    static Set<String> greenNotRead(LiveState live) {
+        Set<String> names = new TreeSet<>();
+        for (LiveService s : live.services().values()) {
+            if (s.blue().isPresent() && !s.wasRead(s.blue().get().other())) names.add(s.name());
+        }
+        return names;
+    }
+
+    private static ServiceStatus.Green green(LiveSlot slot, String container) {
+        return new ServiceStatus.Green(slot.slot().id(), Images.of(slot, container),
+                Optional.ofNullable(slot.service().tags().get(Tags.COMMIT)), slot.service().runningCount(),
+                slot.service().desiredCount());
+    }
+
+    /** The container the load balancer routes to; null (the first container by name) otherwise. */
+    private static String container(List<EffectiveService> desired, String service) {
+        return desired.stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(s -> s.strategy() instanceof BlueGreen bg && bg.traffic() instanceof ElbTraffic elb ? elb.containerName() : null)
+                .orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package io.turnout.reconcile;
 
 import io.turnout.cloud.CloudAccess;
+import io.turnout.events.DeploymentEvent.SyncPolicySeen;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.source.GitSourceException;
@@ -102,6 +103,11 @@ public final class Reconcilers implements AutoCloseable {
             }
             found.put(environment.name(), environment.sync());
             reconciler(repositoryId, environment.name());
+            // the policy is known from discovery on, before the environment's first poll (and after a restart)
+            String policy = environment.sync().mode().specValue();
+            if (!store.syncPolicy(environment.name()).equals(Optional.of(policy))) {
+                events.publish(new SyncPolicySeen(environment.name(), wallClock.instant(), policy));
+            }
         }
         SortedMap<String, SyncPolicy> before = discovered.put(repositoryId, found);
         if (before != null) {

@@ -19,6 +19,13 @@ public interface CommittedState {
     /** Records that {@code commit} was applied to {@code environment}, with the plan summary; published by {@link #pushPending()}. */
     Mark mark(String environment, String commit, String planSummary) throws GitSourceException;
 
+    /**
+     * Records that {@code commit} is live in {@code environment} although nothing was deployed (its
+     * specs changed nothing live): moves the live mark only, adds no deployment to the history.
+     * Published by {@link #pushPending()}.
+     */
+    void markLive(String environment, String commit) throws GitSourceException;
+
     /** The marks recorded but not yet published (tag names). */
     List<String> pending() throws GitSourceException;
 

@@ -2,6 +2,7 @@ package io.turnout.state;
 
 import io.turnout.plan.Plan;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.Problem;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,7 +31,7 @@ public final class LocalStateStore implements StateStore {
         final Deque<CommitOutcome> outcomes = new ArrayDeque<>();
         Optional<DriftBaseline> baseline = Optional.empty();
         Optional<Plan> pendingPlan = Optional.empty();
-        Optional<String> problem = Optional.empty();
+        Optional<Problem> problem = Optional.empty();
         Optional<String> syncPolicy = Optional.empty();
     }
 
@@ -112,12 +113,12 @@ public final class LocalStateStore implements StateStore {
     }
 
     @Override
-    public void problem(String environment, Optional<String> problem) {
+    public void problem(String environment, Optional<Problem> problem) {
         write(environment, e -> e.problem = problem);
     }
 
     @Override
-    public Optional<String> problem(String environment) {
+    public Optional<Problem> problem(String environment) {
         return read(environment, e -> e.problem);
     }
 

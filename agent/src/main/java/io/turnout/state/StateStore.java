@@ -2,6 +2,7 @@ package io.turnout.state;
 
 import io.turnout.plan.Plan;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.Problem;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,10 +49,15 @@ public interface StateStore extends AutoCloseable {
 
     Optional<Plan> pendingPlan(String environment);
 
-    /** What went wrong at the last poll and what happens next; empty when all went well. */
-    void problem(String environment, Optional<String> problem);
+    /**
+     * The environment's problem: what keeps it from being reconciled, since when, and when the next
+     * poll is due; empty when its last poll went well. The reconciler reads it back to tell a problem
+     * that persists (logged once, {@code since} kept) from a new one, also after a restart or on
+     * another replica when the store is shared.
+     */
+    void problem(String environment, Optional<Problem> problem);
 
-    Optional<String> problem(String environment);
+    Optional<Problem> problem(String environment);
 
     /** The sync policy of the environment's spec as last seen ({@code auto-apply} or {@code plan-only}). */
     void syncPolicy(String environment, String policy);

@@ -12,13 +12,4 @@ public interface AgentStatus {
     List<EnvironmentStatus> environments();
 
     Optional<EnvironmentStatus> environment(String name);
-
-    /**
-     * What went wrong at the environment's last poll and what happens next, e.g. "cannot fetch …
-     * Retrying at the next poll (in about 1m)." or "… refused turnout/production/live … Retried at
-     * the next poll"; empty when the last poll went well (or the environment is unknown).
-     */
-    default Optional<String> problem(String environment) {
-        return Optional.empty();
-    }
 }

@@ -17,7 +17,7 @@ public final class MarkdownText {
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
+                default -> out.append(TerminalText.unsafe(c) ? TerminalText.escape(String.valueOf(c)) : String.valueOf(c));
             }
         }
         return out.toString();
@@ -29,7 +29,7 @@ public final class MarkdownText {
      * before it parses code spans.
      */
     public static String code(String value) {
-        String flat = value.replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
+        String flat = TerminalText.escape(value.replace('\n', ' ').replace('\r', ' ')).replace("|", "\\|");
         if (!flat.contains("`")) return "`" + flat + "`";
         return "`` " + flat + " ``";
     }
@@ -41,6 +41,6 @@ public final class MarkdownText {
 
     /** A line inside a fenced code block: a value holding a fence would end the block early. */
     public static String fenced(String line) {
-        return line.replace("```", "`\u200B``");
+        return TerminalText.escapeKeepingLines(line).replace("```", "`\u200B``");
     }
 }

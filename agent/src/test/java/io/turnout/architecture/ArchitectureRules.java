@@ -30,7 +30,7 @@ final class ArchitectureRules {
             new Layer("schedule", "io.turnout.schedule.."),
             new Layer("reconcile core", "io.turnout.reconcile.."),
             new Layer("benchmarks", "io.turnout.bench.."),
-            new Layer("ledger and metrics", "io.turnout.ledger..", "io.turnout.metrics.."),
+            new Layer("ledger, metrics and log", "io.turnout.ledger..", "io.turnout.metrics..", "io.turnout.eventlog.."),
             new Layer("pipeline", "io.turnout.pipeline.."),
             new Layer("deployment events", "io.turnout.events.."),
             new Layer("apply", "io.turnout.apply.."),

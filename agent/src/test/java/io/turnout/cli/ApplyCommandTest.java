@@ -72,7 +72,34 @@ class ApplyCommandTest {
         assertTrue(r.err().contains("no terminal") && r.err().contains("--auto-approve"), r.err());
         assertEquals(ExitCodes.CHANGES, plan().exit(), "nothing was applied");
         assertFalse(r.out().contains("[1/"), r.out());
-        assertTrue(before.contains("services: []"));
+        assertEquals(before, Files.readString(world), "a refused apply does not rewrite the world file");
+        assertFalse(r.out().contains("Saved the simulated world"), r.out());
+    }
+
+    /** Issue 11: an apply with nothing to do rewrote the world file, dropping its comments. */
+    @Test
+    void anApplyThatAppliesNothingLeavesTheWorldFileAsItWas() throws IOException {
+        setUp();
+        assertEquals(ExitCodes.OK, apply("--auto-approve").exit());
+        Files.writeString(world, "# my notes about this world\n" + Files.readString(world));
+        String before = Files.readString(world);
+
+        Run inSync = apply("--auto-approve");
+        assertEquals(ExitCodes.OK, inSync.exit(), inSync.err());
+        assertTrue(inSync.out().contains("Nothing to apply"), inSync.out());
+        assertEquals(before, Files.readString(world), "comments kept, nothing rewritten");
+
+        CommandLineTest.replaceIn(specs.resolve("services/web/service.yaml"), "b: web-b", "b: web-c");
+        Run problems = apply("--auto-approve");
+        assertEquals(ExitCodes.ERROR, problems.exit());
+        assertEquals(before, Files.readString(world), "a plan with problems applies nothing and writes nothing");
+
+        CommandLineTest.replaceIn(specs.resolve("services/web/service.yaml"), "b: web-c", "b: web-b");
+        CommandLineTest.replaceIn(specs.resolve("services/web/web.taskdef.json"), "nginx:1.27", "nginx:1.28");
+        Run applied = apply("--auto-approve");
+        assertEquals(ExitCodes.OK, applied.exit(), applied.err());
+        assertTrue(applied.out().contains("Saved the simulated world"), applied.out());
+        assertTrue(Files.readString(world).contains("nginx:1.28"), "written when something was applied");
     }
 
     @Test

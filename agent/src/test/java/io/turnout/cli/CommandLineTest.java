@@ -54,6 +54,15 @@ class CommandLineTest {
         Files.writeString(file, text.replaceFirst(Pattern.quote(from), to));
     }
 
+    /** Issue 11: control characters reached the terminal raw; everything on stderr is escaped. */
+    @Test
+    void controlCharactersAreEscapedOnStderr() {
+        Run r = run("plan", "--env", "prod\u001B[2J\u0000\u202E", "--cloud", "sim", "--world", WORLD.toString(), "--specs", EXAMPLE.toString());
+        assertEquals(ExitCodes.ERROR, r.exit());
+        assertTrue(r.err().contains("'prod\\u001B[2J\\0\\u202E'"), r.err());
+        assertTrue(r.err().chars().noneMatch(c -> io.turnout.text.TerminalText.unsafe(c) && c != '\n'), r.err());
+    }
+
     @Test
     void validateAcceptsTheExample() {
         Run r = run("validate", EXAMPLE.toString());

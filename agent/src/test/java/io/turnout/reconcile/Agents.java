@@ -5,10 +5,12 @@ import io.turnout.cloud.sim.ManualClock;
 import io.turnout.cloud.sim.SimulatedCloud;
 import io.turnout.cloud.sim.SimulatedCloudAccess;
 import io.turnout.cloud.sim.WorldFile;
+import io.turnout.eventlog.EventLog;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.EnvironmentLedger;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.pipeline.PlanningStep;
 import io.turnout.source.GitCredentials;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSpecSource;
@@ -56,11 +58,17 @@ final class Agents {
     }
 
     static Agent reconciler(String environment, SpecSource repository, CloudAccess cloud, Path dataDir, DeploymentMetrics metrics) {
+        return reconciler(environment, repository, cloud, dataDir, metrics, new PlanningStep());
+    }
+
+    /** As the agent wires it, with the status board, the metrics and the event log subscribed, and {@code planning}. */
+    static Agent reconciler(String environment, SpecSource repository, CloudAccess cloud, Path dataDir, DeploymentMetrics metrics,
+                            PlanningStep planning) {
         StateStore store = LocalStateStore.withFileJournals(dataDir);
         StatusBoard board = new StatusBoard(store);
         board.follow(environment, repository.displayUrl(), repository.branch());
-        DeploymentEvents events = new DeploymentEvents().subscribe(board).subscribe(metrics);
-        return new Agent(new EnvironmentReconciler(environment, repository, cloud, store, events, WALL), board, metrics, events);
+        DeploymentEvents events = new DeploymentEvents().subscribe(board).subscribe(metrics).subscribe(new EventLog());
+        return new Agent(new EnvironmentReconciler(environment, repository, cloud, store, events, WALL, planning), board, metrics, events);
     }
 
     /** The world as text: equal strings mean nothing changed. */

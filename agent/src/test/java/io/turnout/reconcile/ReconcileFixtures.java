@@ -4,6 +4,7 @@ import io.turnout.cloud.sim.SimulatedCloudAccess;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
+import io.turnout.pipeline.PlanningStep;
 import io.turnout.source.SpecRepository;
 import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
@@ -24,6 +25,19 @@ public final class ReconcileFixtures {
         return new Fixture(WorkRepo.withExampleSpecs(dir, "shop"), Agents.exampleWorld());
     }
 
+    /** One environment's reconciler and what it publishes to; closing it closes its clone. */
+    public record OneEnvironment(EnvironmentReconciler reconciler, StatusBoard board, DeploymentMetrics metrics,
+                                 SpecRepository repository) implements AutoCloseable {
+        public void reconcile() {
+            reconciler.reconcile();
+        }
+
+        @Override
+        public void close() {
+            repository.close();
+        }
+    }
+
     public record Fixture(WorkRepo repo, SimulatedCloudAccess cloud) implements AutoCloseable {
         public String url() {
             return repo.fileUrl();
@@ -39,6 +53,17 @@ public final class ReconcileFixtures {
             StateStore store = LocalStateStore.withFileJournals(dataDir);
             DeploymentEvents events = new DeploymentEvents().subscribe(DeploymentMetrics.standalone());
             return new Reconcilers(List.of(repository), cloud, store, events, new StatusBoard(store), Agents.WALL, environments);
+        }
+
+        /**
+         * One environment's reconciler on this world as the agent wires it (status board, metrics and
+         * event log subscribed), with its own data directory and {@code planning}; close the repository
+         * it opened with {@link #close()} of the returned handle.
+         */
+        public OneEnvironment environment(String environment, Path dataDir, PlanningStep planning) throws Exception {
+            SpecRepository repository = Agents.repository(url(), dataDir);
+            Agents.Agent agent = Agents.reconciler(environment, repository, cloud, dataDir, DeploymentMetrics.standalone(), planning);
+            return new OneEnvironment(agent.reconciler(), agent.board(), agent.metrics(), repository);
         }
 
         public long registrations(String account) {

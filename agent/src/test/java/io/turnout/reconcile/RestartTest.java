@@ -22,6 +22,7 @@ import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.EnvironmentStatus;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,44 @@ class RestartTest {
             MeterRegistry registry = metrics.registry();
             assertEquals(1.0, registry.get("turnout.polls").counter().count());
             assertTrue(registry.get("turnout.aws.calls").tag("operation", "ecs:DescribeServices").functionCounter().count() > 0);
+        }
+    }
+
+    /**
+     * Issue 11: a restarted agent showed every environment as plan-only (the policy was only learned
+     * from a new head). It is known from discovery on, and from the first poll also when the head is
+     * live already.
+     */
+    @Test
+    void theSyncPolicyIsTheConfiguredOneAfterARestart() throws Exception {
+        try (WorkRepo repo = WorkRepo.withExampleSpecs(dir, "shop")) {
+            repo.change("environments/staging.yaml", "policy: auto-apply", "policy: plan-only", "staging: plan only");
+            ReconcileFixtures.Fixture fx = new ReconcileFixtures.Fixture(repo, Agents.exampleWorld());
+            try (Reconcilers first = fx.reconcilers(dir.resolve("first"), Set.of())) {
+                first.discover("shop");
+                first.reconciler("production").orElseThrow().reconcile();
+                first.reconciler("staging").orElseThrow().reconcile();
+                assertEquals("auto-apply", first.board().environment("production").orElseThrow().syncPolicy());
+                assertEquals("plan-only", first.board().environment("staging").orElseThrow().syncPolicy());
+            }
+            // a new process on the same data directory: the head is live in production, planned in staging
+            try (Reconcilers second = fx.reconcilers(dir.resolve("first"), Set.of())) {
+                second.discover("shop");
+                assertEquals("auto-apply", second.board().environment("production").orElseThrow().syncPolicy(), "from discovery");
+                assertEquals("plan-only", second.board().environment("staging").orElseThrow().syncPolicy(), "from discovery");
+                second.reconciler("production").orElseThrow().reconcile();
+                EnvironmentStatus production = second.board().environment("production").orElseThrow();
+                assertEquals(production.headCommit(), production.liveCommit(), "nothing new to deploy");
+                assertEquals("auto-apply", production.syncPolicy());
+            }
+            // and a reconciler that polls before any discovery (a scheduled job firing first) learns it at its first poll
+            try (SpecRepository third = Agents.repository(repo.fileUrl(), dir.resolve("third"))) {
+                Agents.Agent production = Agents.reconciler("production", third, fx.cloud(), dir.resolve("third"),
+                        DeploymentMetrics.standalone());
+                assertEquals("unknown", production.ledger().snapshot().syncPolicy(), "never a policy it has not read");
+                production.reconcile();
+                assertEquals("auto-apply", production.ledger().snapshot().syncPolicy());
+            }
         }
     }
 

@@ -122,7 +122,7 @@ class SyncPolicyTest {
         cloud.cloud().faults().throttle("ecs:DescribeServices", 1);
         production.reconcile();
         assertTrue(status().lastOutcome().isEmpty(), "no outcome for a transient failure");
-        String problem = production.ledger().problem().orElseThrow();
+        String problem = production.ledger().problem().orElseThrow().what();
         assertTrue(problem.contains("retrying at the next poll"), problem);
 
         production.reconcile();

@@ -127,6 +127,14 @@ public final class WorkRepo implements AutoCloseable {
         }
     }
 
+    /** The tags under {@code turnout/<environment>/} in the bare remote, by short name, sorted. */
+    public java.util.List<String> remoteTags(String environment) throws IOException {
+        try (Repository remote = new FileRepositoryBuilder().setGitDir(bare.toFile()).build()) {
+            return remote.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + "turnout/" + environment + "/").stream()
+                    .map(r -> r.getName().substring(Constants.R_TAGS.length())).sorted().toList();
+        }
+    }
+
     @Override
     public void close() {
         git.close();

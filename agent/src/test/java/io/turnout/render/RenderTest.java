@@ -86,6 +86,25 @@ class RenderTest {
         assertEquals(renderer.render(plan()), renderer.render(plan()));
     }
 
+    /** Issue 11: a value with an escape sequence shows as text; only Turnout's own colours are ANSI. */
+    @Test
+    void valuesFromSpecsAreEscapedBeforeTheyAreColoured() {
+        ServicePlan web = new ServicePlan("web", PlanKind.BLUE_GREEN, "elb",
+                List.of(Change.of("taskDefinition/containerDefinitions[web]/environment[X]/value",
+                        tools.jackson.databind.node.StringNode.valueOf("a\u009B2J"), tools.jackson.databind.node.StringNode.valueOf("b\u202Ec"))),
+                List.of(), Optional.of("nginx\u001B[31m:1"), Optional.of("nginx:2"), List.of("note \u001B]0;title\u0007"));
+        Plan plan = new Plan("production", Optional.empty(), List.of(web), List.of());
+        String plain = new TextPlanRenderer(false).render(plan);
+        assertTrue(plain.contains("image nginx\\u001B[31m:1 → nginx:2"), plain);
+        assertTrue(plain.contains("- \"a\\u009B2J\""), plain);
+        assertTrue(plain.contains("+ \"b\\u202Ec\""), plain);
+        assertTrue(plain.contains("Note: note \\u001B]0;title\\u0007"), plain);
+        assertFalse(plain.replace("\n", "").chars().anyMatch(io.turnout.text.TerminalText::unsafe), plain);
+        String coloured = new TextPlanRenderer(true).render(plan);
+        assertFalse(coloured.contains("\u001B[31m:1"), "the value's escape is not an escape on the terminal");
+        assertTrue(coloured.contains("nginx\\u001B[31m:1"), coloured);
+    }
+
     @Test
     void inSyncPlanSaysNothingToDeploy() {
         Plan plan = new Plan("staging", Optional.empty(), List.of(), List.of());

@@ -69,14 +69,14 @@ class AgentOverGitDaemonTest {
                 EnvironmentReconciler production = reconcilers.reconciler("production").orElseThrow();
                 production.reconcile();
                 assertEquals(Outcome.APPLIED, status(reconcilers).lastOutcome().orElseThrow().outcome(), "deployed all the same");
-                String problem = reconcilers.board().problem("production").orElseThrow();
+                String problem = status(reconcilers).problem().orElseThrow().what();
                 org.junit.jupiter.api.Assertions.assertTrue(problem.contains("Retried at the next poll"), problem);
                 assertEquals(null, fx.repo().remoteLiveTag("production"));
 
                 setReceivePack(bare, true);
                 production.reconcile();
                 assertEquals(status(reconcilers).headCommit().orElseThrow(), fx.repo().remoteLiveTag("production"), "pushed at the next poll");
-                assertEquals(java.util.Optional.empty(), reconcilers.board().problem("production"));
+                assertEquals(java.util.Optional.empty(), status(reconcilers).problem());
                 assertEquals(1, status(reconcilers).recent().size(), "deployed once");
             } finally {
                 reconcilers.close();

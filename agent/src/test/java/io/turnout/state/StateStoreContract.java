@@ -9,6 +9,7 @@ import io.turnout.plan.Plan;
 import io.turnout.spec.SpecTree;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.CommitOutcome.Outcome;
+import io.turnout.status.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,13 +59,15 @@ abstract class StateStoreContract {
         StateStore store = store();
         Plan plan = new Plan("production", Optional.of("c2"), List.of(), List.of());
         store.pendingPlan("production", Optional.of(plan));
-        store.problem("production", Optional.of("cannot fetch"));
+        Problem problem = Problem.first("git", "cannot fetch", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1), true)
+                .again("cannot fetch still", Instant.parse("2026-01-01T00:01:00Z"), Duration.ofMinutes(1), true);
+        store.problem("production", Optional.of(problem));
         store.syncPolicy("production", "plan-only");
         store.syncPolicy("production", "auto-apply");
         DriftBaseline baseline = new DriftBaseline("c2", new SpecTree(List.of(), List.of()));
         store.driftBaseline("production", baseline);
         assertEquals(Optional.of(plan), store.pendingPlan("production"));
-        assertEquals(Optional.of("cannot fetch"), store.problem("production"));
+        assertEquals(Optional.of(problem), store.problem("production"), "every field of the problem, since and count included");
         assertEquals(Optional.of("auto-apply"), store.syncPolicy("production"));
         assertEquals(Optional.of(baseline), store.driftBaseline("production"));
         assertEquals(Optional.empty(), store.problem("staging"));

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,12 +45,10 @@ final class EnvironmentsController {
         this.settings = settings;
     }
 
+    /** A JSON array, as the README documents it. */
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> list() {
-        ObjectNode body = ApiJson.object();
-        ArrayNode environments = body.putArray("environments");
-        for (EnvironmentStatus env : status.environments()) environments.add(ApiJson.summary(env));
-        return ApiJson.response(HttpStatus.OK, body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return ApiJson.response(HttpStatus.OK, ApiJson.list(status.environments())).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get(uri = "/{env}", produces = MediaType.APPLICATION_JSON)

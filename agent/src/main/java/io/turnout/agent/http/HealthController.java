@@ -7,9 +7,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.turnout.status.AgentStatus;
 import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.Problem;
+import io.turnout.text.TerminalText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       the spec repository, so it knows at least one environment, and has polled every environment
  *       at least once. Before that the API and the status page have nothing true to say, so a load
  *       balancer should not send people here yet. A later failed poll does not make the agent
- *       unready: the failure is an outcome shown on the page, not a reason to hide it.</li>
+ *       unready: the failure is shown on the page, not a reason to hide it. Environments with a
+ *       problem are named in the check's detail, and each problem is in its {@code problems}
+ *       ({@code {env: {what, since, nextRetry}}}), so that whoever reads {@code /health} sees them.</li>
  *   <li>{@code /health}: both, UP only when both are.</li>
  * </ul>
  */
@@ -54,7 +60,11 @@ final class HealthController {
         return respond(Map.of("environments", readiness()));
     }
 
-    private record Check(boolean up, String detail) {}
+    private record Check(boolean up, String detail, Map<String, Problem> problems) {
+        Check(boolean up, String detail) {
+            this(up, detail, Map.of());
+        }
+    }
 
     private Check liveness() {
         try {
@@ -79,7 +89,13 @@ final class HealthController {
         if (!unpolled.isEmpty()) {
             return new Check(false, "not polled yet: " + String.join(", ", unpolled));
         }
-        return new Check(true, environments.size() + (environments.size() == 1 ? " environment" : " environments") + " polled");
+        String polled = environments.size() + (environments.size() == 1 ? " environment" : " environments") + " polled";
+        Map<String, Problem> problems = new TreeMap<>();
+        environments.forEach(e -> e.problem().ifPresent(p -> problems.put(e.name(), p)));
+        if (problems.isEmpty()) return new Check(true, polled);
+        String named = problems.entrySet().stream().map(e -> e.getKey() + ": " + TerminalText.escape(e.getValue().what()))
+                .collect(Collectors.joining("; "));
+        return new Check(true, polled + "; " + problems.size() + " with a problem: " + named, problems);
     }
 
     private static HttpResponse<String> respond(Map<String, Check> checks) {
@@ -91,6 +107,12 @@ final class HealthController {
             ObjectNode node = checksNode.putObject(name);
             node.put("status", check.up() ? "UP" : "DOWN");
             node.put("detail", check.detail());
+            if (!check.problems().isEmpty()) {
+                ObjectNode problems = node.putObject("problems");
+                check.problems().forEach((environment, p) -> problems.putObject(environment)
+                        .put("what", TerminalText.escape(p.what())).put("since", p.since().toString())
+                        .put("nextRetry", p.nextRetry().toString()));
+            }
         });
         return ApiJson.response(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body)
                 .header("Cache-Control", "no-store");

@@ -4,9 +4,11 @@ import io.turnout.render.TextPlanRenderer;
 import io.turnout.spec.load.Durations;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import io.turnout.text.CommitIds;
 import io.turnout.text.HtmlText;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +17,12 @@ import java.util.Locale;
 
 /**
  * The status page as one HTML document: no JavaScript, inline CSS, a meta refresh every 10
- * seconds, every value escaped with {@link Html#text}. One section per environment: sync policy,
- * live and head commits, a deploying badge, the services with their BLUE slot highlighted, the
- * pending plan as the terminal renders it (without colour), drift, and recent deployments.
- * Deterministic for a given snapshot and {@code now}.
+ * seconds, every value escaped with {@link HtmlText#text}. One section per environment: at its top
+ * a banner with its problem (what, since when, next retry) and one saying why the head is not live
+ * when it is not; then sync policy, live and head commits, a deploying badge, the services with
+ * their BLUE slot highlighted and their GREEN slot's image and tasks (whether a fast rollback is
+ * there), the pending plan as the terminal renders it (without colour), drift, and recent
+ * deployments. Deterministic for a given snapshot and {@code now}.
  */
 final class StatusPage {
     static final int REFRESH_SECONDS = 10;
@@ -49,17 +53,20 @@ final class StatusPage {
         if (environments.isEmpty()) {
             html.append("<p class=\"empty\">No environments yet: the agent has not read the spec repository.</p>\n");
         }
-        for (EnvironmentStatus env : environments) environment(html, env);
+        for (EnvironmentStatus env : environments) environment(html, env, now);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void environment(StringBuilder html, EnvironmentStatus env) {
+    private static void environment(StringBuilder html, EnvironmentStatus env, Instant now) {
         html.append("<section class=\"env\" id=\"env-").append(HtmlText.text(env.name())).append("\">\n<h2>")
                 .append(HtmlText.text(env.name()));
         html.append(" <span class=\"badge policy\">").append(HtmlText.text(env.syncPolicy())).append("</span>");
         if (env.deploying()) html.append(" <span class=\"badge deploying\">deploying</span>");
-        html.append("</h2>\n<dl class=\"facts\">\n");
+        html.append("</h2>\n");
+        env.problem().ifPresent(p -> problem(html, p, now));
+        env.headNotDeployed().ifPresent(text -> html.append("<p class=\"banner head\">").append(HtmlText.text(text)).append("</p>\n"));
+        html.append("<dl class=\"facts\">\n");
         fact(html, "Sync policy", HtmlText.text(env.syncPolicy()));
         fact(html, "Live commit", env.liveCommit().map(StatusPage::commit).orElse("<span class=\"none\">none yet</span>"));
         String head = env.headCommit().map(StatusPage::commit).orElse("<span class=\"none\">not polled</span>");
@@ -69,7 +76,7 @@ final class StatusPage {
         fact(html, "Last poll", env.lastPoll().map(StatusPage::time).orElse("<span class=\"none\">never</span>"));
         html.append("</dl>\n");
         services(html, env.services());
-        html.append("<h3>Pending plan</h3>\n");
+        html.append("<h3>").append(env.drift().isEmpty() ? "Pending plan" : "Plan to restore Git").append("</h3>\n");
         if (env.pendingPlan().isPresent()) {
             html.append("<pre class=\"plan\">").append(HtmlText.text(PLAN_TEXT.render(env.pendingPlan().get()))).append("</pre>\n");
         } else {
@@ -87,6 +94,17 @@ final class StatusPage {
         html.append("</section>\n");
     }
 
+    /** The banner of an environment's problem: what, since when (and how many polls), the next retry. */
+    private static void problem(StringBuilder html, Problem p, Instant now) {
+        html.append("<div class=\"banner problem\" role=\"alert\"><strong>Problem:</strong> ").append(HtmlText.text(p.what()))
+                .append("<span class=\"when\">since ").append(time(p.since())).append(" (")
+                .append(p.failedPolls()).append(p.failedPolls() == 1 ? " poll" : " polls in a row").append(") · next retry ")
+                .append(time(p.nextRetry()));
+        Duration in = Duration.between(now, p.nextRetry());
+        if (in.isPositive()) html.append(" (in about ").append(HtmlText.text(Durations.format(in.withNanos(0)))).append(")");
+        html.append("</span></div>\n");
+    }
+
     private static void services(StringBuilder html, List<ServiceStatus> services) {
         html.append("<h3>Services</h3>\n");
         if (services.isEmpty()) {
@@ -94,7 +112,7 @@ final class StatusPage {
             return;
         }
         html.append("<table class=\"services\">\n<thead><tr><th>Service</th><th>Traffic</th><th>Slot a</th><th>Slot b</th>")
-                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th></tr></thead>\n<tbody>\n");
+                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th><th>GREEN (rollback)</th></tr></thead>\n<tbody>\n");
         for (ServiceStatus s : services) {
             html.append("<tr data-service=\"").append(HtmlText.text(s.name())).append("\"><td class=\"name\">")
                     .append(HtmlText.text(s.name())).append("</td><td>").append(HtmlText.text(s.trafficMode())).append("</td>");
@@ -112,9 +130,25 @@ final class StatusPage {
             }
             html.append("<td><code>").append(HtmlText.text(s.blueImage().orElse("—"))).append("</code></td>")
                     .append("<td class=\"num\">").append(s.runningCount()).append("</td><td>")
-                    .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td></tr>\n");
+                    .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td>");
+            green(html, s);
+            html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** The GREEN slot's image and tasks: what a rollback swaps back to, and whether it can at once. */
+    private static void green(StringBuilder html, ServiceStatus s) {
+        html.append("<td class=\"green-slot\">");
+        if (s.green().isPresent()) {
+            ServiceStatus.Green g = s.green().get();
+            html.append(HtmlText.text(g.slot())).append(": <code>").append(HtmlText.text(g.image().orElse("image not read"))).append("</code>, ")
+                    .append(g.runningCount()).append('/').append(g.desiredCount()).append(" running · ")
+                    .append(HtmlText.text(g.rollbackText()));
+        } else {
+            html.append("<span class=\"none\">").append(s.blueSlot().isPresent() ? "no GREEN slot" : "—").append("</span>");
+        }
+        html.append("</td>");
     }
 
     private static void slot(StringBuilder html, String slot, String blue) {

@@ -47,5 +47,9 @@ final class StatusPageStyle {
             .outcome.invalid { background: var(--amber); }
             .outcome.superseded { background: var(--grey); }
             .outcome.planned { background: var(--blue); }
+            .banner { border-radius: 6px; padding: 8px 12px; margin: 8px 0; border: 1px solid; }
+            .banner.problem { background: #ffebe9; border-color: var(--red); color: #82071e; }
+            .banner.head { background: #fff8c5; border-color: var(--amber); color: #4d2d00; }
+            .banner .when { display: block; font-size: 12.5px; color: #57606a; margin-top: 2px; }
             """;
 }

@@ -10,6 +10,6 @@
  * token) lives in a {@link io.turnout.agent.http.Secret}, whose {@code toString} is redacted, and is
  * compared in constant time; a hook or API whose secret is not configured is disabled (403), never
  * open; nothing here logs a secret, a presented token or a signature. The status page runs no
- * JavaScript and HTML-escapes every value ({@link io.turnout.agent.http.Html}).
+ * JavaScript and HTML-escapes every value ({@link io.turnout.text.HtmlText}).
  */
 package io.turnout.agent.http;

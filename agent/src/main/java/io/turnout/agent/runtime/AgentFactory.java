@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.turnout.cloud.CloudAccess;
+import io.turnout.eventlog.EventLog;
 import io.turnout.events.DeploymentEvents;
 import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
@@ -31,7 +32,7 @@ import org.quartz.SchedulerException;
 /**
  * The reconcile core and the scheduler as beans, wired to their ports: the cloud (opened once, by
  * {@link CloudOpener}), the state store, the spec repositories with their committed-state tags,
- * and one stream of deployment events that the status board and the metrics subscribe to.
+ * and one stream of deployment events that the status board, the metrics and the log subscribe to.
  * Present only when at least one repository is configured ({@code turnout.agent.repositories.<name>.url}),
  * so that an application context without one (tests of the HTTP layer with their own fakes) does
  * not get them; and not with {@code turnout.agent.enabled: false} (configuration checks, tests).
@@ -53,7 +54,7 @@ final class AgentFactory {
 
     @Singleton
     DeploymentEvents deploymentEvents(MeterRegistry registry) {
-        return new DeploymentEvents().subscribe(new DeploymentMetrics(registry));
+        return new DeploymentEvents().subscribe(new DeploymentMetrics(registry)).subscribe(new EventLog());
     }
 
     @Singleton

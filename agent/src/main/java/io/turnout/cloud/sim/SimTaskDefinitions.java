@@ -2,6 +2,7 @@ package io.turnout.cloud.sim;
 
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.TaskDefinitionInfo;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,12 @@ final class SimTaskDefinitions {
     private static final List<String> CONTAINER_LIST_DEFAULTS =
             List.of("portMappings", "environment", "mountPoints", "volumesFrom", "systemControls");
 
-    /** One registered revision with its resource tags. */
+    /** One registered revision with its resource tags, sorted by key (so that a world file writes them in one order). */
     record Revision(String arn, String family, int revision, ObjectNode definition, Map<String, String> tags) {
+        Revision {
+            tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+        }
+
         TaskDefinitionInfo info() {
             return new TaskDefinitionInfo(arn, family, revision, definition.get("status").asString(), definition);
         }
@@ -92,7 +97,7 @@ final class SimTaskDefinitions {
         if (fargate) compatibilities.add("FARGATE");
         described.put("registeredAt", region.now().toString());
         described.put("registeredBy", "arn:aws:sts::" + region.account() + ":assumed-role/turnout-deployer/turnout");
-        Revision result = new Revision(arn, family, revision, described, Map.copyOf(allTags));
+        Revision result = new Revision(arn, family, revision, described, allTags);
         revisions.put(revision, result);
         return result;
     }
@@ -105,7 +110,7 @@ final class SimTaskDefinitions {
         ObjectNode copy = described.deepCopy();
         copy.put("taskDefinitionArn", arn);
         if (!copy.has("status")) copy.put("status", "ACTIVE");
-        Revision result = new Revision(arn, family, revision, copy, Map.copyOf(new TreeMap<>(tags)));
+        Revision result = new Revision(arn, family, revision, copy, tags);
         families.computeIfAbsent(family, f -> new TreeMap<>()).put(revision, result);
         return result;
     }

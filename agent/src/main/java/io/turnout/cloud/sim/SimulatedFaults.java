@@ -54,6 +54,15 @@ public final class SimulatedFaults {
     }
 
     /**
+     * The next {@code times} calls of {@code operation} (null for any) fail with AccessDeniedException
+     * (400), as for a role whose policy lacks the action. Terminal: never retried.
+     */
+    public synchronized SimulatedFaults deny(String operation, int times) {
+        callFaults.add(new CallFault(operation, Kind.ACCESS_DENIED, positive(times)));
+        return this;
+    }
+
+    /**
      * The {@code n}-th mutating call from now (1 = the next one) fails with ServerException
      * (500) before it changes anything. Calls failed by a throttle or 5xx fault do not count.
      */
@@ -174,6 +183,10 @@ public final class SimulatedFaults {
             if (fault.remaining == 0) it.remove();
             if (fault.kind == Kind.THROTTLED) {
                 throw new CloudException(Kind.THROTTLED, "ThrottlingException", operation, 429, "Rate exceeded");
+            }
+            if (fault.kind == Kind.ACCESS_DENIED) {
+                throw new CloudException(Kind.ACCESS_DENIED, "AccessDeniedException", operation, 400,
+                        "User is not authorized to perform: " + operation + " (simulated fault)");
             }
             throw new CloudException(Kind.SERVER_ERROR, "ServerException", operation, 503,
                     "Service unavailable (simulated fault)");

@@ -102,12 +102,40 @@ public final class CommitMarker implements CommittedState {
             updateRef(repository, Constants.R_TAGS + live, commitId);
             return new Mark(environment, commitId.name(), live, history);
         } catch (MissingObjectException | IllegalArgumentException e) {
-            throw new GitSourceException(GitSourceException.Reason.LOCAL, "commit " + commit + " is not in the local clone of "
-                    + connection.remote().displayUrl() + ": mark only commits that came from a poll");
+            throw notInClone(commit);
         } catch (IOException e) {
-            throw new GitSourceException(GitSourceException.Reason.LOCAL, "cannot write the tags of " + environment + " in the local clone "
-                    + connection.cloneDir() + ": " + e.getMessage() + ". Check that the data directory is writable");
+            throw cannotWrite(environment, e);
         }
+    }
+
+    /**
+     * Moves {@code turnout/E/live} to {@code commit} without a timestamped tag: the commit is live,
+     * but no deployment happened (a poll that deployed nothing adds no history). Local only; the
+     * live tag becomes pending for {@link #pushPending}.
+     */
+    @Override
+    public synchronized void markLive(String environment, String commit) throws GitSourceException {
+        String live = liveTag(environment);
+        Repository repository = connection.repository();
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId commitId = walk.parseCommit(ObjectId.fromString(commit)).copy();
+            pending.add(List.of(Constants.R_TAGS + live));
+            updateRef(repository, Constants.R_TAGS + live, commitId);
+        } catch (MissingObjectException | IllegalArgumentException e) {
+            throw notInClone(commit);
+        } catch (IOException e) {
+            throw cannotWrite(environment, e);
+        }
+    }
+
+    private GitSourceException notInClone(String commit) {
+        return new GitSourceException(GitSourceException.Reason.LOCAL, "commit " + commit + " is not in the local clone of "
+                + connection.remote().displayUrl() + ": mark only commits that came from a poll");
+    }
+
+    private GitSourceException cannotWrite(String environment, IOException e) {
+        return new GitSourceException(GitSourceException.Reason.LOCAL, "cannot write the tags of " + environment + " in the local clone "
+                + connection.cloneDir() + ": " + e.getMessage() + ". Check that the data directory is writable");
     }
 
     /** The tags marked but not yet pushed (short names). */

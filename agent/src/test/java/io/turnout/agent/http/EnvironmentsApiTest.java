@@ -35,7 +35,8 @@ class EnvironmentsApiTest {
         HttpResponse<String> response = server.get("/api/environments");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-        JsonNode envs = JSON.readTree(response.body()).get("environments");
+        JsonNode envs = JSON.readTree(response.body());
+        assertTrue(envs.isArray(), "a JSON list, as the README documents: " + response.body());
         assertEquals(2, envs.size());
         JsonNode prod = envs.get(0);
         assertEquals("production", prod.get("name").asString());
@@ -77,6 +78,31 @@ class EnvironmentsApiTest {
         JsonNode mailer = env.at("/services/1");
         assertEquals("mailer", mailer.get("name").asString());
         assertTrue(mailer.get("blueSlot").isNull());
+    }
+
+    /** Issue 11: the problem, why the head is not live, GREEN; messages escaped so that {@code jq -r} prints no escape sequence. */
+    @Test
+    void showsTheProblemTheHeadAndGreenWithMessagesEscaped() {
+        try (TestServer other = TestServer.start()) {
+            other.status().set(List.of(StatusFixtures.failedHeadWithAProblem()));
+            String body = other.get("/api/environments/production").body();
+            JsonNode env = JSON.readTree(body);
+            assertEquals("cloud", env.at("/problem/kind").asString());
+            assertEquals("2025-06-01T10:17:00Z", env.at("/problem/since").asString());
+            assertEquals("2025-06-01T10:18:00Z", env.at("/problem/lastSeen").asString());
+            assertEquals("2025-06-01T10:19:00Z", env.at("/problem/nextRetry").asString());
+            assertEquals(2, env.at("/problem/failedPolls").asInt());
+            assertTrue(env.at("/problem/transient").asBoolean());
+            assertEquals("head 9f8e7d6c5b4a not deployed: FAILED — apply rolled back: web: step 4 failed: image nginx\\u001B[2J not found",
+                    env.get("headNotDeployed").asString());
+            assertEquals("web: \\u001B[31mred\\0 subject", env.at("/recent/0/subject").asString(), "escaped, not raw, once decoded");
+            assertEquals("b", env.at("/services/0/green/slot").asString());
+            assertEquals("public.ecr.aws/nginx/nginx:1.26", env.at("/services/0/green/image").asString());
+            assertEquals(4, env.at("/services/0/green/runningCount").asInt());
+            assertTrue(env.at("/services/0/green/fastRollback").asBoolean());
+            assertTrue(JSON.readTree(server.get("/api/environments/staging").body()).get("problem").isNull());
+            assertTrue(JSON.readTree(server.get("/api/environments/staging").body()).at("/services/0/green").isNull());
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.turnout.spec.Slot;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
+import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,26 @@ final class StatusFixtures {
                 List.of("web: desiredCount changed outside Git (live 3, spec 2)"), Optional.of(planned), List.of(planned),
                 List.of(new ServiceStatus("web", "elb", Optional.of("b"), Optional.of("public.ecr.aws/nginx/nginx:1.27"),
                         Optional.of(STAGING_LIVE), 2)));
+    }
+
+    /**
+     * Production after a failed head with control characters in what people wrote (a commit subject, a
+     * value quoted in the failure), a problem, and web's GREEN slot kept warm.
+     */
+    static EnvironmentStatus failedHeadWithAProblem() {
+        CommitOutcome failed = new CommitOutcome(PROD_HEAD, "web: \u001B[31mred\u0000 subject", Outcome.FAILED,
+                "apply rolled back: web: step 4 failed: image nginx\u001B[2J not found", T0.plusSeconds(60), Duration.ofMinutes(2));
+        Problem problem = Problem.first("cloud", "ecs:DescribeServices: ThrottlingException: Rate exceeded\r\nFORGED. Transient: retrying"
+                + " at the next poll (in about 1m).", T0.plusSeconds(120), Duration.ofMinutes(1), true)
+                .again("ecs:DescribeServices: ThrottlingException: Rate exceeded. Transient: retrying at the next poll (in about 1m).",
+                        T0.plusSeconds(180), Duration.ofMinutes(1), true);
+        return new EnvironmentStatus("production", "https://git.example.com/shop/specs.git", "main", "auto-apply",
+                Optional.of(PROD_LIVE), Optional.of(PROD_HEAD), Optional.of(T0.plusSeconds(180)), false,
+                Optional.empty(), List.of(), Optional.of(failed), List.of(failed),
+                List.of(new ServiceStatus("web", "elb", Optional.of("a"), Optional.of("public.ecr.aws/nginx/nginx:1.27"),
+                        Optional.of(PROD_LIVE), 4, Optional.of(new ServiceStatus.Green("b", Optional.of("public.ecr.aws/nginx/nginx:1.26"),
+                        Optional.of(STAGING_LIVE), 4, 4)))),
+                Optional.of(problem));
     }
 
     static Plan pendingPlan() {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.status.EnvironmentStatus;
 import io.turnout.text.HtmlText;
+import io.turnout.text.TerminalText;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,27 @@ class StatusPageTest {
             assertEquals(StatusPageController.CSP, response.headers().firstValue("Content-Security-Policy").orElseThrow());
             assertTrue(response.body().contains("id=\"env-staging\""));
         }
+    }
+
+    /** Issue 11: the environment's problem and its head's failure at its top, GREEN's image and tasks, nothing raw. */
+    @Test
+    void showsTheProblemTheFailedHeadAndTheGreenSlot() {
+        EnvironmentStatus env = StatusFixtures.failedHeadWithAProblem();
+        String page = StatusPage.render(List.of(env), StatusFixtures.T0.plusSeconds(200));
+        String top = page.substring(page.indexOf("<h2>production"), page.indexOf("<dl class=\"facts\">"));
+        assertTrue(top.contains("<div class=\"banner problem\" role=\"alert\"><strong>Problem:</strong> ecs:DescribeServices:"
+                + " ThrottlingException: Rate exceeded. Transient: retrying at the next poll (in about 1m).<span class=\"when\">since"
+                + " <time datetime=\"2025-06-01T10:17:00Z\">2025-06-01 10:17:00 UTC</time> (2 polls in a row) · next retry"
+                + " <time datetime=\"2025-06-01T10:19:00Z\">2025-06-01 10:19:00 UTC</time> (in about 40s)</span></div>"), top);
+        assertTrue(top.contains("<p class=\"banner head\">head 9f8e7d6c5b4a not deployed: FAILED — apply rolled back: web: step 4"
+                + " failed: image nginx\\u001B[2J not found</p>"), top);
+        assertTrue(page.contains("<td class=\"green-slot\">b: <code>public.ecr.aws/nginx/nginx:1.26</code>, 4/4 running · fast rollback"
+                + " ready (4 tasks)</td>"), page);
+        assertTrue(page.contains("web: \\u001B[31mred\\0 subject"), "the subject's escape sequence shows as text");
+        assertFalse(page.chars().anyMatch(c -> TerminalText.unsafe(c) && c != '\n'), "no raw control character on the page");
+        String usual = StatusPage.render(StatusFixtures.twoEnvironments(), StatusFixtures.T0);
+        assertFalse(usual.contains("class=\"banner problem\""), "no problem banner without a problem");
+        assertTrue(usual.contains("<p class=\"banner head\">head 9f8e7d6c5b4a not deployed yet: deploying</p>"), usual);
     }
 
     private static int count(String text, String needle) {

@@ -46,6 +46,24 @@ class WorldFileTest {
         assertEquals("staging", cloud.gateway("111111111111", "eu-west-1").ecs().describeClusters(List.of("staging")).getFirst().name());
     }
 
+    /** Issue 11: task-definition tags came out in another order on alternate runs (an unordered map). */
+    @Test
+    void taskDefinitionTagsAreWrittenSortedByKeyAndAWrittenWorldWritesBackTheSame() {
+        SimulatedCloud cloud = WorldFile.read(EXAMPLE, new ManualClock());
+        CloudGateway gw = cloud.gateway("222222222222", "eu-west-1");
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (String key : List.of("zeta", "turnout:spec-hash", "alpha", "turnout:commit", "mid", "BG_VERSION", "team")) {
+            tags.put(key, "v-" + key);
+        }
+        gw.ecs().registerTaskDefinition(SimFixture.webTaskDefinition("nginx:1"), tags);
+        String written = WorldFile.write(cloud, "w");
+        int list = written.indexOf("tags:", written.indexOf("family: web"));
+        List<String> keys = written.substring(list).lines().skip(1).takeWhile(l -> l.trim().startsWith("- key:") || l.trim().startsWith("value:"))
+                .filter(l -> l.trim().startsWith("- key:")).map(l -> l.trim().substring("- key:".length()).trim().replace("\"", "")).toList();
+        assertEquals(new java.util.TreeSet<>(tags.keySet()).stream().toList(), keys, written);
+        assertEquals(written, WorldFile.write(WorldFile.read(written, "w", new ManualClock()), "w"), "stable: written again, the same text");
+    }
+
     @Test
     void writingThenReadingGivesTheSameObservableState() {
         ManualClock clock = new ManualClock();

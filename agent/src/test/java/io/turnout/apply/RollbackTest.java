@@ -1,0 +1,78 @@
+package io.turnout.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.turnout.live.LiveService;
+import io.turnout.plan.MoveAutoScaling;
+import io.turnout.plan.Step;
+import io.turnout.spec.Slot;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rollback scales down before it removes auto scaling, calls DeregisterScalableTarget only for a
+ * slot that has a scalable target, and one call that fails does not skip the others (issue 11).
+ */
+class RollbackTest {
+    static final String DEREGISTER = "application-autoscaling:DeregisterScalableTarget";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSlotWithoutAutoScalingIsScaledDownWithoutADeregisterCall() {
+        SimWorld world = new SimWorld(tmp, "production");
+        world.http.failPath("/health", 500, "boom");
+        world.gateway().stats().reset();
+
+        ApplyResult result = world.executor(Progress.silent()).build().apply(world.plan("c1"), world.live());
+
+        assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), result.messages().toString());
+        assertTrue(result.messages().toString().contains("web--a scaled to 0"), result.messages().toString());
+        assertEquals(0, world.live().service("web").orElseThrow().a().orElseThrow().service().desiredCount());
+        assertEquals(0, world.gateway().stats().count(DEREGISTER), "web--a never had a scalable target: nothing to deregister");
+    }
+
+    @Test
+    void aRefusedCallDoesNotSkipTheRestOfTheRollback() {
+        SimWorld world = new SimWorld(tmp, "production");
+        assertTrue(world.apply("c1").succeeded());
+        world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
+        LiveService before = world.live().service("web").orElseThrow();
+        assertEquals(Optional.of(Slot.A), before.blue());
+        // after the swap and the auto scaling's move to web--b, web--b's targets fail (the production check
+        // before the downsize fails), and the role may not tag (the first call of the rollback after the swap back)
+        PlanExecutor executor = world.executor(new Progress() {
+            @Override
+            public void line(String message) {
+            }
+
+            @Override
+            public void stepFinished(int index, Step step) {
+                if (step instanceof MoveAutoScaling m && m.service().equals("web")) {
+                    world.cloud.faults().failHealthChecks("web-b").deny("ecs:TagResource", 1);
+                }
+            }
+        }).build();
+
+        ApplyResult result = executor.apply(world.plan("c2"), world.live());
+
+        String messages = String.join("\n", result.messages());
+        assertEquals(ApplyResult.Status.FAILED, result.status(), messages);
+        assertTrue(messages.contains("the rollback failed too: could not restore the tags of web--a: ecs:TagResource: AccessDeniedException"),
+                messages);
+        assertTrue(messages.contains("production traffic swapped back to web-a"), messages);
+        assertTrue(messages.contains("web--b back to 0 tasks"), "the calls after the refused one still ran: " + messages);
+        LiveService after = world.live().service("web").orElseThrow();
+        assertEquals(Optional.of(Slot.A), after.blue(), "production is back on the old BLUE");
+        assertEquals(0, after.b().orElseThrow().service().desiredCount(), "web--b is not left running");
+        assertTrue(after.b().orElseThrow().scaling().isEmpty(), "the auto scaling moved to web--b was removed");
+        assertTrue(after.a().orElseThrow().scaling().isPresent(), "web--a has its auto scaling back");
+        var serving = after.a().orElseThrow().service();
+        assertTrue(serving.steady() && serving.runningCount() > 0, "production on a slot that serves: " + serving);
+        // the tags could not be put back: the next plan repairs them (production decides which slot is BLUE)
+    }
+}
