@@ -131,8 +131,8 @@ class ClusteredAgentsTest {
                 for (String c : commits) {
                     assertEquals(1, applied(replicas, c), "applications of " + c);
                 }
-                // 4 services bootstrapped (4 registrations), then one new web revision per commit
-                assertEquals(4 + 3, fx.registrations("222222222222"));
+                // 6 services bootstrapped (6 registrations), then one new web revision per commit
+                assertEquals(6 + 3, fx.registrations("222222222222"));
 
                 // failover: the next replica to poll dies mid-poll; the other one applies the next commit
                 killNext.set(true);
@@ -147,7 +147,7 @@ class ClusteredAgentsTest {
                 assertEquals(c5, live(fx));
                 assertEquals(1, survivor.outcomes().stream().filter(o -> o.commit().equals(c5) && o.outcome() == Outcome.APPLIED).count());
                 assertEquals(0, victim.outcomes().stream().filter(o -> o.commit().equals(c5)).count());
-                assertEquals(4 + 4, fx.registrations("222222222222"));
+                assertEquals(6 + 4, fx.registrations("222222222222"));
             } finally {
                 release.countDown();
                 for (Replica r : replicas) {
