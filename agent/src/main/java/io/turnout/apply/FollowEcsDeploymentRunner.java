@@ -1,6 +1,7 @@
 package io.turnout.apply;
 
 import io.turnout.cloud.ServiceDeploymentInfo;
+import io.turnout.live.EngineDeployment;
 import io.turnout.plan.FollowEcsDeployment;
 import java.time.Instant;
 import java.util.List;
@@ -107,15 +108,9 @@ final class FollowEcsDeploymentRunner implements StepRunner<FollowEcsDeployment>
         StringBuilder s = new StringBuilder(d.lifecycleStage() != null ? d.lifecycleStage() : d.status());
         Optional<Double> production = d.target().map(ServiceDeploymentInfo.Revision::productionTrafficWeight);
         Optional<Double> test = d.target().map(ServiceDeploymentInfo.Revision::testTrafficWeight);
-        production.ifPresent(w -> s.append(", ").append(weights("production", w, r.from(), r.to())));
-        test.ifPresent(w -> s.append(", ").append(weights("test", w, r.from(), r.to())));
+        production.ifPresent(w -> s.append(", ").append(EngineDeployment.weights("production", w, r.from(), r.to())));
+        test.ifPresent(w -> s.append(", ").append(EngineDeployment.weights("test", w, r.from(), r.to())));
         if (production.isEmpty()) s.append(" (").append(step.strategy()).append(" to ").append(r.to()).append(")");
         return s.toString();
-    }
-
-    private static String weights(String route, double toNew, String from, String to) {
-        if (toNew >= 100) return route + " 100% on " + to;
-        if (toNew <= 0) return route + " 100% on " + from;
-        return route + " " + Math.round(100 - toNew) + "% on " + from + ", " + Math.round(toNew) + "% on " + to;
     }
 }

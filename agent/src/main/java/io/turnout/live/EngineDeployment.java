@@ -44,7 +44,8 @@ public record EngineDeployment(String engine, String id, String status, String s
         return String.join(", ", parts);
     }
 
-    private static String weights(String route, double toTarget, String from, String to) {
+    /** "production 100% on web:4", "production 90% on web:3, 10% on web:4": where one route sends its traffic. */
+    public static String weights(String route, double toTarget, String from, String to) {
         if (toTarget >= 100) return route + " 100% on " + to;
         if (toTarget <= 0) return route + " 100% on " + from;
         return route + " " + percent(100 - toTarget) + "% on " + from + ", " + percent(toTarget) + "% on " + to;
