@@ -1,6 +1,7 @@
 package io.turnout.apply;
 
-import io.turnout.cloud.CloudWatchApi;
+import io.turnout.cloud.AlarmInfo;
+import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ListenerInfo;
 import io.turnout.cloud.LoadBalancerInfo;
 import io.turnout.spec.Verification;
@@ -49,7 +50,10 @@ final class EngineChecks {
     void verify() {
         ctx.say("Verifying " + ecsServiceName + (endpoint.isPresent() ? " through the test route " + endpoint.get() : ""));
         slotCheck().verify(ctx, true);
-        verification.task().ifPresent(task -> VerifyRunner.runTask(ctx, cluster, ecsServiceName, task));
+        if (verification.task().isPresent()) {
+            EcsServiceInfo s = ctx.service(cluster, ecsServiceName);
+            OneOffTask.run(ctx, "the verification task", cluster, s.taskDefinitionArn(), verification.task().get(), s.settings());
+        }
         alarms();
         bakedAt = ctx.now().plus(verification.bakeTime());
     }
@@ -69,12 +73,16 @@ final class EngineChecks {
         return new SlotCheck(cluster, ecsServiceName, Optional.empty(), Optional.empty(), false, endpoint, verification.httpChecks());
     }
 
+    /** The verification's alarm gate (the environment's too), then the alarms ECS watches (deploymentConfiguration.alarms). */
     private void alarms() {
+        if (!verification.alarmGate().names().isEmpty()) {
+            new AlarmWatch(ctx).check(verification.alarmGate(), "while " + ecsServiceName + " deploys");
+        }
         if (alarms.isEmpty()) return;
-        List<CloudWatchApi.AlarmInfo> firing = ctx.call(() -> ctx.cloud.cloudWatch().describeAlarms(alarms)).stream()
-                .filter(CloudWatchApi.AlarmInfo::firing).toList();
+        List<AlarmInfo> firing = ctx.call(() -> ctx.cloud.cloudWatch().describeAlarms(alarms)).stream()
+                .filter(a -> AlarmInfo.ALARM.equals(a.state())).toList();
         if (!firing.isEmpty()) {
-            throw new StepFailure("alarm " + firing.getFirst().name() + " is in ALARM (" + firing.getFirst().reason() + ")");
+            throw new StepFailure("alarm " + firing.getFirst().name() + " is in ALARM (" + firing.getFirst().stateReason() + ")");
         }
     }
 

@@ -1,7 +1,9 @@
 package io.turnout.apply;
 
 import io.turnout.plan.PlanKind;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The unfinished deployment of a journal, if its last {@code begin} has no {@code end}: the
- * plan's steps, the snapshots, which steps started and ended (with what they produced), and
- * whether a step failed and its rollback started or ended.
+ * plan's steps and commit, the snapshots, which steps started and ended (with what they produced),
+ * whether a step failed and its rollback started or ended, and which approval gates have been
+ * waiting since when.
  */
-record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots,
+record JournalState(String at, Optional<String> commit, List<PlannedStep> steps, Map<String, ServiceSnapshot> snapshots,
                     Set<Integer> started, Map<Integer, JsonNode> done, Optional<Integer> failed,
-                    Optional<String> failure, Set<String> rollbacksEnded) {
+                    Optional<String> failure, Set<String> rollbacksEnded, Map<Integer, Instant> waitingSince) {
 
     static Optional<JournalState> read(List<ObjectNode> entries) {
         int begin = -1;
@@ -41,6 +44,7 @@ record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnaps
         Optional<Integer> failed = Optional.empty();
         Optional<String> failure = Optional.empty();
         Set<String> rollbacksEnded = new HashSet<>();
+        Map<Integer, Instant> waitingSince = new HashMap<>();
         for (ObjectNode e : entries.subList(begin + 1, entries.size())) {
             switch (e.path("type").asString()) {
                 case "snapshot" -> snapshots.put(e.path("service").asString(),
@@ -52,10 +56,11 @@ record JournalState(String at, List<PlannedStep> steps, Map<String, ServiceSnaps
                     failure = Optional.of(e.path("error").asString());
                 }
                 case "rollback-end" -> rollbacksEnded.add(e.path("service").asString());
+                case "approval-wait" -> waitingSince.putIfAbsent(e.path("index").asInt(), Instant.parse(e.path("at").asString()));
                 default -> { }
             }
         }
-        return Optional.of(new JournalState(b.path("at").asString(), steps, snapshots, started, done, failed, failure,
-                rollbacksEnded));
+        return Optional.of(new JournalState(b.path("at").asString(), Optional.ofNullable(b.get("commit")).map(JsonNode::asString),
+                steps, snapshots, started, done, failed, failure, rollbacksEnded, waitingSince));
     }
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Carries out a plan for one environment: pre-flight, then each service's steps in order
  * (services one after the other), each step journaled before and after it runs. The first
  * step that fails stops the deployment; that service is rolled back ({@link Rollback}) unless
- * the environment's {@code autoRollback} is off, and later services are not started.
+ * the environment's {@code autoRollback} is off, and later services are not started. A service at
+ * an undecided approval gate pauses (see {@link Deployment}); the others go on.
  * {@link #recover()} finishes or rolls back a deployment an earlier process left unfinished.
  *
  * <p>Only {@link RuntimeException}s count as step failures. An {@link Error} (or the process
@@ -40,6 +41,7 @@ public final class PlanExecutor {
     private final HttpProbe http;
     private final RandomGenerator random;
     private final ExecutorSettings settings;
+    private final ApprovalDesk approvals;
 
     private PlanExecutor(Builder b) {
         this.cloud = b.cloud;
@@ -51,21 +53,27 @@ public final class PlanExecutor {
         this.http = b.http;
         this.random = b.random;
         this.settings = b.settings;
+        this.approvals = b.approvals != null ? b.approvals : new JournalApprovals(b.journal);
     }
 
     public static Builder builder(CloudGateway cloud, EnvironmentSpec environment) {
         return new Builder(cloud, environment);
     }
 
-    /** Whether the journal holds a deployment that neither finished nor was rolled back. */
+    /** Whether the journal holds a deployment that neither finished nor was rolled back (also one paused for approval). */
     public boolean hasUnfinishedDeployment() {
         return JournalState.read(journal.entries()).isPresent();
+    }
+
+    /** The commit of the unfinished deployment in the journal, when it has one. */
+    public Optional<String> unfinishedCommit() {
+        return JournalState.read(journal.entries()).flatMap(JournalState::commit);
     }
 
     /**
      * Applies {@code plan}. {@code live} must have been read just before (it is checked
      * against the plan, and is what a rollback restores). Refuses while an unfinished
-     * deployment is in the journal: call {@link #recover()} first.
+     * deployment is in the journal (also one paused at an approval gate): call {@link #recover()} first.
      */
     public ApplyResult apply(Plan plan, LiveState live) {
         if (hasUnfinishedDeployment()) {
@@ -90,7 +98,7 @@ public final class PlanExecutor {
             ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.tag() + "=" + r.value());
             ctx.run(() -> cloud.ecs().tagResource(r.arn(), Map.of(r.tag(), r.value())));
         }
-        Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), journal, progress, environment);
+        Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), journal, progress, environment, plan.commit(), approvals);
         return run.execute(0);
     }
 
@@ -103,7 +111,7 @@ public final class PlanExecutor {
     public Optional<ApplyResult> recover() {
         Optional<JournalState> state = JournalState.read(journal.entries());
         if (state.isEmpty()) return Optional.empty();
-        return Optional.of(new Recovery(state.get(), context(), journal, progress, environment).run());
+        return Optional.of(new Recovery(state.get(), context(), journal, progress, environment, approvals).run());
     }
 
     private StepContext context() {
@@ -143,6 +151,7 @@ public final class PlanExecutor {
         private HttpProbe http = new JavaHttpProbe();
         private RandomGenerator random = RandomGenerator.getDefault();
         private ExecutorSettings settings = ExecutorSettings.DEFAULT;
+        private ApprovalDesk approvals;
 
         private Builder(CloudGateway cloud, EnvironmentSpec environment) {
             this.cloud = Objects.requireNonNull(cloud, "cloud");
@@ -179,6 +188,12 @@ public final class PlanExecutor {
 
         public Builder settings(ExecutorSettings settings) {
             this.settings = settings;
+            return this;
+        }
+
+        /** Who decides approval gates; default: the decisions journaled through the API ({@link JournalApprovals}). */
+        public Builder approvals(ApprovalDesk approvals) {
+            this.approvals = approvals;
             return this;
         }
 

@@ -33,6 +33,12 @@ public interface Progress {
     /** Step {@code index} of {@code service} failed with {@code reason} (journaled); its service is rolled back next. */
     default void stepFailed(int index, String service, Step step, String reason) {}
 
+    /** A service waits at its approval gate (reported on every run that finds it still waiting). */
+    default void awaitingApproval(PendingApproval pending) {}
+
+    /** The approval gate of {@code pending} was decided: "approved by alice", "rejected by bob", "not approved within 24h …". */
+    default void approvalDecided(PendingApproval pending, String decision) {}
+
     /**
      * AWS's own engine reports where the deployment of {@code service} is now (lifecycle stage and
      * traffic weights, "TEST_TRAFFIC_SHIFT, production 100% on web:3, test 100% on web:4"), for the

@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
  *   <li>the interruption came before the service's swap: resume from the interrupted step
  *       (steps are idempotent; verification runs again if it had not finished);</li>
  *   <li>at or after the swap: production may point at the new slot, which is trusted only if
- *       it verifies again now (steady, healthy targets); then resume, else roll back.</li>
+ *       it verifies again now (steady, healthy targets); then resume, else roll back;</li>
+ *   <li>paused at an approval gate: ask the desk again (see {@link Deployment}): still waiting,
+ *       the run ends PAUSED again; decided, it goes on or rolls back.</li>
  * </ul>
  */
 final class Recovery {
@@ -23,18 +25,19 @@ final class Recovery {
     private final StepContext ctx;
     private final Deployment deployment;
 
-    Recovery(JournalState state, StepContext ctx, Journal journal, Progress progress, EnvironmentSpec environment) {
+    Recovery(JournalState state, StepContext ctx, Journal journal, Progress progress, EnvironmentSpec environment,
+             ApprovalDesk desk) {
         this.state = state;
         this.ctx = ctx;
-        this.deployment = new Deployment(ctx, state.steps(), state.snapshots(), journal, progress, environment);
+        this.deployment = new Deployment(ctx, state.steps(), state.snapshots(), journal, progress, environment, state.commit(), desk);
         state.done().values().forEach(ctx::absorb);
-        deployment.alreadyDone(state.started(), state.done().keySet());
+        deployment.alreadyDone(state.started(), state.done().keySet(), state.waitingSince());
     }
 
     ApplyResult run() {
         int total = state.steps().size();
-        ctx.say("Found an interrupted deployment (started " + state.at() + "): " + state.done().size() + " of " + total
-                + " steps done");
+        ctx.say("Found " + (state.waitingSince().isEmpty() ? "an interrupted deployment" : "a deployment waiting for approval")
+                + " (started " + state.at() + "): " + state.done().size() + " of " + total + " steps done");
         if (state.failed().isPresent()) {
             PlannedStep failed = state.steps().get(state.failed().get());
             String reason = "step " + (failed.index() + 1) + " failed: " + state.failure().orElse("");

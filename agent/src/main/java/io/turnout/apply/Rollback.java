@@ -5,6 +5,7 @@ import io.turnout.cloud.RecordChange;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.Tags;
+import io.turnout.plan.CreateCanary;
 import io.turnout.spec.Slot;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,10 @@ final class Rollback {
     List<String> run(boolean productionMoved) {
         if (snapshot.single().isPresent() && ctx.engineDeployment(snapshot.service()).isPresent()) {
             return engine(snapshot.single().get(), ctx.engineDeployment(snapshot.service()).get());
+        }
+        if (snapshot.rolling()) {
+            restoreRolling();
+            return List.copyOf(done);
         }
         if (productionMoved && snapshot.slots().isEmpty()) {
             // A first deployment has nothing to go back to: the verified new slot keeps production.
@@ -235,6 +240,43 @@ final class Rollback {
             attempt("put " + name + " back", () -> restoreSlot(slot, name));
         }
         if (!productionMoved) done.add("production was not touched");
+    }
+
+    /**
+     * A rolling service: its canary (if one was started) is removed, and the service goes back to
+     * the task definition and count it had, waiting until ECS has replaced the tasks again.
+     */
+    private void restoreRolling() {
+        String canary = CreateCanary.ecsServiceName(snapshot.service());
+        if (Canaries.remove(ctx, cluster, canary)) {
+            ctx.say("Rollback: removed the canary " + canary);
+            done.add("canary " + canary + " removed");
+        }
+        if (snapshot.single().isEmpty()) {
+            done.add("nothing else to restore (first deployment of " + snapshot.service() + ")");
+            return;
+        }
+        ServiceSnapshot.SlotState before = snapshot.single().get();
+        Optional<EcsServiceInfo> now = ctx.findService(cluster, before.ecsServiceName());
+        if (now.isEmpty()) return;
+        if (now.get().taskDefinitionArn().equals(before.taskDefinitionArn()) && now.get().desiredCount() == before.desiredCount()) {
+            done.add(before.ecsServiceName() + " was not changed (it still runs "
+                    + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()) + ")");
+            return;
+        }
+        ctx.say("Rollback: " + before.ecsServiceName() + " back to " + StepContext.tasks(before.desiredCount()) + " of "
+                + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()));
+        ctx.updateService(cluster, before.ecsServiceName(), Optional.of(before.taskDefinitionArn()),
+                Optional.of(before.desiredCount()), Optional.empty());
+        Map<String, String> tags = new TreeMap<>();
+        for (String key : List.of(Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION)) {
+            if (before.tags().containsKey(key)) tags.put(key, before.tags().get(key));
+        }
+        if (!tags.isEmpty()) ctx.run(() -> ctx.cloud.ecs().tagResource(before.arn(), tags));
+        ctx.expect(before.ecsServiceName(), before.taskDefinitionArn());
+        AwaitSteadyStateRunner.await(ctx, cluster, before.ecsServiceName(), ctx.environment.deployment().steadyStateTimeout());
+        done.add(before.ecsServiceName() + " back to " + StepContext.tasks(before.desiredCount()) + " of "
+                + AwaitSteadyStateRunner.revision(before.taskDefinitionArn()));
     }
 
     private void restoreSlot(Slot slot, String name) {

@@ -29,12 +29,17 @@ public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, Slo
                               Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Optional<SlotState> single) {
     public ServiceSnapshot {
         slots = Map.copyOf(slots);
-        single = single == null ? Optional.empty() : single;
+        single = single == null ? Optional.empty() : single; // journals written before rolling snapshots existed
     }
 
     public ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots, Optional<ElbRoutes> elb,
                            Optional<DnsRecords> dns) {
         this(service, blue, slots, elb, dns, Optional.empty());
+    }
+
+    /** A rolling service's snapshot (no slots, no traffic of its own). */
+    public boolean rolling() {
+        return slots.isEmpty() && elb.isEmpty() && dns.isEmpty();
     }
 
     /** One ECS service: what it ran, how many tasks, its tags and auto scaling. */

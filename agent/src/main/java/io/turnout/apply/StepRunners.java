@@ -8,6 +8,12 @@ import io.turnout.plan.FollowEcsDeployment;
 import io.turnout.plan.StartEcsDeployment;
 import io.turnout.plan.StopEngineDeployment;
 import io.turnout.plan.UpdateEngineService;
+import io.turnout.plan.AwaitApproval;
+import io.turnout.plan.CreateCanary;
+import io.turnout.plan.RemoveCanary;
+import io.turnout.plan.RunHook;
+import io.turnout.plan.VerifyCanary;
+import io.turnout.plan.WatchAlarms;
 import io.turnout.plan.AwaitSteadyState;
 import io.turnout.plan.CreateService;
 import io.turnout.plan.CreateSlot;
@@ -55,6 +61,12 @@ final class StepRunners {
             case CreateCodeDeployDeployment s -> new CreateCodeDeployDeploymentRunner().run(s, ctx);
             case FollowCodeDeployDeployment s -> new FollowCodeDeployDeploymentRunner().run(s, ctx);
             case UpdateEngineService s -> new UpdateEngineServiceRunner().run(s, ctx);
+            case RunHook s -> new RunHookRunner().run(s, ctx);
+            case WatchAlarms s -> new WatchAlarmsRunner().run(s, ctx);
+            case AwaitApproval s -> new AwaitApprovalRunner().run(s, ctx);
+            case CreateCanary s -> new CreateCanaryRunner().run(s, ctx);
+            case VerifyCanary s -> new VerifyCanaryRunner().run(s, ctx);
+            case RemoveCanary s -> new RemoveCanaryRunner().run(s, ctx);
         };
     }
 

@@ -1,20 +1,18 @@
 package io.turnout.apply;
 
 import io.turnout.cloud.EcsServiceInfo;
-import io.turnout.cloud.EcsTaskInfo;
-import io.turnout.cloud.RunTaskRequest;
 import io.turnout.plan.Verify;
-import io.turnout.spec.TaskCheck;
 import io.turnout.spec.Verification;
 import java.time.Instant;
-import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Verifies a slot before production moves to it: healthy targets and HTTP checks through the
- * stage listener ({@link SlotCheck}), then the one-off task (RunTask with the slot's task
- * definition and the check's command; it must stop with exit code 0 in time), then the bake
- * time, re-checking every {@code bakeRecheck}: a slot that turns unhealthy while baking fails.
+ * stage listener ({@link SlotCheck}) and its CloudWatch alarms OK ({@link AlarmWatch}), then the
+ * one-off task ({@link OneOffTask}: RunTask with the slot's task definition and the check's
+ * command; it must stop with exit code 0 in time), then the bake time, re-checking health and
+ * alarms every {@code bakeRecheck}: a slot that turns unhealthy or an alarm that fires while
+ * baking fails the step.
  */
 final class VerifyRunner implements StepRunner<Verify> {
     @Override
@@ -24,7 +22,12 @@ final class VerifyRunner implements StepRunner<Verify> {
         SlotCheck check = check(step, cluster);
         ctx.say("Verifying " + step.ecsServiceName() + step.targetGroupName().map(tg -> " (target group " + tg + ")").orElse(""));
         check.verify(ctx, true);
-        if (v.task().isPresent()) runTask(ctx, cluster, step.ecsServiceName(), v.task().get());
+        AlarmWatch alarms = new AlarmWatch(ctx);
+        alarms.check(v.alarmGate(), "before production moves to " + step.ecsServiceName());
+        if (v.task().isPresent()) {
+            EcsServiceInfo s = ctx.service(cluster, step.ecsServiceName());
+            OneOffTask.run(ctx, "the verification task", cluster, s.taskDefinitionArn(), v.task().get(), s.settings());
+        }
         if (!v.bakeTime().isZero()) {
             Instant end = ctx.now().plus(v.bakeTime());
             ctx.say("Baking " + step.ecsServiceName() + " for " + StepContext.format(v.bakeTime()) + ", re-checking every "
@@ -32,6 +35,7 @@ final class VerifyRunner implements StepRunner<Verify> {
             while (ctx.now().isBefore(end)) {
                 ctx.sleepUntilAtMost(ctx.settings.bakeRecheck(), end);
                 check.verify(ctx, false);
+                alarms.check(v.alarmGate(), "while " + step.ecsServiceName() + " bakes");
             }
         }
         ctx.say("Verified " + step.ecsServiceName());
@@ -42,37 +46,5 @@ final class VerifyRunner implements StepRunner<Verify> {
         Verification v = step.verification();
         return new SlotCheck(cluster, step.ecsServiceName(), step.targetGroupName(), step.targetGroupArn(),
                 v.healthyTargets(), step.stageEndpoint(), v.httpChecks());
-    }
-
-    static void runTask(StepContext ctx, String cluster, String ecsServiceName, TaskCheck check) {
-        EcsServiceInfo s = ctx.service(cluster, ecsServiceName);
-        ctx.say("Running " + String.join(" ", check.command()) + " in container " + check.container() + " of "
-                + AwaitSteadyStateRunner.revision(s.taskDefinitionArn()));
-        EcsTaskInfo task = ctx.call(() -> ctx.cloud.ecs().runTask(new RunTaskRequest(cluster, s.taskDefinitionArn(),
-                check.container(), check.command(), s.settings(), "turnout")));
-        Instant deadline = ctx.now().plus(check.timeout());
-        String last = null;
-        while (!task.stopped()) {
-            if (!ctx.now().isBefore(deadline)) {
-                throw new StepFailure("the verification task " + task.arn() + " did not finish within "
-                        + StepContext.format(check.timeout()) + " (" + task.lastStatus() + "); stop it in the ECS console");
-            }
-            if (!task.lastStatus().equals(last)) ctx.say("Verification task is " + task.lastStatus() + "…");
-            last = task.lastStatus();
-            ctx.sleepUntilAtMost(ctx.settings.pollInterval(), deadline);
-            String arn = task.arn();
-            List<EcsTaskInfo> found = ctx.call(() -> ctx.cloud.ecs().describeTasks(cluster, List.of(arn)));
-            if (found.isEmpty()) throw new StepFailure("the verification task " + arn + " disappeared");
-            task = found.getFirst();
-        }
-        EcsTaskInfo stopped = task;
-        Integer exit = stopped.containers().stream().filter(c -> c.name().equals(check.container())).findFirst()
-                .map(EcsTaskInfo.Container::exitCode).orElse(null);
-        if (exit == null || exit != 0) {
-            throw new StepFailure("the verification task (" + String.join(" ", check.command()) + ") "
-                    + (exit == null ? "never ran: " + stopped.stopCode() + " " + stopped.stoppedReason()
-                    : "exited with code " + exit) + "; see its logs (task " + stopped.arn() + ")");
-        }
-        ctx.say("Verification task exited 0");
     }
 }

@@ -1,6 +1,7 @@
 package io.turnout.cli;
 
 import io.turnout.apply.ApplyResult;
+import io.turnout.apply.ApprovalDesk;
 import io.turnout.apply.Progress;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
@@ -105,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private int apply(CloudAccess access, StateStore store, EnvironmentSpec environment, SpecTree tree, PrintWriter out, PrintWriter err) {
-        Deployments deployments = new Deployments(access, store, events, InstantSource.system());
+        Deployments deployments = new Deployments(access, store, events, InstantSource.system(), Optional.of(approvals(out)));
         Progress progress = Progress.to(out);
         Optional<ApplyResult> recovered = deployments.recover(environment, progress);
         changed = recovered.isPresent();
@@ -138,6 +139,27 @@ final class ApplyCommand implements Callable<Integer> {
         return result.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
+    /**
+     * Approval gates on the command line: {@code --auto-approve} approves them too; otherwise the
+     * person at the terminal is asked; without a terminal nothing decides, the deployment stays
+     * paused in the journal and the next {@code turnout apply} asks again.
+     */
+    private ApprovalDesk approvals(PrintWriter out) {
+        String user = System.getProperty("user.name", "");
+        if (autoApprove) return ApprovalDesk.approveAll("turnout apply --auto-approve (" + user + ")", InstantSource.system());
+        return pending -> {
+            Console console = System.console();
+            if (console == null) return new ApprovalDesk.Decision.Waiting();
+            out.flush();
+            String answer = console.readLine("%n%s is verified; production is untouched. Move production to it? 'yes' approves,"
+                    + " 'no' rolls it back: ", pending.ecsServiceName());
+            String a = answer == null ? "" : answer.trim();
+            if (a.equals("yes")) return new ApprovalDesk.Decision.Approved(user, Instant.now());
+            if (a.equals("no")) return new ApprovalDesk.Decision.Rejected(user, Instant.now());
+            return new ApprovalDesk.Decision.Waiting();
+        };
+    }
+
     private boolean confirmed(Plan plan, EnvironmentSpec environment, PrintWriter err) {
         Console console = System.console();
         if (console == null) {
@@ -161,6 +183,7 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("error: apply " + switch (result.status()) {
                 case REFUSED -> "refused";
                 case ROLLED_BACK -> "failed and was rolled back";
+                case PAUSED -> "paused: waiting for approval (run turnout apply again on a terminal to decide)";
                 default -> "failed";
             } + ":");
             result.messages().forEach(m -> err.println("  " + m));

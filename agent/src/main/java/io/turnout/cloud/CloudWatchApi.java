@@ -2,15 +2,14 @@ package io.turnout.cloud;
 
 import java.util.List;
 
-/** Amazon CloudWatch alarms, as far as Turnout uses them. Operation names in stats are {@code cloudwatch:<Operation>}. */
+/** Amazon CloudWatch, as far as Turnout uses it: the alarm gates of a deployment. Operations are {@code cloudwatch:<Operation>}. */
 public interface CloudWatchApi {
-    /** DescribeAlarms of metric and composite alarms by name (100 per page, all pages); missing names are left out. */
-    List<AlarmInfo> describeAlarms(List<String> names);
+    /** AWS's limit on {@code AlarmNames} in one DescribeAlarms request. */
+    int NAMES_PER_CALL = 100;
 
-    /** An alarm: its name, state (OK, ALARM, INSUFFICIENT_DATA) and why. */
-    record AlarmInfo(String name, String state, String reason) {
-        public boolean firing() {
-            return "ALARM".equals(state);
-        }
-    }
+    /**
+     * DescribeAlarms of at most {@link #NAMES_PER_CALL} alarm names (more is an INVALID_REQUEST,
+     * as in AWS), metric and composite alarms; names that do not exist are simply left out.
+     */
+    List<AlarmInfo> describeAlarms(List<String> names);
 }

@@ -34,6 +34,12 @@ public interface EcsApi {
     /** UpdateService. ServiceNotFoundException / ServiceNotActiveException as AWS. */
     EcsServiceInfo updateService(UpdateServiceRequest request);
 
+    /**
+     * DeleteService (not forced): the service must have a desired count of 0. It turns DRAINING,
+     * then INACTIVE once its tasks stopped; until then a service of the same name cannot be created.
+     */
+    EcsServiceInfo deleteService(String cluster, String service);
+
     /** TagResource on a service or task definition ARN. */
     void tagResource(String arn, Map<String, String> tags);
 

@@ -35,4 +35,6 @@ public final class Tags {
     public static final String PREVIOUS_SPEC_HASH = "turnout:previous-spec-hash";
     /** With {@link #PREVIOUS_SPEC_HASH}: the task definition it ran then, deployed again by such a rollback. */
     public static final String PREVIOUS_TASK_DEFINITION = "turnout:previous-task-definition";
+    /** {@code true} on a rolling service's canary ({@code <service>--canary}), which lives only during a deployment. */
+    public static final String CANARY = "turnout:canary";
 }

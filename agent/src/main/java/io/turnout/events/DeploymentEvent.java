@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * One thing that happened in one environment, published once on {@link DeploymentEvents} by the
- * reconcile core or by {@code turnout apply}: the ledger, the metrics and (later) notifications
+ * reconcile core or by {@code turnout apply}: the ledger, the metrics and the notifiers
  * subscribe. Commit outcomes are {@link CommitDecided} (applied, failed, invalid, superseded,
  * planned), {@link DriftChecked} (drift found or cleared) and {@link RecoveryFinished} (an
  * interrupted deployment finished or rolled back); every step of a deployment is a
@@ -149,6 +149,11 @@ public sealed interface DeploymentEvent {
         public boolean succeeded() {
             return result.map(ApplyResult::succeeded).orElse(false);
         }
+
+        /** Ended with a service waiting at its approval gate: the deployment goes on once a person decides. */
+        public boolean paused() {
+            return result.map(r -> r.status() == ApplyResult.Status.PAUSED).orElse(false);
+        }
     }
 
     /**
@@ -168,14 +173,38 @@ public sealed interface DeploymentEvent {
             return result.map(ApplyResult::succeeded).orElse(false);
         }
 
+        /** Still waiting at an approval gate. */
+        public boolean paused() {
+            return result.map(r -> r.status() == ApplyResult.Status.PAUSED).orElse(false);
+        }
+
         /** "an interrupted deployment from an earlier run was rolled back: …", for people. */
         public String describe() {
             if (result.isEmpty()) return "an interrupted deployment from an earlier run could not be resumed: the executor failed";
             ApplyResult r = result.get();
-            String how = r.succeeded() ? "finished" : r.status() == ApplyResult.Status.ROLLED_BACK ? "rolled back" : "left failed";
+            String how = r.succeeded() ? "finished" : r.status() == ApplyResult.Status.ROLLED_BACK ? "rolled back"
+                    : r.status() == ApplyResult.Status.PAUSED ? "resumed and waits for approval" : "left failed";
             return "an interrupted deployment from an earlier run was " + how + ": " + String.join("; ", r.messages());
         }
     }
+
+    // ---- approvals ----
+
+    /**
+     * A service's deployment waits at its approval gate (the new version verified, production
+     * untouched); published by every run that finds it still waiting, so a subscriber that must act
+     * once (a notifier) keeps what it saw.
+     */
+    record ApprovalRequested(String environment, Instant at, Optional<String> commit, String service, String ecsServiceName,
+                             Instant since, Instant deadline) implements DeploymentEvent {}
+
+    /** The approval gate of {@code service} was decided: "approved by alice", "rejected by bob", "not approved within 24h …". */
+    record ApprovalDecided(String environment, Instant at, Optional<String> commit, String service, String decision)
+            implements DeploymentEvent {}
+
+    /** The commit the environment is now busy with, with its subject and author (for people and notifications). */
+    record CommitIdentified(String environment, Instant at, String commit, String subject, String author)
+            implements DeploymentEvent {}
 
     // ---- outcomes ----
 

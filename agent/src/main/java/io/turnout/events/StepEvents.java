@@ -1,6 +1,9 @@
 package io.turnout.events;
 
+import io.turnout.apply.PendingApproval;
 import io.turnout.apply.Progress;
+import io.turnout.events.DeploymentEvent.ApprovalDecided;
+import io.turnout.events.DeploymentEvent.ApprovalRequested;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
 import io.turnout.events.DeploymentEvent.StepStarted;
@@ -49,6 +52,19 @@ public final class StepEvents implements Progress {
     public void engineStage(String service, String description) {
         events.publish(new DeploymentEvent.EngineStageChanged(environment, clock.instant(), commit, service, description));
         lines.engineStage(service, description);
+    }
+
+    @Override
+    public void awaitingApproval(PendingApproval pending) {
+        events.publish(new ApprovalRequested(environment, clock.instant(), pending.commit().or(() -> commit), pending.service(),
+                pending.ecsServiceName(), pending.since(), pending.deadline()));
+        lines.awaitingApproval(pending);
+    }
+
+    @Override
+    public void approvalDecided(PendingApproval pending, String decision) {
+        events.publish(new ApprovalDecided(environment, clock.instant(), pending.commit().or(() -> commit), pending.service(), decision));
+        lines.approvalDecided(pending, decision);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.turnout.ledger;
 
+import io.turnout.events.DeploymentEvent.ApprovalDecided;
+import io.turnout.events.DeploymentEvent.ApprovalRequested;
 import io.turnout.events.DeploymentEvent.CloudCallsCounted;
+import io.turnout.events.DeploymentEvent.CommitIdentified;
 import io.turnout.events.DeploymentEvent.CommitDecided;
 import io.turnout.events.DeploymentEvent.DeploymentFinished;
 import io.turnout.events.DeploymentEvent.DeploymentStarted;
@@ -28,12 +31,14 @@ import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
+import io.turnout.status.WaitingApproval;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,6 +63,8 @@ public final class EnvironmentLedger {
     private boolean deploying;
     private List<String> drift = List.of();
     private List<ServiceStatus> services = List.of();
+    /** Approval gates waiting, by service; rebuilt from the journal by the reconciler's first poll after a restart. */
+    private final Map<String, WaitingApproval> approvals = new TreeMap<>();
 
     public EnvironmentLedger(String name, String repository, String branch, StateStore store) {
         this.name = name;
@@ -74,7 +81,7 @@ public final class EnvironmentLedger {
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
         return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse(EnvironmentStatus.UNKNOWN_POLICY),
                 liveCommit, headCommit, lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent,
-                services, store.problem(name));
+                services, store.problem(name), List.copyOf(approvals.values()));
     }
 
     /** What keeps the environment from being reconciled, since when, and the next retry; empty when its last poll went well. */
@@ -95,9 +102,19 @@ public final class EnvironmentLedger {
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
             case DriftChecked e -> drift = e.drift();
             case DeploymentStarted e -> deploying = true;
-            case DeploymentFinished e -> deploying = false;
+            case DeploymentFinished e -> {
+                deploying = false;
+                if (!e.paused()) approvals.clear();
+            }
             case RecoveryStarted e -> deploying = true;
-            case RecoveryFinished e -> deploying = false;
+            case RecoveryFinished e -> {
+                deploying = false;
+                if (!e.paused()) approvals.clear();
+            }
+            case ApprovalRequested e -> approvals.put(e.service(), new WaitingApproval(e.service(), e.ecsServiceName(), e.commit(),
+                    e.since(), e.deadline()));
+            case ApprovalDecided e -> approvals.remove(e.service());
+            case CommitIdentified e -> { }
             // the history and the problem are in the store, written by the reconciler that decided
             case CommitDecided e -> { }
             case PollFailed e -> { }

@@ -38,6 +38,13 @@ public record ReadBudget(String service, double ratePerSecond, int burst, int co
      * page replaced the older flat "five requests per second per account").
      */
     public static final ReadBudget ROUTE53 = new ReadBudget("route53", 10, 50, 5);
+    /**
+     * Amazon CloudWatch: "CloudWatch service quotas"
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html) gives
+     * DescribeAlarms 9 transactions per second per account and Region, with no burst documented:
+     * a bucket of 9 refilled at 9 per second. The alarm gates of a deployment read through it.
+     */
+    public static final ReadBudget CLOUDWATCH = new ReadBudget("cloudwatch", 9, 9, 3);
 
     public ReadBudget {
         if (service == null || service.isBlank()) throw new IllegalArgumentException("a read budget names its service");

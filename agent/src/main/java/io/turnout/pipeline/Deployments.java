@@ -1,6 +1,7 @@
 package io.turnout.pipeline;
 
 import io.turnout.apply.ApplyResult;
+import io.turnout.apply.ApprovalDesk;
 import io.turnout.apply.PlanExecutor;
 import io.turnout.apply.Progress;
 import io.turnout.cloud.CloudAccess;
@@ -30,18 +31,32 @@ public final class Deployments {
     private final StateStore store;
     private final DeploymentEvents events;
     private final InstantSource wallClock;
+    private final Optional<ApprovalDesk> approvals;
 
-    /** @param wallClock when events happen (the cloud's own clock may be a simulator's virtual one) */
+    /**
+     * Approval gates are decided by what people journaled through the API (the agent).
+     *
+     * @param wallClock when events happen (the cloud's own clock may be a simulator's virtual one)
+     */
     public Deployments(CloudAccess cloud, StateStore store, DeploymentEvents events, InstantSource wallClock) {
+        this(cloud, store, events, wallClock, Optional.empty());
+    }
+
+    /** @param approvals who decides approval gates (e.g. the terminal of {@code turnout apply}); empty: the journal */
+    public Deployments(CloudAccess cloud, StateStore store, DeploymentEvents events, InstantSource wallClock,
+                       Optional<ApprovalDesk> approvals) {
         this.cloud = cloud;
         this.store = store;
         this.events = events;
         this.wallClock = wallClock;
+        this.approvals = approvals;
     }
 
     private PlanExecutor executor(EnvironmentSpec environment, Optional<String> commit, Progress lines) {
         String name = environment.name();
-        return PlanExecutor.builder(cloud.gatewayFor(environment), environment)
+        PlanExecutor.Builder builder = PlanExecutor.builder(cloud.gatewayFor(environment), environment);
+        approvals.ifPresent(builder::approvals);
+        return builder
                 .journal(store.journal(name))
                 .progress(new StepEvents(lines, events, name, commit, wallClock))
                 .time(cloud.clock(), cloud.sleeper())
@@ -49,7 +64,15 @@ public final class Deployments {
                 .build();
     }
 
-    /** Resumes or rolls back what an earlier process left unfinished in the journal; empty when nothing was. */
+    /** The commit of the deployment the journal shows unfinished (interrupted, or paused for approval), when it has one. */
+    public Optional<String> unfinishedCommit(EnvironmentSpec environment) {
+        return executor(environment, Optional.empty(), Progress.silent()).unfinishedCommit();
+    }
+
+    /**
+     * Resumes or rolls back what an earlier process left unfinished in the journal (or what waits at an
+     * approval gate: decided, it goes on; else the result is PAUSED again); empty when nothing was.
+     */
     public Optional<ApplyResult> recover(EnvironmentSpec environment, Progress lines) {
         PlanExecutor executor = executor(environment, Optional.empty(), lines);
         if (!executor.hasUnfinishedDeployment()) return Optional.empty();

@@ -86,12 +86,14 @@ final class BlueGreenPlanner {
         TaskDefinitionRef td = TaskDefinitionRef.registeredByPlan(desired.family());
         List<Step> steps = new ArrayList<>();
         steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
+        Gates.hook(desired, context.cluster(), a, td).ifPresent(steps::add);
         steps.add(new CreateSlot(name, Slot.A, context.cluster(), a, td, count, traffic.binding(Slot.A),
                 desired.settings(), CreateSlot.tags(context.tags(desired, Optional.of(Slot.A)))));
         steps.add(new CreateSlot(name, Slot.B, context.cluster(), b, td, 0, traffic.binding(Slot.B),
                 desired.settings(), CreateSlot.tags(context.tags(desired, Optional.of(Slot.B)))));
         steps.add(new AwaitSteadyState(name, context.cluster(), a, timeout()));
         steps.addAll(traffic.verify(Slot.A, a, verification));
+        Gates.approval(name, a, verification).ifPresent(steps::add);
         steps.addAll(traffic.moveProduction(Slot.A, true));
         steps.add(new Retag(name, context.cluster(), Slot.A, a, Slot.B, b, context.commit(), desired.specHash()));
         scaling.ifPresent(s -> steps.add(new ApplyAutoScaling(name, Slot.A, context.resourceId(a), s)));
@@ -148,13 +150,16 @@ final class BlueGreenPlanner {
             notes.add(greenName + " (idle) already runs this definition (" + td.describe() + "): nothing is"
                     + " registered, it is scaled up and production swapped back to it");
         }
+        if (!vsBlue.taskDefinition().isEmpty()) Gates.hook(desired, context.cluster(), greenName, td).ifPresent(steps::add);
         Optional<JsonNode> settings =
                 vsGreen.settings().isEmpty() ? Optional.empty() : Optional.of(desired.settings());
         steps.add(new UpdateSlot(name, green.slot(), context.cluster(), greenName, td,
                 newSlotCount(desired, scaling, blue), settings));
         steps.add(new AwaitSteadyState(name, context.cluster(), greenName, timeout()));
         steps.addAll(traffic.verify(green.slot(), greenName, verification));
+        Gates.approval(name, greenName, verification).ifPresent(steps::add);
         steps.addAll(traffic.moveProduction(green.slot(), false));
+        Gates.watch(name, greenName, verification).ifPresent(steps::add);
         steps.add(new Retag(name, context.cluster(), green.slot(), greenName, blue.slot(), blueName, context.commit(),
                 desired.specHash()));
         if (scaling.isPresent()) {

@@ -2,11 +2,17 @@ package io.turnout.plan;
 
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
+import io.turnout.cloud.Tags;
+import io.turnout.spec.AlarmGate;
+import io.turnout.spec.Canary;
 import io.turnout.spec.Rolling;
+import io.turnout.spec.Verification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +28,11 @@ final class RollingPlanner {
         this.context = context;
     }
 
-    /** The service settings the strategy adds: deploymentConfiguration with the circuit breaker and percentages. */
+    /**
+     * The service settings the strategy adds: deploymentConfiguration with the circuit breaker,
+     * percentages and the verification's alarms, so that ECS itself also rolls back while it
+     * replaces tasks when one of them goes to ALARM (ECS's alarm-based rollback).
+     */
     static JsonNode strategySettings(Rolling rolling) {
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
         ObjectNode deployment = settings.putObject("deploymentConfiguration");
@@ -31,7 +41,19 @@ final class RollingPlanner {
         breaker.put("rollback", rolling.rollback());
         rolling.minimumHealthyPercent().ifPresent(p -> deployment.put("minimumHealthyPercent", p));
         rolling.maximumPercent().ifPresent(p -> deployment.put("maximumPercent", p));
+        AlarmGate alarms = gates(rolling).alarmGate();
+        if (!alarms.isEmpty()) {
+            ObjectNode ecsAlarms = deployment.putObject("alarms");
+            alarms.names().forEach(ecsAlarms.putArray("alarmNames")::add);
+            ecsAlarms.put("enable", true);
+            ecsAlarms.put("rollback", rolling.rollback());
+        }
         return settings;
+    }
+
+    /** The rolling service's gates (alarms, approval); none when it has no verification. */
+    static Verification gates(Rolling rolling) {
+        return rolling.verification().orElse(Verification.DEFAULT);
     }
 
     Outcome plan(DesiredService desired, Rolling rolling, LiveService live) {
@@ -41,6 +63,7 @@ final class RollingPlanner {
         if (live.single().isEmpty()) {
             TaskDefinitionRef td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
+            Gates.hook(desired, context.cluster(), name, td).ifPresent(steps::add);
             steps.add(new CreateService(name, context.cluster(), name, td, desired.desiredCount().orElse(1),
                     desired.settings(), CreateSlot.tags(context.tags(desired, Optional.empty()))));
             steps.add(new AwaitSteadyState(name, context.cluster(), name, timeout()));
@@ -61,12 +84,42 @@ final class RollingPlanner {
             td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
         }
+        String ecsName = current.service().name();
+        Verification gates = gates(rolling);
+        boolean newVersion = !comparison.taskDefinition().isEmpty();
+        if (newVersion) {
+            Gates.hook(desired, context.cluster(), ecsName, td).ifPresent(steps::add);
+            rolling.canary().ifPresent(canary -> steps.addAll(canary(desired, canary, td, gates)));
+        }
+        if (!newVersion || rolling.canary().isEmpty()) Gates.approval(name, ecsName, gates).ifPresent(steps::add);
         Optional<Integer> count = comparison.desiredCount().isEmpty() ? Optional.empty() : desired.desiredCount();
-        steps.add(new RollingUpdate(name, context.cluster(), current.service().name(), td, count, desired.settings(),
+        steps.add(new RollingUpdate(name, context.cluster(), ecsName, td, count, desired.settings(),
                 rolling.circuitBreaker(), rolling.rollback(), CreateSlot.tags(context.tags(desired, Optional.empty()))));
-        steps.add(new AwaitSteadyState(name, context.cluster(), current.service().name(), timeout()));
+        steps.add(new AwaitSteadyState(name, context.cluster(), ecsName, timeout()));
+        if (newVersion) Gates.watch(name, ecsName, gates).ifPresent(steps::add);
         return Outcome.of(new ServicePlan(name, PlanKind.ROLLING, "rolling", comparison.all(), steps, imageBefore,
                 imageAfter, List.of()));
+    }
+
+    /**
+     * The canary before the update: its own service with the new version, verified (task health,
+     * alarms) for the bake time, approved when the gate says so, then removed.
+     */
+    private List<Step> canary(DesiredService desired, Canary canary, TaskDefinitionRef td, Verification gates) {
+        String name = desired.name();
+        String canaryName = CreateCanary.ecsServiceName(name);
+        // ECS's own alarm rollback has nothing to roll a new service back to: the canary step watches them itself
+        ObjectNode settings = desired.settings().deepCopy();
+        settings.remove("deploymentConfiguration");
+        Map<String, String> tags = new TreeMap<>(context.tags(desired, Optional.empty()));
+        tags.put(Tags.CANARY, "true");
+        List<Step> steps = new ArrayList<>();
+        steps.add(new CreateCanary(name, context.cluster(), canaryName, td, canary.tasks(), settings, CreateSlot.tags(tags)));
+        steps.add(new AwaitSteadyState(name, context.cluster(), canaryName, timeout()));
+        steps.add(new VerifyCanary(name, context.cluster(), canaryName, gates.alarmGate(), canary.bakeTime()));
+        Gates.approval(name, canaryName, gates).ifPresent(steps::add);
+        steps.add(new RemoveCanary(name, context.cluster(), canaryName));
+        return steps;
     }
 
     private Duration timeout() {

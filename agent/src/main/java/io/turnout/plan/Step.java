@@ -7,9 +7,9 @@ package io.turnout.plan;
  */
 public sealed interface Step permits RegisterTaskDefinition, CreateSlot, UpdateSlot, AwaitSteadyState, Verify,
         SwapTraffic, ShiftWeights, Retag, ApplyAutoScaling, MoveAutoScaling, RemoveAutoScaling, Downsize,
-        UpdateInPlace, RollingUpdate, CreateService, PointStage, StartEcsDeployment, FollowEcsDeployment,
-        StopEngineDeployment, AwaitEngineDeployment, CreateCodeDeployDeployment, FollowCodeDeployDeployment,
-        UpdateEngineService {
+        UpdateInPlace, RollingUpdate, CreateService, PointStage, RunHook, WatchAlarms, AwaitApproval, CreateCanary,
+        VerifyCanary, RemoveCanary, StartEcsDeployment, FollowEcsDeployment, StopEngineDeployment, AwaitEngineDeployment,
+        CreateCodeDeployDeployment, FollowCodeDeployDeployment, UpdateEngineService {
     /** The Turnout service this step belongs to. */
     String service();
 

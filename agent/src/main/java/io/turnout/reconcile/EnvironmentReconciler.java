@@ -5,7 +5,9 @@ import io.turnout.apply.ApplyResult.Status;
 import io.turnout.apply.Progress;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudException;
+import io.turnout.apply.JournalApprovals;
 import io.turnout.events.DeploymentEvent.CommitDecided;
+import io.turnout.events.DeploymentEvent.CommitIdentified;
 import io.turnout.events.DeploymentEvent.DriftChecked;
 import io.turnout.events.DeploymentEvent.HeadPolled;
 import io.turnout.events.DeploymentEvent.LiveCommitSeen;
@@ -78,6 +80,8 @@ public final class EnvironmentReconciler {
     /** The head this agent last made a decision about (applied, failed, invalid, planned). */
     private Optional<String> lastHandled = Optional.empty();
     private boolean recoveryChecked;
+    /** A deployment waits at an approval gate (journaled): every poll asks again, and nothing new is deployed meanwhile. */
+    private boolean waitingForApproval;
     /** The interval of the environment's sync policy, for "retrying in …" messages. */
     private Duration interval = Duration.ofMinutes(1);
     /** The sync policy last published; empty until the environment's spec was read by this process. */
@@ -154,9 +158,10 @@ public final class EnvironmentReconciler {
             }
             // 3. Push committed-state tags an earlier poll could not push (never blocks anything).
             tags.retryPending(interval);
-            // 4. Finish or roll back a deployment an earlier process left unfinished (once per start).
-            recoverOnce(snapshot);
-            if (!lastHandled.equals(Optional.of(snapshot.head()))) {
+            // 4. Finish or roll back a deployment an earlier process left unfinished (once per start), or
+            //    one paused at an approval gate (every poll until decided: newer commits wait for it).
+            if (finishUnfinished(snapshot)) return;
+            if (!lastHandled.equals(Optional.of(snapshot.head())) || approvedPlan(snapshot.head()).isPresent()) {
                 // 5. A new head: validate, plan, apply per the sync policy.
                 newHead(snapshot);
             } else {
@@ -203,6 +208,7 @@ public final class EnvironmentReconciler {
         }
         SpecTree tree = snapshot.specs().tree().orElseThrow();
         EnvironmentSpec environment = tree.environment(name).orElseThrow(); // checked by the poll
+        publish(new CommitIdentified(name, now(), head, repository.subject(head), repository.author(head)));
         // 5d. History: a forward move is applied; a rewind or rewritten history only when the environment allows it.
         HistoryMove move = repository.historyMove(live, head);
         RewindPolicy.Decision decision = RewindPolicy.decide(move, environment);
@@ -217,14 +223,26 @@ public final class EnvironmentReconciler {
                     + ". Fix the infrastructure or the specs; the next commit is planned again", started);
             return;
         }
-        // 5f. The sync policy decides: plan only (kept for review), or apply.
-        if (environment.sync().mode() == SyncMode.PLAN_ONLY || !decision.apply()) {
-            String why = environment.sync().mode() == SyncMode.PLAN_ONLY ? "plan-only environment" : decision.reason();
+        // 5f. The sync policy decides: plan only (kept for review, deployed once a person approves it), or apply.
+        boolean planOnly = environment.sync().mode() == SyncMode.PLAN_ONLY;
+        Optional<JournalApprovals.Entry> approval = planOnly ? approvedPlan(head) : Optional.empty();
+        if (planOnly && approval.isEmpty() || !decision.apply()) {
+            String why = planOnly ? "plan-only environment" : decision.reason();
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
-            finish(head, Outcome.PLANNED, why + ": " + PlanFacts.summary(plan), started);
+            if (!lastHandled.equals(Optional.of(head))) {
+                finish(head, Outcome.PLANNED, why + ": " + PlanFacts.summary(plan)
+                        + (planOnly ? " (approve it with turnout approve, the API or the status page)" : ""), started);
+            }
             return;
         }
-        deploy(environment, tree, head, planned, started, "");
+        String prefix = "";
+        if (approval.isPresent()) {
+            // used up now, so that a deployment refused before it begins is not retried at every poll
+            store.journal(name).append(JournalApprovals.used(head));
+            prefix = "approved by " + approval.get().by() + " at " + approval.get().at() + ": ";
+            LOG.info("{}: the plan of {} was {}deploying it", name, CommitIds.shorten(head), prefix);
+        }
+        deploy(environment, tree, head, planned, started, prefix);
     }
 
     /**
@@ -236,6 +254,16 @@ public final class EnvironmentReconciler {
                         String prefix) {
         Plan plan = planned.plan();
         ApplyResult result = plan.inSync() ? new ApplyResult(Status.SUCCEEDED, List.of()) : carryOut(environment, plan, planned, started);
+        if (result.status() == Status.PAUSED) {
+            // the journal keeps the deployment; every poll asks again until a person decides (finishUnfinished)
+            waitingForApproval = true;
+            recoveryChecked = true;
+            publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
+            refreshServices(environment, tree, commit);
+            LOG.info("{}: {} waits for approval: {}", name, CommitIds.shorten(commit), String.join("; ", result.messages()));
+            return;
+        }
+        prefix += approvals(result);
         if (!result.succeeded()) {
             // not pending: it was tried and rolled back; the head's outcome says what happened
             publish(new PendingPlanChanged(name, now(), Optional.empty()));
@@ -339,19 +367,68 @@ public final class EnvironmentReconciler {
         publish(new CommitDecided(name, outcome.at(), outcome));
     }
 
-    private void recoverOnce(SpecSource.Snapshot snapshot) {
-        if (recoveryChecked) return;
+    /**
+     * Resumes what the journal shows unfinished: after a restart, once; while a deployment waits at
+     * an approval gate, at every poll. Returns true while it still waits (nothing else is deployed).
+     * A deployment decided by a person gets its commit's outcome here: applied (marked live) with who
+     * approved it, or failed with who rejected it (or that nobody did in time) and what was rolled back.
+     */
+    private boolean finishUnfinished(SpecSource.Snapshot snapshot) {
+        if (recoveryChecked && !waitingForApproval) return false;
         Optional<EnvironmentSpec> environment = snapshot.specs().tree().flatMap(t -> t.environment(name));
-        if (environment.isEmpty()) return; // without a valid environment spec the journal cannot be replayed yet
+        if (environment.isEmpty()) return false; // without a valid environment spec the journal cannot be replayed yet
         recoveryChecked = true;
-        deployments.recover(environment.get(), log).ifPresent(r -> {
-            cloud.afterDeployment();
-            reads.readEverySlotNext();
-            String text = recoveryText(r);
-            if (r.succeeded()) LOG.info("{}: {}", name, text);
-            else problems.note("recovery", text + ". Compare live state with the plan (turnout plan) and fix it by hand if needed.",
+        Instant started = now();
+        Optional<String> commit = deployments.unfinishedCommit(environment.get());
+        Optional<ApplyResult> recovered = deployments.recover(environment.get(), log);
+        waitingForApproval = recovered.map(r -> r.status() == Status.PAUSED).orElse(false);
+        if (recovered.isEmpty()) return false;
+        ApplyResult r = recovered.get();
+        cloud.afterDeployment();
+        reads.readEverySlotNext();
+        if (waitingForApproval) {
+            LOG.info("{}: waiting for approval ({}); newer commits are not deployed until it is decided", name,
+                    String.join("; ", r.messages()));
+            return true;
+        }
+        String text = recoveryText(r);
+        if (!r.approvals().isEmpty() && commit.isPresent()) {
+            decided(environment.get(), snapshot, commit.get(), r, started);
+        } else if (r.succeeded()) {
+            LOG.info("{}: {}", name, text);
+        } else {
+            problems.note("recovery", text + ". Compare live state with the plan (turnout plan) and fix it by hand if needed.",
                     false, Optional.empty());
-        });
+        }
+        return false;
+    }
+
+    /** The outcome of a deployment that waited for approval, now that a person (or the timeout) decided. */
+    private void decided(EnvironmentSpec environment, SpecSource.Snapshot snapshot, String commit, ApplyResult r, Instant started) {
+        String approvals = String.join("; ", r.approvals());
+        Optional<SpecTree> tree = snapshot.head().equals(commit) ? snapshot.specs().tree() : Optional.empty();
+        publish(new PendingPlanChanged(name, now(), Optional.empty()));
+        if (r.succeeded()) {
+            tags.markDeployed(commit, approvals, interval);
+            tree.ifPresent(t -> store.driftBaseline(name, new DriftBaseline(commit, t)));
+            publish(new LiveCommitSeen(name, now(), Optional.of(commit)));
+            publish(new DriftChecked(name, now(), commit, List.of()));
+            tree.ifPresent(t -> refreshServices(environment, t, commit));
+            finish(commit, Outcome.APPLIED, approvals + ": " + String.join("; ", r.messages()), started);
+        } else {
+            tree.ifPresent(t -> refreshServices(environment, t, commit));
+            finish(commit, Outcome.FAILED, approvals + "; apply " + r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ": " + String.join("; ", r.messages()), started);
+        }
+    }
+
+    /** The approval of the pending plan of {@code commit} (a plan-only environment), if one was given and not yet used. */
+    private Optional<JournalApprovals.Entry> approvedPlan(String commit) {
+        return JournalApprovals.approvedPlan(store.journal(name).entries(), commit);
+    }
+
+    private static String approvals(ApplyResult result) {
+        return result.approvals().isEmpty() ? "" : String.join("; ", result.approvals()) + ": ";
     }
 
     private static String recoveryText(ApplyResult r) {

@@ -39,8 +39,17 @@ final class LiveTags {
 
     /** Marks {@code commit} live after {@code plan} was carried out (or found in sync), and pushes. */
     void markLive(String commit, Plan plan, String summary, Duration interval) {
+        mark(commit, plan.inSync(), summary, interval);
+    }
+
+    /** {@code commit} was deployed (a deployment that waited for approval, whose plan is not at hand): a new tag. */
+    void markDeployed(String commit, String summary, Duration interval) {
+        mark(commit, false, summary, interval);
+    }
+
+    private void mark(String commit, boolean inSync, String summary, Duration interval) {
         try {
-            if (plan.inSync()) committed.markLive(environment, commit);
+            if (inSync) committed.markLive(environment, commit);
             else committed.mark(environment, commit, summary);
         } catch (GitSourceException e) {
             problems.note("tags", "deployed, but the committed-state tags could not be written: " + e.getMessage(), false,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
@@ -124,6 +125,16 @@ public final class SpecRepository implements SpecSource {
     public String subject(String commit) {
         try (RevWalk walk = new RevWalk(source.connection().repository())) {
             return walk.parseCommit(ObjectId.fromString(commit)).getShortMessage();
+        } catch (IOException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public String author(String commit) {
+        try (RevWalk walk = new RevWalk(source.connection().repository())) {
+            PersonIdent who = walk.parseCommit(ObjectId.fromString(commit)).getAuthorIdent();
+            return who.getName() + (who.getEmailAddress().isEmpty() ? "" : " <" + who.getEmailAddress() + ">");
         } catch (IOException | IllegalArgumentException e) {
             return "";
         }

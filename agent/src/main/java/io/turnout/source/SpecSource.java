@@ -58,6 +58,11 @@ public interface SpecSource extends AutoCloseable {
     /** The first line of the commit's message ("" when it cannot be read). */
     String subject(String commit);
 
+    /** The author of a commit ({@code Name <email>}), or "" when unknown. */
+    default String author(String commit) {
+        return "";
+    }
+
     /** Which commit is live where, kept on this repository. */
     CommittedState committedState();
 

@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param recent       recent outcomes, newest first (at most 20)
  * @param services     live colours per service, sorted by name
  * @param problem      what keeps the environment from being reconciled now; empty when its last poll went well
+ * @param approvals    services whose deployment waits at its approval gate, by service name
  */
 public record EnvironmentStatus(String name, String repository, String branch, String syncPolicy,
                                 Optional<String> liveCommit, Optional<String> headCommit, Optional<Instant> lastPoll,
                                 boolean deploying, Optional<Plan> pendingPlan, List<String> drift,
                                 Optional<CommitOutcome> lastOutcome, List<CommitOutcome> recent,
-                                List<ServiceStatus> services, Optional<Problem> problem) {
+                                List<ServiceStatus> services, Optional<Problem> problem, List<WaitingApproval> approvals) {
     /** {@code syncPolicy} before the environment's spec was read. */
     public static final String UNKNOWN_POLICY = "unknown";
 
@@ -37,6 +38,17 @@ public record EnvironmentStatus(String name, String repository, String branch, S
         recent = List.copyOf(recent);
         services = List.copyOf(services);
         problem = problem == null ? Optional.empty() : problem;
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** An environment where no deployment waits for approval. */
+    public EnvironmentStatus(String name, String repository, String branch, String syncPolicy,
+                             Optional<String> liveCommit, Optional<String> headCommit, Optional<Instant> lastPoll,
+                             boolean deploying, Optional<Plan> pendingPlan, List<String> drift,
+                             Optional<CommitOutcome> lastOutcome, List<CommitOutcome> recent, List<ServiceStatus> services,
+                             Optional<Problem> problem) {
+        this(name, repository, branch, syncPolicy, liveCommit, headCommit, lastPoll, deploying, pendingPlan, drift, lastOutcome,
+                recent, services, problem, List.of());
     }
 
     /** An environment without a problem. */
@@ -45,7 +57,25 @@ public record EnvironmentStatus(String name, String repository, String branch, S
                              boolean deploying, Optional<Plan> pendingPlan, List<String> drift,
                              Optional<CommitOutcome> lastOutcome, List<CommitOutcome> recent, List<ServiceStatus> services) {
         this(name, repository, branch, syncPolicy, liveCommit, headCommit, lastPoll, deploying, pendingPlan, drift, lastOutcome,
-                recent, services, Optional.empty());
+                recent, services, Optional.empty(), List.of());
+    }
+
+    /** Whether a deployment waits for a person's approval. */
+    public boolean waitingForApproval() {
+        return !approvals.isEmpty();
+    }
+
+    /**
+     * The commit a person may approve now: the deployment waiting at its gate, else the pending plan
+     * of a plan-only environment; empty when nothing waits for approval.
+     */
+    public Optional<String> approvableCommit() {
+        if (!approvals.isEmpty()) return approvals.getFirst().commit();
+        if ("plan-only".equals(syncPolicy) && pendingPlan.isPresent() && !pendingPlan.get().inSync()
+                && !pendingPlan.get().hasProblems()) {
+            return pendingPlan.get().commit().filter(c -> !liveCommit.equals(Optional.of(c)));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -63,6 +93,7 @@ public record EnvironmentStatus(String name, String repository, String branch, S
             return Optional.of(prefix + ": " + decided.get().outcome() + " — " + decided.get().detail());
         }
         if (deploying) return Optional.of(prefix + " yet: deploying");
+        if (waitingForApproval()) return Optional.of(prefix + " yet: waiting for approval");
         if (problem.isPresent()) return Optional.of(prefix + " yet: " + problem.get().what());
         if (decided.isPresent()) return Optional.empty(); // applied; the live tag is being read or pushed
         return Optional.of(prefix + " yet: not decided (the next poll plans it)");

@@ -193,7 +193,7 @@ class EcsEngineDeploymentTest {
         SimWorld world = deployed(strategy);
         world.replaceIn("services/checkout/service.yaml", "      bakeTimeInMinutes: 10 ",
                 "      bakeTimeInMinutes: 10\n      alarms: {alarmNames: [checkout-5xx], enable: true, rollback: true}\n     ");
-        world.cloud.faults().fireAlarm("checkout-5xx");
+        world.cloud.region("222222222222", "eu-west-1").addAlarm("checkout-5xx", "ALARM");
         world.replaceIn(TASKDEF, "nginx:1.27", "nginx:1.28");
         ApplyResult result = world.apply("c2");
         assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), () -> result + "\n" + String.join("\n", world.lines));

@@ -176,6 +176,11 @@ public final class MotoTaskStandIn implements CloudGateway {
         }
 
         @Override
+        public EcsServiceInfo deleteService(String cluster, String service) {
+            return real.deleteService(cluster, service);
+        }
+
+        @Override
         public EcsTaskInfo runTask(RunTaskRequest request) {
             return real.runTask(request);
         }

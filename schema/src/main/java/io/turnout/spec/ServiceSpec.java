@@ -21,9 +21,15 @@ import tools.jackson.databind.JsonNode;
  *                       loadBalancers except under AWS's own engines ({@link AwsEngine})
  * @param strategy       blue/green (ELB or DNS), rolling, or one of AWS's own engines
  * @param overrides      per environment name
+ * @param hooks          tasks run at fixed points of a deployment (the pre-deploy task)
  */
 public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
-                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
+                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, Hooks hooks) {
+    public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, Hooks.NONE);
+    }
+
     public ServiceSpec {
         environments = List.copyOf(environments);
         taskDefinition = taskDefinition.deepCopy();
@@ -43,20 +49,25 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
 
     /**
      * What this service should be in {@code environment}: overrides applied, and
-     * verification defaulted from the environment's deployment policy.
+     * verification defaulted from the environment's deployment policy (a service's own block
+     * keeps the environment's gates it does not set, {@link Verification#over}).
      */
     public EffectiveService forEnvironment(EnvironmentSpec environment) {
         ServiceOverride override = overrides.getOrDefault(environment.name(), ServiceOverride.NONE);
         JsonNode td = JsonMerge.merge(taskDefinition, override.taskDefinition().orElse(null));
         JsonNode svc = JsonMerge.merge(service, override.service().orElse(null));
+        Verification defaults = environment.deployment().verification();
         Strategy effective = switch (strategy) {
             case BlueGreen bg -> new BlueGreen(bg.traffic(),
-                    Optional.of(bg.verification().orElse(environment.deployment().verification())),
+                    Optional.of(bg.verification().map(v -> v.over(defaults)).orElse(defaults)),
                     override.autoScaling().or(bg::autoScaling));
-            case Rolling r -> r;
-            case AwsEngine engine -> engine.withVerification(engine.verification()
-                    .orElse(environment.deployment().verification()));
+            // a rolling service has only the gates of a verification (alarms, approval): without any, it
+            // stays empty, so that its spec hash is the one it had before gates existed
+            case Rolling r -> new Rolling(r.circuitBreaker(), r.rollback(), r.minimumHealthyPercent(), r.maximumPercent(),
+                    r.verification().map(v -> v.over(defaults)).or(() -> defaults.hasGates() ? Optional.of(defaults) : Optional.empty()),
+                    r.canary());
+            case AwsEngine engine -> engine.withVerification(engine.verification().map(v -> v.over(defaults)).orElse(defaults));
         };
-        return new EffectiveService(name, environment.name(), source, td, svc, effective);
+        return new EffectiveService(name, environment.name(), source, td, svc, effective, hooks);
     }
 }

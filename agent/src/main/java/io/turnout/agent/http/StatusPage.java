@@ -63,6 +63,7 @@ final class StatusPage {
                 .append(HtmlText.text(env.name()));
         html.append(" <span class=\"badge policy\">").append(HtmlText.text(env.syncPolicy())).append("</span>");
         if (env.deploying()) html.append(" <span class=\"badge deploying\">deploying</span>");
+        if (env.waitingForApproval()) html.append(" <span class=\"badge waiting\">waiting for approval</span>");
         html.append("</h2>\n");
         env.problem().ifPresent(p -> problem(html, p, now));
         env.headNotDeployed().ifPresent(text -> html.append("<p class=\"banner head\">").append(HtmlText.text(text)).append("</p>\n"));
@@ -75,6 +76,7 @@ final class StatusPage {
         fact(html, "Repository", "<code>" + HtmlText.text(env.repository()) + "</code> @ <code>" + HtmlText.text(env.branch()) + "</code>");
         fact(html, "Last poll", env.lastPoll().map(StatusPage::time).orElse("<span class=\"none\">never</span>"));
         html.append("</dl>\n");
+        approval(html, env);
         services(html, env.services());
         html.append("<h3>").append(env.drift().isEmpty() ? "Pending plan" : "Plan to restore Git").append("</h3>\n");
         if (env.pendingPlan().isPresent()) {
@@ -92,6 +94,33 @@ final class StatusPage {
         }
         recent(html, env.recent());
         html.append("</section>\n");
+    }
+
+    /**
+     * What waits for a person: the services paused at their approval gate, and the button that leads
+     * to the approval page (which asks for the API token; this page refreshes, so it asks for nothing).
+     */
+    private static void approval(StringBuilder html, EnvironmentStatus env) {
+        if (env.approvableCommit().isEmpty()) return;
+        String commit = env.approvableCommit().get();
+        html.append("<div class=\"approval\">\n");
+        if (env.waitingForApproval()) {
+            html.append("<p><strong>Waiting for approval:</strong> ");
+            List<String> parts = env.approvals().stream().map(a -> HtmlText.text(a.service()) + " (" + HtmlText.text(a.ecsServiceName())
+                    + " verified, production untouched, rolled back at " + time(a.deadline()) + " unless approved)").toList();
+            html.append(String.join("; ", parts)).append("</p>\n");
+        } else {
+            html.append("<p><strong>The pending plan waits for approval</strong> (plan-only environment).</p>\n");
+        }
+        html.append(approveButton(env.name(), commit)).append("</div>\n");
+    }
+
+    /** A GET form, so that it carries nothing secret: it opens the approval page for this environment and commit. */
+    static String approveButton(String environment, String commit) {
+        return "<form class=\"approve\" method=\"get\" action=\"/environments/" + HtmlText.text(environment) + "/approve\">"
+                + "<input type=\"hidden\" name=\"commit\" value=\"" + HtmlText.text(commit) + "\">"
+                + "<button type=\"submit\" data-approve=\"" + HtmlText.text(environment) + "\">Approve " + HtmlText.text(CommitIds.shorten(commit))
+                + "…</button></form>\n";
     }
 
     /** The banner of an environment's problem: what, since when (and how many polls), the next retry. */
@@ -181,12 +210,12 @@ final class StatusPage {
     }
 
     /** The short id, with the full one as a tooltip. */
-    private static String commit(String id) {
+    static String commit(String id) {
         String shortId = CommitIds.shorten(id);
         return "<code class=\"commit\" title=\"" + HtmlText.text(id) + "\">" + HtmlText.text(shortId) + "</code>";
     }
 
-    private static String time(Instant at) {
+    static String time(Instant at) {
         return "<time datetime=\"" + HtmlText.text(at.toString()) + "\">" + HtmlText.text(WHEN.format(at)) + "</time>";
     }
 }

@@ -8,12 +8,13 @@ import io.turnout.status.AgentStatus;
 import java.time.InstantSource;
 
 /**
- * {@code GET /}: the status page. Its Content-Security-Policy allows inline styles and nothing
- * else (no scripts, no frames, no forms), a second guard behind the escaping.
+ * {@code GET /}: the status page. Its Content-Security-Policy allows inline styles and forms to the
+ * agent itself (the approve button opens the approval page) and nothing else (no scripts, no
+ * frames), a second guard behind the escaping.
  */
 @Controller
 final class StatusPageController {
-    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
     private final AgentStatus status;

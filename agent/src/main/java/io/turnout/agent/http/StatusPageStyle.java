@@ -22,6 +22,13 @@ final class StatusPageStyle {
                      vertical-align: middle; }
             .badge.policy { background: #eaeef2; color: #424a53; }
             .badge.deploying { background: var(--amber); color: #fff; }
+            .badge.waiting { background: #8250df; color: #fff; }
+            .approval { border: 1px solid #8250df; border-radius: 6px; padding: 8px 12px; margin: 12px 0; background: #fbefff; }
+            .approval form { display: inline; }
+            .approval button, form.decide button { font: inherit; padding: 4px 12px; border-radius: 6px; border: 1px solid #8250df;
+                background: #8250df; color: #fff; cursor: pointer; }
+            form.decide label { display: block; margin: 8px 0; }
+            form.decide button.reject { background: #fff; color: #cf222e; border-color: #cf222e; }
             .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
             .facts dt { color: var(--grey); }
             .facts dd { margin: 0; }

@@ -22,6 +22,7 @@ public class AgentConfiguration {
     private Duration discoveryInterval = Duration.ofMinutes(1);
     private int threads = 4;
     private DataSource datasource = new DataSource();
+    private String statusPageUrl;
 
     /** Where clones, deployment journals and (with the simulated cloud) the world copy live. Default {@code ~/.turnout/agent}. */
     public Path getDataDir() {
@@ -75,6 +76,15 @@ public class AgentConfiguration {
 
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    /** Where people reach the status page ({@code https://turnout.example.com/}): notifications link to it. Default: none. */
+    public Optional<String> getStatusPageUrl() {
+        return Optional.ofNullable(statusPageUrl).filter(u -> !u.isBlank());
+    }
+
+    public void setStatusPageUrl(String statusPageUrl) {
+        this.statusPageUrl = statusPageUrl;
     }
 
     public DataSource getDatasource() {

@@ -179,6 +179,13 @@ final class AwsEcs implements EcsApi {
     }
 
     @Override
+    public EcsServiceInfo deleteService(String cluster, String service) {
+        // Without force, ECS refuses to delete a service that still wants tasks: the caller scales it to 0 first.
+        return calls.run("DeleteService", "service " + service + " in cluster " + cluster,
+                () -> info(ecs.deleteService(r -> r.cluster(cluster).service(service)).service()));
+    }
+
+    @Override
     public void tagResource(String arn, Map<String, String> tags) {
         calls.runVoid("TagResource", "resource " + arn, () -> ecs.tagResource(r -> r.resourceArn(arn).tags(toTags(tags))));
     }

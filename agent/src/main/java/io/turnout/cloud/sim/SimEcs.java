@@ -199,6 +199,24 @@ final class SimEcs implements EcsApi {
     }
 
     @Override
+    public EcsServiceInfo deleteService(String cluster, String service) {
+        String op = "ecs:DeleteService";
+        return region.call(op, true, () -> {
+            SimService svc = cluster(op, cluster).get(lastSegment(service));
+            if (svc == null || "INACTIVE".equals(svc.status)) {
+                throw SimErrors.notFound("ServiceNotFoundException", op, "Service not found.");
+            }
+            if (svc.desiredCount > 0) {
+                throw ServiceSettings.invalid(op, "The service cannot be stopped while it is scaled above 0.");
+            }
+            // AWS keeps it DRAINING while its tasks stop (Turnout waits that out before creating the
+            // name again); the simulated one goes INACTIVE at once, never stricter than AWS.
+            svc.status = "INACTIVE";
+            return svc.info();
+        });
+    }
+
+    @Override
     public void tagResource(String arn, Map<String, String> tags) {
         region.run("ecs:TagResource", true, () -> {
             Optional<SimService> svc = services.values().stream().flatMap(m -> m.values().stream())
@@ -237,7 +255,7 @@ final class SimEcs implements EcsApi {
             String family = td.definition().path("family").asString();
             String arn = region.arn("ecs", "task/" + clusterName + "/" + SimIds.hex(region.account() + "/run/" + region.next(), 32));
             SimOneOffTask task = new SimOneOffTask(arn, td.arn(), request.container(), region.now(),
-                    region.cloud().faults().oneOffTaskExitCode(family));
+                    region.cloud().faults().oneOffTaskEnding(family));
             oneOffTasks.put(arn, task);
             return task.info(region.now(), region.cloud().settings().taskStartDelay());
         });

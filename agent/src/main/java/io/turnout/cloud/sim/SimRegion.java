@@ -58,10 +58,10 @@ public final class SimRegion {
         this.route53 = new SimRoute53(this);
         this.cloudMap = new SimCloudMap(this);
         this.autoScaling = new SimAutoScaling(this);
+        this.cloudWatch = new SimCloudWatch(this);
         this.engine = new DeploymentEngine(this);
         this.serviceDeployments = new SimServiceDeployments(this);
         this.codeDeploy = new SimCodeDeploy(this);
-        this.cloudWatch = new SimCloudWatch(this);
         engine.register(serviceDeployments);
         engine.register(codeDeploy);
         this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, codeDeploy, cloudWatch, stats);
@@ -105,11 +105,6 @@ public final class SimRegion {
     /** A rule on the listener at {@code port}: path pattern condition, forward to {@code targetGroup}. */
     public SimRegion addRule(String loadBalancer, int port, int priority, String pathPattern, String targetGroup) {
         return setUp(() -> elbState.addRule(loadBalancer, port, priority, pathPattern, targetGroup));
-    }
-
-    /** A CloudWatch alarm, OK until a fault fires it. */
-    public SimRegion addAlarm(String name) {
-        return setUp(() -> cloudWatch.alarms.add(name));
     }
 
     /**
@@ -225,6 +220,19 @@ public final class SimRegion {
             autoScaling.policies.computeIfAbsent(policy.resourceId(), k -> new TreeMap<>())
                     .put(policy.policyName(), policy);
         });
+    }
+
+    /** A CloudWatch alarm in {@code state} (OK, ALARM or INSUFFICIENT_DATA) since now, without counting a call. */
+    public SimRegion addAlarm(String name, String state) {
+        return setUp(() -> cloudWatch.addAlarm(name, state, "set up in " + state));
+    }
+
+    /**
+     * The alarm {@code name} goes to {@code state} at {@code at} (on this cloud's clock; at once if
+     * that is not in the future), with {@code reason} as CloudWatch's state reason.
+     */
+    public SimRegion setAlarmState(String name, String state, Instant at, String reason) {
+        return setUp(() -> cloudWatch.schedule(name, new SimCloudWatch.Change(at, state, reason)));
     }
 
     // ---- for the per-service simulators --------------------------------------------------

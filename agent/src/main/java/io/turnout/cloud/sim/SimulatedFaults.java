@@ -22,11 +22,10 @@ public final class SimulatedFaults {
     private final Set<String> unhealthyTargetGroups = new HashSet<>();
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
-    private final Map<String, Integer> oneOffExitCodes = new HashMap<>();
     private final Set<String> failingHooks = new HashSet<>();
     private final Set<String> stalledStages = new HashSet<>();
-    private final Set<String> firingAlarms = new HashSet<>();
     private final Map<String, Integer> httpStatuses = new HashMap<>();
+    private final Map<String, SimOneOffTask.Ending> oneOffEndings = new HashMap<>();
     private long mutatingCalls;
 
     private static final class CallFault {
@@ -98,12 +97,27 @@ public final class SimulatedFaults {
      * instead of 0 until {@link #restoreOneOffTasks}.
      */
     public synchronized SimulatedFaults failOneOffTasks(String family, int exitCode) {
-        oneOffExitCodes.put(family, exitCode);
+        oneOffEndings.put(family, SimOneOffTask.Ending.exit(exitCode));
+        return this;
+    }
+
+    /**
+     * One-off tasks of this family stop before their container runs (no exit code), with
+     * {@code reason} as ECS's stopped reason (e.g. CannotPullContainerError: …), until {@link #restoreOneOffTasks}.
+     */
+    public synchronized SimulatedFaults stopOneOffTasks(String family, String reason) {
+        oneOffEndings.put(family, SimOneOffTask.Ending.failToStart(reason));
+        return this;
+    }
+
+    /** One-off tasks of this family run and never stop (a migration that hangs), until {@link #restoreOneOffTasks}. */
+    public synchronized SimulatedFaults hangOneOffTasks(String family) {
+        oneOffEndings.put(family, SimOneOffTask.Ending.NEVER);
         return this;
     }
 
     public synchronized SimulatedFaults restoreOneOffTasks(String family) {
-        oneOffExitCodes.remove(family);
+        oneOffEndings.remove(family);
         return this;
     }
 
@@ -150,28 +164,16 @@ public final class SimulatedFaults {
         return this;
     }
 
-    /** The CloudWatch alarm with this name is in ALARM until {@link #silenceAlarm}. */
-    public synchronized SimulatedFaults fireAlarm(String alarmName) {
-        firingAlarms.add(alarmName);
-        return this;
-    }
-
-    public synchronized SimulatedFaults silenceAlarm(String alarmName) {
-        firingAlarms.remove(alarmName);
-        return this;
-    }
-
     /** Removes every fault. */
     public synchronized void clear() {
         failingHooks.clear();
         stalledStages.clear();
-        firingAlarms.clear();
         httpStatuses.clear();
         callFaults.clear();
         unhealthyTargetGroups.clear();
         failingServices.clear();
         failingMutations.clear();
-        oneOffExitCodes.clear();
+        oneOffEndings.clear();
     }
 
     /** Called at the start of every simulated call; throws the fault's error if one applies. */
@@ -204,8 +206,8 @@ public final class SimulatedFaults {
         return unhealthyTargetGroups.contains(targetGroupName);
     }
 
-    synchronized int oneOffTaskExitCode(String family) {
-        return oneOffExitCodes.getOrDefault(family, 0);
+    synchronized SimOneOffTask.Ending oneOffTaskEnding(String family) {
+        return oneOffEndings.getOrDefault(family, SimOneOffTask.Ending.exit(0));
     }
 
     /** Whether a hook of {@code function} fails; a function named by ARN also matches its name alone. */
@@ -220,10 +222,6 @@ public final class SimulatedFaults {
 
     synchronized Integer httpStatus(String targetGroupName) {
         return httpStatuses.get(targetGroupName);
-    }
-
-    synchronized boolean alarmFiring(String alarmName) {
-        return firingAlarms.contains(alarmName);
     }
 
     synchronized boolean tasksFail(String ecsServiceName) {

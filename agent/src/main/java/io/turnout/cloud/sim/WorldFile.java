@@ -27,7 +27,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * desiredCount, loadBalancers[] {targetGroup, containerName, containerPort},
  * serviceRegistries[] {namespace, service}, tags {k: v}, settings {CreateService fields}},
  * scalableTargets[] {resourceId, minCapacity, maxCapacity}, scalingPolicies[] {policyName,
- * resourceId, policyType, configuration}}.
+ * resourceId, policyType, configuration}, alarms[] {name, state=OK, reason?, changes[] {at
+ * (ISO-8601 instant), state, reason?}}: CloudWatch alarms and the states they take at given times}.
  */
 public final class WorldFile {
     private static final YAMLMapper YAML = YAMLMapper.builder()

@@ -1,5 +1,6 @@
 package io.turnout.cloud.sim;
 
+import io.turnout.cloud.AlarmInfo;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudMapServiceInfo;
 import io.turnout.cloud.LoadBalancerBinding;
@@ -8,7 +9,9 @@ import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,12 +99,6 @@ final class WorldReader {
         }
         each(r, "taskDefinitions", path, (td, p) -> readTaskDefinition(region, td, p));
         each(r, "services", path, (svc, p) -> readService(region, svc, p));
-        List<JsonNode> alarms = f.list(r, "alarms", path);
-        for (int i = 0; i < alarms.size(); i++) {
-            JsonNode alarm = alarms.get(i);
-            if (!alarm.isString()) throw f.error(path + ".alarms[" + i + "]", "expected an alarm name");
-            region.addAlarm(alarm.asString());
-        }
         if (r.has("codeDeploy")) {
             JsonNode cd = r.get("codeDeploy");
             f.onlyFields(cd, path + ".codeDeploy", "applications");
@@ -127,6 +124,31 @@ final class WorldReader {
             }
             setUp(p, () -> region.locked(() -> region.autoScaling.policies.computeIfAbsent(resourceId, k -> new TreeMap<>())
                     .put(policy.policyName(), policy)));
+        });
+        each(r, "alarms", path, (alarm, p) -> readAlarm(region, alarm, p));
+    }
+
+    /** {@code {name, state: OK, reason?, changes: [{at: <ISO-8601 instant>, state, reason?}]}}: an alarm and its state over time. */
+    private void readAlarm(SimRegion region, JsonNode alarm, String path) {
+        f.onlyFields(alarm, path, "name", "state", "reason", "changes");
+        String name = f.string(alarm, "name", path);
+        String state = alarm.has("state") ? f.string(alarm, "state", path) : AlarmInfo.OK;
+        String reason = alarm.has("reason") ? f.string(alarm, "reason", path) : "set in the world file";
+        setUp(path, () -> region.locked(() -> {
+            region.cloudWatch.addAlarm(name, state, reason);
+            return null;
+        }));
+        each(alarm, "changes", path, (change, p) -> {
+            f.onlyFields(change, p, "at", "state", "reason");
+            Instant at;
+            try {
+                at = Instant.parse(f.string(change, "at", p));
+            } catch (DateTimeParseException e) {
+                throw f.error(p + ".at", "expected an ISO-8601 instant such as 2026-01-01T00:05:00Z");
+            }
+            String to = f.string(change, "state", p);
+            String why = change.has("reason") ? f.string(change, "reason", p) : "scheduled in the world file";
+            setUp(p, () -> region.setAlarmState(name, to, at, why));
         });
     }
 

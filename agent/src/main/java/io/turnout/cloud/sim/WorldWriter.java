@@ -94,10 +94,6 @@ final class WorldWriter {
         }
         ArrayNode services = out.putArray("services");
         for (SimService svc : r.ecs.allServices()) services.add(service(r, svc));
-        if (!r.cloudWatch.alarms.isEmpty()) {
-            ArrayNode alarms = out.putArray("alarms");
-            r.cloudWatch.alarms.forEach(alarms::add);
-        }
         if (!r.codeDeploy.applications.isEmpty()) {
             ArrayNode apps = out.putObject("codeDeploy").putArray("applications");
             r.codeDeploy.applications.forEach((name, groups) -> {
@@ -114,6 +110,17 @@ final class WorldWriter {
             for (ScalingPolicyInfo p : byName.values()) {
                 policies.addObject().put("policyName", p.policyName()).put("resourceId", p.resourceId())
                         .put("policyType", p.policyType()).set("configuration", p.configuration());
+            }
+        }
+        ArrayNode alarms = out.putArray("alarms");
+        for (SimCloudWatch.Alarm alarm : r.cloudWatch.alarms.values()) {
+            alarm.advanceTo(r.now());
+            ObjectNode a = alarms.addObject().put("name", alarm.name).put("state", alarm.state);
+            if (alarm.reason != null) a.put("reason", alarm.reason);
+            ArrayNode changes = a.putArray("changes");
+            for (SimCloudWatch.Change c : alarm.changes) {
+                ObjectNode o = changes.addObject().put("at", c.at().toString()).put("state", c.state());
+                if (c.reason() != null) o.put("reason", c.reason());
             }
         }
         return out;

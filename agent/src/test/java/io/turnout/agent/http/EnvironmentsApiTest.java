@@ -125,11 +125,11 @@ class EnvironmentsApiTest {
 
     @Test
     void bearerSchemeIsCaseInsensitive() {
-        assertEquals(Optional.of("abc"), EnvironmentsController.bearerToken("bearer abc"));
-        assertEquals(Optional.of("abc"), EnvironmentsController.bearerToken("BEARER  abc "));
-        assertEquals(Optional.empty(), EnvironmentsController.bearerToken("Basic abc"));
-        assertEquals(Optional.empty(), EnvironmentsController.bearerToken("Bearer "));
-        assertEquals(Optional.empty(), EnvironmentsController.bearerToken(null));
+        assertEquals(Optional.of("abc"), ApiToken.bearerToken("bearer abc"));
+        assertEquals(Optional.of("abc"), ApiToken.bearerToken("BEARER  abc "));
+        assertEquals(Optional.empty(), ApiToken.bearerToken("Basic abc"));
+        assertEquals(Optional.empty(), ApiToken.bearerToken("Bearer "));
+        assertEquals(Optional.empty(), ApiToken.bearerToken(null));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
+import io.turnout.status.WaitingApproval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,14 @@ final class StatusFixtures {
                                 Optional.of(PROD_LIVE), 1),
                         new ServiceStatus("web", "elb", Optional.of("a"), Optional.of("public.ecr.aws/nginx/nginx:1.27"),
                                 Optional.of(PROD_LIVE), 4)));
+    }
+
+    /** production with web's deployment of PROD_HEAD paused at its approval gate. */
+    static EnvironmentStatus waitingForApproval() {
+        EnvironmentStatus p = production();
+        return new EnvironmentStatus(p.name(), p.repository(), p.branch(), p.syncPolicy(), p.liveCommit(), p.headCommit(), p.lastPoll(),
+                false, p.pendingPlan(), p.drift(), p.lastOutcome(), p.recent(), p.services(), p.problem(),
+                List.of(new WaitingApproval("web", "web--b", Optional.of(PROD_HEAD), T0, T0.plus(Duration.ofHours(24)))));
     }
 
     static EnvironmentStatus staging() {

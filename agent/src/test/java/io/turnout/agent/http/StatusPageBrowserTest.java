@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import io.turnout.status.Approvals;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -91,6 +93,35 @@ class StatusPageBrowserTest {
         }
     }
 
+    /**
+     * A person approves a deployment waiting at its gate: the status page shows it waiting, and its
+     * button opens the approval page, which asks for the API token (hidden) and names the commit.
+     */
+    @Test
+    void theApproveButtonOpensThePageThatAsksForTheToken() throws Exception {
+        Optional<String> binary = binary();
+        assumeTrue(binary.isPresent(), "no Chromium installed: apt-get install chromium");
+        try (TestServer approving = TestServer.start(Map.of("turnout.api.token", "t0ken-for-the-browser-test"))) {
+            approving.status().set(List.of(StatusFixtures.waitingForApproval()));
+            RecordingApprovals approvals = approving.context().getBean(RecordingApprovals.class);
+            try (HeadlessChromium browser = new HeadlessChromium(binary.get(), Files.createTempDirectory(temp, "cdp"))) {
+                browser.open(approving.uri("/"));
+                assertTrue(browser.evaluate("document.querySelector('.badge.waiting').textContent").asString().contains("waiting for approval"));
+                browser.andWaitForLoad("document.querySelector('button[data-approve=\"production\"]').click()");
+                assertEquals("/environments/production/approve", browser.evaluate("location.pathname").asString());
+                assertEquals("password", browser.evaluate("document.querySelector('input[name=token]').type").asString(),
+                        "the token is asked for, hidden");
+                assertEquals(StatusFixtures.PROD_HEAD, browser.evaluate("document.querySelector('input[name=commit]').value").asString(),
+                        "the form names the commit that waits");
+                assertTrue(browser.evaluate("document.querySelector('button[value=reject]') !== null").asBoolean(),
+                        "a paused deployment can be rejected too");
+                // The form's POST itself is checked in ApprovalPageTest: submitted from headless Chromium it
+                // answered 403 with an empty body in this environment (not understood yet; see the report).
+            }
+            assertTrue(approvals.decided().isEmpty(), "opening the approval page decides nothing");
+        }
+    }
+
     private static List<String> sections(String dom) {
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("<section class=\"env\" id=\"env-([a-z0-9-]+)\">").matcher(dom);
@@ -118,7 +149,7 @@ class StatusPageBrowserTest {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
-    private static Optional<String> binary() {
+    static Optional<String> binary() {
         return Stream.concat(CANDIDATES.stream().map(Path::of),
                         Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(dir -> Path.of(dir, "chromium")))
                 .filter(Files::isExecutable).map(Path::toString).findFirst();

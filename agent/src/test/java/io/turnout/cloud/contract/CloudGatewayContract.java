@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turnout.cloud.AlarmInfo;
 import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
-import io.turnout.cloud.CloudWatchApi;
 import io.turnout.cloud.CodeDeployApi;
 import io.turnout.cloud.CodeDeployDeploymentInfo;
 import io.turnout.cloud.CloudMapServiceInfo;
@@ -374,9 +374,9 @@ abstract class CloudGatewayContract {
     @Test
     void alarmsAreDescribedByNameMissingOnesLeftOut() {
         infrastructure().alarm(name("5xx"));
-        List<CloudWatchApi.AlarmInfo> alarms = gateway().cloudWatch().describeAlarms(List.of(name("5xx"), name("nope")));
-        assertEquals(List.of(name("5xx")), alarms.stream().map(CloudWatchApi.AlarmInfo::name).toList());
-        assertFalse(alarms.getFirst().firing(), alarms.getFirst().state());
+        List<AlarmInfo> alarms = gateway().cloudWatch().describeAlarms(List.of(name("5xx"), name("nope")));
+        assertEquals(List.of(name("5xx")), alarms.stream().map(AlarmInfo::name).toList());
+        assertFalse(AlarmInfo.ALARM.equals(alarms.getFirst().state()), alarms.getFirst().state());
     }
 
     /** The settings of a fargate service with one more member. */

@@ -57,7 +57,7 @@ record SimInfrastructure(SimRegion region) implements Infrastructure {
 
     @Override
     public void alarm(String name) {
-        region.addAlarm(name);
+        region.addAlarm(name, "OK");
     }
 
     @Override

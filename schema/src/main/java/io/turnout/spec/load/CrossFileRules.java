@@ -67,6 +67,7 @@ final class CrossFileRules {
                 }
             }
             taskCheckContainers(s, byName);
+            hookContainers(s, byName);
             EngineRules.check(s, effectiveTaskDefinitions(s, byName), problems);
         }
         return problems;
@@ -272,6 +273,23 @@ final class CrossFileRules {
                                 + s.spec().name() + "' (" + s.doc().path() + ", containers: " + String.join(", ", containerNames(td)) + ")",
                         "give service '" + s.spec().name() + "' its own spec.strategy." + block + ".verification, or name a container every service has"));
             });
+        }
+    }
+
+    /** The pre-deploy task overrides a container's command: that container must be in every effective task definition. */
+    private void hookContainers(LoadedService s, Map<String, LoadedEnvironment> byName) {
+        if (s.spec().hooks().beforeDeploy().isEmpty()) return;
+        String container = s.spec().hooks().beforeDeploy().get().container();
+        String pointer = "/spec/hooks/beforeDeploy/container";
+        for (Map.Entry<String, JsonNode> td : effectiveTaskDefinitions(s, byName).entrySet()) {
+            if (container(td.getValue(), container).isPresent()) continue;
+            problems.add(new SpecProblem(s.doc().positions().locateValue(pointer), pointer,
+                    "pre-deploy task container '" + container + "' is not in the task definition"
+                            + (td.getKey().isEmpty() ? "" : " in environment '" + td.getKey() + "'")
+                            + " (containers: " + String.join(", ", containerNames(td.getValue())) + ")",
+                    Suggestions.closest(container, containerNames(td.getValue())).map(n -> "did you mean '" + n + "'? ").orElse("")
+                            + "name the container whose command runs the task (e.g. the application's, for a migration)"));
+            return;
         }
     }
 

@@ -1,14 +1,18 @@
 package io.turnout.spec.load;
 
+import io.turnout.spec.AlarmGate;
+import io.turnout.spec.ApprovalGate;
 import io.turnout.spec.AutoScaling;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.Canary;
 import io.turnout.spec.CodeDeploy;
 import io.turnout.spec.DeploymentPolicy;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EcsNative;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
+import io.turnout.spec.Hooks;
 import io.turnout.spec.HttpCheck;
 import io.turnout.spec.ListenerRule;
 import io.turnout.spec.Rolling;
@@ -75,15 +79,19 @@ final class SpecTreeBuilder {
             overrides.put(e.getKey(), new ServiceOverride(Optional.ofNullable(o.get("taskDefinition")),
                     Optional.ofNullable(o.get("service")), Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
         }
+        Hooks hooks = new Hooks(Optional.ofNullable(spec.path("hooks").get("beforeDeploy")).map(SpecTreeBuilder::task));
         return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
-                taskDefinition, service, strategy(spec.path("strategy")), overrides);
+                taskDefinition, service, strategy(spec.path("strategy")), overrides, hooks);
     }
 
     private static Strategy strategy(JsonNode strategy) {
         if (strategy.has("rolling")) {
             JsonNode r = strategy.get("rolling");
+            Optional<Canary> canary = Optional.ofNullable(r.get("canary")).map(c -> new Canary(
+                    c.has("tasks") ? c.get("tasks").asInt() : 1, duration(c, "bakeTime", Duration.ofMinutes(5))));
             return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
-                    integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"));
+                    integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"),
+                    Optional.ofNullable(r.get("verification")).map(SpecTreeBuilder::verification), canary);
         }
         if (strategy.has("ecs")) {
             JsonNode e = strategy.get("ecs");
@@ -132,13 +140,24 @@ final class SpecTreeBuilder {
             checks.add(new HttpCheck(c.path("path").asString(), c.has("expectStatus") ? c.get("expectStatus").asInt() : 200,
                     text(c, "expectBodyContains"), duration(c, "timeout", Duration.ofSeconds(5))));
         }
-        Optional<TaskCheck> task = Optional.ofNullable(v.get("task")).map(t -> {
-            List<String> command = new ArrayList<>();
-            t.path("command").forEach(c -> command.add(c.asString()));
-            return new TaskCheck(t.path("container").asString(), command, duration(t, "timeout", Duration.ofMinutes(10)));
+        Optional<TaskCheck> task = Optional.ofNullable(v.get("task")).map(SpecTreeBuilder::task);
+        // the gates are set as a whole or not at all: a block that names no alarms keeps the environment's
+        Optional<AlarmGate> alarms = Optional.ofNullable(v.get("alarms")).map(a -> {
+            List<String> names = new ArrayList<>();
+            a.forEach(n -> names.add(n.asString()));
+            return new AlarmGate(names, v.has("onMissingData") ? AlarmGate.MissingData.fromSpec(v.get("onMissingData").asString())
+                    : AlarmGate.MissingData.FAIL, Optional.ofNullable(v.get("watchAfterSwap")).map(w -> Durations.parse(w.asString())));
         });
+        Optional<ApprovalGate> approval = Optional.ofNullable(v.get("approval")).map(a -> new ApprovalGate(
+                "required".equals(a.asString()), duration(v, "approvalTimeout", ApprovalGate.DEFAULT_TIMEOUT)));
         return new Verification(bool(v, "healthyTargets", Verification.DEFAULT.healthyTargets()), checks,
-                duration(v, "bakeTime", Verification.DEFAULT.bakeTime()), task);
+                duration(v, "bakeTime", Verification.DEFAULT.bakeTime()), task, alarms, approval);
+    }
+
+    private static TaskCheck task(JsonNode t) {
+        List<String> command = new ArrayList<>();
+        t.path("command").forEach(c -> command.add(c.asString()));
+        return new TaskCheck(t.path("container").asString(), command, duration(t, "timeout", Duration.ofMinutes(10)));
     }
 
     static AutoScaling autoScaling(JsonNode a) {

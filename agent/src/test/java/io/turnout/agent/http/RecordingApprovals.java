@@ -1,0 +1,39 @@
+package io.turnout.agent.http;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.turnout.status.Approvals;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records every decision asked for; answers what the test configures (RECORDED by default). */
+@Singleton
+@Replaces(Approvals.class)
+@Requires(property = TestServer.FAKE_AGENT, value = "true")
+public final class RecordingApprovals implements Approvals {
+    /** One decision as the HTTP layer passed it on. */
+    public record Decided(String environment, String commit, Decision decision, String by) {}
+
+    private final List<Decided> decided = new CopyOnWriteArrayList<>();
+    private volatile Answer answer = new Answer(Answer.Result.RECORDED, "recorded");
+
+    public void answer(Answer answer) {
+        this.answer = answer;
+    }
+
+    public List<Decided> decided() {
+        return List.copyOf(decided);
+    }
+
+    public void reset() {
+        decided.clear();
+        answer = new Answer(Answer.Result.RECORDED, "recorded");
+    }
+
+    @Override
+    public Answer decide(String environment, String commit, Decision decision, String by) {
+        decided.add(new Decided(environment, commit, decision, by));
+        return answer;
+    }
+}
