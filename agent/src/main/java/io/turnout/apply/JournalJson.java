@@ -1,18 +1,11 @@
 package io.turnout.apply;
 
 import io.turnout.plan.Step;
-import java.time.Duration;
+import io.turnout.state.StateJson;
 import java.util.Arrays;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,19 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class JournalJson {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("turnout-journal")
-                    .addSerializer(Duration.class, new ValueSerializer<>() {
-                        @Override
-                        public void serialize(Duration value, JsonGenerator gen, SerializationContext ctxt) {
-                            gen.writeString(value.toString());
-                        }
-                    })
-                    .addDeserializer(Duration.class, new ValueDeserializer<>() {
-                        @Override
-                        public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
-                            return Duration.parse(p.getValueAsString());
-                        }
-                    }))
+            .addModule(StateJson.isoDurations())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 

@@ -17,8 +17,9 @@ import io.turnout.render.TextPlanRenderer;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.load.LoadResult;
-import io.turnout.state.LocalStateStore;
+import io.turnout.state.EnvironmentLease;
 import io.turnout.state.StateStore;
+import io.turnout.state.sql.StateStoreSettings;
 import io.turnout.text.TerminalText;
 import java.io.Console;
 import java.io.IOException;
@@ -35,8 +36,11 @@ import picocli.CommandLine;
 
 /**
  * {@code turnout apply}: shows the plan, asks for confirmation (unless {@code --auto-approve}),
- * then carries it out with progress lines. An interrupted earlier apply of the same
- * environment (see the journal under {@code --data-dir}) is resumed or rolled back first.
+ * then carries it out with progress lines, holding the environment's lease in the state store
+ * throughout (the embedded store of {@code --data-dir}, or the agent's PostgreSQL with
+ * {@code --datasource}): while an agent or another apply holds it, the apply is refused naming the
+ * holder. An interrupted earlier deployment of the environment (in the store's journal) is
+ * resumed or rolled back first.
  * With {@code --cloud sim} the waits advance the simulator's clock, so an apply takes
  * seconds, and the world file is written back afterwards — only when something was applied (or an
  * interrupted apply recovered): a refused, cancelled or in-sync apply leaves the file as it was,
@@ -66,9 +70,12 @@ final class ApplyCommand implements Callable<Integer> {
     boolean autoApprove;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the deployment journal is kept (default: .turnout/ next to the world file with"
-                    + " --cloud sim, else ~/.turnout).")
+            description = "Where the embedded state store (the deployment journal, state.db) is kept (default: .turnout/ next to"
+                    + " the world file with --cloud sim, else ~/.turnout).")
     Path dataDir;
+
+    @Mixin
+    StateOptions state;
 
     @Mixin
     CommitOption commit;
@@ -96,7 +103,11 @@ final class ApplyCommand implements Callable<Integer> {
                 ? cloud.world.toAbsolutePath().getParent().resolve(".turnout")
                 : Path.of(System.getProperty("user.home"), ".turnout");
         // With --cloud sim, waits advance a virtual clock instead of sleeping: a 15-minute deployment replays in seconds.
-        try (CloudAccess access = cloud.open(CloudOpener.Use.APPLY); StateStore store = LocalStateStore.withFileJournals(data)) {
+        // The agent's own store and lease when pointed at it (same data directory, or --datasource): one of the two
+        // deploys the environment, the other is refused naming the holder (EnvironmentBusyException).
+        try (StateStore store = state.open(data, StateStoreSettings.owner("turnout apply by " + System.getProperty("user.name")));
+             EnvironmentLease lease = store.lease(environment.name());
+             CloudAccess access = cloud.open(CloudOpener.Use.APPLY)) {
             try {
                 return apply(access, store, environment, tree, out, err);
             } finally {

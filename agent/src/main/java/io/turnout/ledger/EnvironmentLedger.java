@@ -26,13 +26,13 @@ import io.turnout.events.DeploymentEvent.StepFinished;
 import io.turnout.events.DeploymentEvent.StepStarted;
 import io.turnout.events.DeploymentEvent.SyncPolicySeen;
 import io.turnout.events.DeploymentEvent;
+import io.turnout.state.EnvironmentFacts;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
 import io.turnout.status.ServiceStatus;
 import io.turnout.status.WaitingApproval;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +44,11 @@ import java.util.stream.Collectors;
 
 /**
  * What the agent knows about one environment, kept from the deployment events of that environment
- * and read by the HTTP API at any time: what must outlive the process (sync policy, pending plan,
- * the problem and the history of outcomes, the last two written by the reconciler that decided them)
- * is in the {@link StateStore}, the rest (heads, colours, the deploying flag) in memory.
+ * and read by the HTTP API at any time. Everything but the approval gates waiting is in the
+ * {@link StateStore} — sync policy, commits, pending plan, drift, services, the deploying flag, and
+ * (written by the reconciler that decided them) the problem and the history of outcomes — so that the
+ * status survives a restart and every replica sharing the store shows the same. The approval gates
+ * are kept in memory (rebuilt from the journal by the reconciler's first poll after a restart).
  * {@link #snapshot()} returns an immutable copy.
  */
 public final class EnvironmentLedger {
@@ -57,12 +59,6 @@ public final class EnvironmentLedger {
     private final String repository;
     private final String branch;
     private final StateStore store;
-    private Optional<String> liveCommit = Optional.empty();
-    private Optional<String> headCommit = Optional.empty();
-    private Optional<Instant> lastPoll = Optional.empty();
-    private boolean deploying;
-    private List<String> drift = List.of();
-    private List<ServiceStatus> services = List.of();
     /** Approval gates waiting, by service; rebuilt from the journal by the reconciler's first poll after a restart. */
     private final Map<String, WaitingApproval> approvals = new TreeMap<>();
 
@@ -79,9 +75,10 @@ public final class EnvironmentLedger {
 
     public synchronized EnvironmentStatus snapshot() {
         List<CommitOutcome> recent = store.recentOutcomes(name, RECENT);
-        return new EnvironmentStatus(name, repository, branch, store.syncPolicy(name).orElse(EnvironmentStatus.UNKNOWN_POLICY),
-                liveCommit, headCommit, lastPoll, deploying, store.pendingPlan(name), drift, recent.stream().findFirst(), recent,
-                services, store.problem(name), List.copyOf(approvals.values()));
+        EnvironmentFacts facts = store.facts(name);
+        return new EnvironmentStatus(name, repository, branch, facts.syncPolicy().orElse(EnvironmentStatus.UNKNOWN_POLICY),
+                facts.liveCommit(), facts.headCommit(), facts.lastPoll(), facts.deploying(), facts.pendingPlan(), facts.drift(),
+                recent.stream().findFirst(), recent, facts.services(), facts.problem(), List.copyOf(approvals.values()));
     }
 
     /** What keeps the environment from being reconciled, since when, and the next retry; empty when its last poll went well. */
@@ -92,23 +89,20 @@ public final class EnvironmentLedger {
     /** Takes in one event of this environment. */
     synchronized void on(DeploymentEvent event) {
         switch (event) {
-            case HeadPolled e -> {
-                headCommit = Optional.of(e.head());
-                lastPoll = Optional.of(e.at());
-            }
+            case HeadPolled e -> store.headPolled(name, e.head(), e.at());
             case SyncPolicySeen e -> store.syncPolicy(name, e.policy());
-            case LiveCommitSeen e -> liveCommit = e.commit();
-            case ServicesRead e -> services = keepUnreadGreens(e.services(), e.greenNotRead());
+            case LiveCommitSeen e -> store.liveCommit(name, e.commit());
+            case ServicesRead e -> store.services(name, keepUnreadGreens(e.services(), e.greenNotRead()));
             case PendingPlanChanged e -> store.pendingPlan(name, e.plan());
-            case DriftChecked e -> drift = e.drift();
-            case DeploymentStarted e -> deploying = true;
+            case DriftChecked e -> store.drift(name, e.drift());
+            case DeploymentStarted e -> store.deploying(name, true);
             case DeploymentFinished e -> {
-                deploying = false;
+                store.deploying(name, false);
                 if (!e.paused()) approvals.clear();
             }
-            case RecoveryStarted e -> deploying = true;
+            case RecoveryStarted e -> store.deploying(name, true);
             case RecoveryFinished e -> {
-                deploying = false;
+                store.deploying(name, false);
                 if (!e.paused()) approvals.clear();
             }
             case ApprovalRequested e -> approvals.put(e.service(), new WaitingApproval(e.service(), e.ecsServiceName(), e.commit(),
@@ -139,7 +133,7 @@ public final class EnvironmentLedger {
      */
     private List<ServiceStatus> keepUnreadGreens(List<ServiceStatus> read, Set<String> greenNotRead) {
         if (greenNotRead.isEmpty()) return read;
-        Map<String, ServiceStatus> before = services.stream().collect(Collectors.toMap(ServiceStatus::name, Function.identity()));
+        Map<String, ServiceStatus> before = store.facts(name).services().stream().collect(Collectors.toMap(ServiceStatus::name, Function.identity()));
         List<ServiceStatus> merged = new ArrayList<>(read.size());
         for (ServiceStatus now : read) {
             ServiceStatus last = before.get(now.name());

@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * Carries out plans through the {@link PlanExecutor} on a {@link CloudAccess}, with each
  * environment's journal from the {@link StateStore} (so that a deployment cut short is resumed
- * or rolled back by the next run, {@link #recover}), and publishes the deployment and step events.
+ * or rolled back by the next run, {@link #recover}; once a deployment has ended, the journal is
+ * compacted), and publishes the deployment and step events. The caller holds the environment's
+ * lease ({@link StateStore#lease}): the journal accepts no entry otherwise.
  * The one way deployments happen, for the agent and {@code turnout apply} alike.
  */
 public final class Deployments {
@@ -64,6 +66,12 @@ public final class Deployments {
                 .build();
     }
 
+    /** Bounded growth: once the journal holds no unfinished deployment, its entries are of no more use. */
+    private void compactWhenFinished(PlanExecutor executor, String environment) {
+        if (!executor.hasUnfinishedDeployment()) store.compactJournal(environment);
+    }
+
+
     /** The commit of the deployment the journal shows unfinished (interrupted, or paused for approval), when it has one. */
     public Optional<String> unfinishedCommit(EnvironmentSpec environment) {
         return executor(environment, Optional.empty(), Progress.silent()).unfinishedCommit();
@@ -81,6 +89,7 @@ public final class Deployments {
         Optional<ApplyResult> result = Optional.empty();
         try {
             result = executor.recover();
+            compactWhenFinished(executor, name);
             return result;
         } finally {
             events.publish(new RecoveryFinished(name, wallClock.instant(), result));
@@ -98,7 +107,9 @@ public final class Deployments {
         events.publish(new DeploymentStarted(name, wallClock.instant(), commit, plan));
         Optional<ApplyResult> result = Optional.empty();
         try {
-            result = Optional.of(executor(environment, commit, lines).apply(plan, live));
+            PlanExecutor executor = executor(environment, commit, lines);
+            result = Optional.of(executor.apply(plan, live));
+            compactWhenFinished(executor, name);
             return result.get();
         } finally {
             Instant now = wallClock.instant();

@@ -13,7 +13,8 @@ public record UpdateSlot(String service, Slot slot, String cluster, String ecsSe
                          TaskDefinitionRef taskDefinition, int desiredCount, Optional<JsonNode> settings)
         implements Step {
     public UpdateSlot {
-        settings = settings.map(JsonNode::deepCopy);
+        // a JSON null is no settings (Jackson reads an absent Optional<JsonNode> as Optional.of(NullNode), e.g. from the journal)
+        settings = settings.filter(s -> !s.isNull()).map(JsonNode::deepCopy);
     }
 
     @Override

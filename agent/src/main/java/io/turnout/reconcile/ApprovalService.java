@@ -2,12 +2,15 @@ package io.turnout.reconcile;
 
 import io.turnout.apply.JournalApprovals;
 import io.turnout.ledger.StatusBoard;
+import io.turnout.state.EnvironmentBusyException;
+import io.turnout.state.EnvironmentLease;
 import io.turnout.state.StateStore;
 import io.turnout.status.Approvals;
 import io.turnout.status.Approvals.Answer.Result;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.WaitingApproval;
 import io.turnout.text.CommitIds;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +25,9 @@ public final class ApprovalService implements Approvals {
     static final int SHORTEST_PREFIX = 7;
 
     private final StatusBoard board;
+    private static final Duration LEASE_WAIT = Duration.ofSeconds(10);
+    private static final Duration LEASE_RETRY = Duration.ofMillis(100);
+
     private final StateStore store;
     private final InstantSource clock;
 
@@ -41,8 +47,8 @@ public final class ApprovalService implements Approvals {
             WaitingApproval waiting = status.approvals().getFirst();
             String waitingCommit = waiting.commit().orElse("");
             if (!matches(waitingCommit, commit)) return otherCommit(environment, waitingCommit, commit);
-            JournalApprovals.record(store.journal(environment), new JournalApprovals.Entry(JournalApprovals.GATE, waitingCommit,
-                    Optional.empty(), approve, by, clock.instant()));
+            journal(environment, new JournalApprovals.Entry(JournalApprovals.GATE, waitingCommit, Optional.empty(), approve, by,
+                    clock.instant()));
             String services = String.join(", ", status.approvals().stream().map(WaitingApproval::service).toList());
             return new Answer(Result.RECORDED, (approve ? "approved" : "rejected") + " by " + by + ": the deployment of "
                     + CommitIds.shorten(waitingCommit) + " to " + environment + " (" + services + ") "
@@ -58,10 +64,32 @@ public final class ApprovalService implements Approvals {
                     + environment + " is not a deployment: there is nothing to reject (it stays until a newer commit replaces it)");
         }
         if (!matches(pending.get(), commit)) return otherCommit(environment, pending.get(), commit);
-        JournalApprovals.record(store.journal(environment), new JournalApprovals.Entry(JournalApprovals.PLAN, pending.get(),
-                Optional.empty(), true, by, clock.instant()));
+        journal(environment, new JournalApprovals.Entry(JournalApprovals.PLAN, pending.get(), Optional.empty(), true, by, clock.instant()));
         return new Answer(Result.RECORDED, "approved by " + by + ": the plan of " + CommitIds.shorten(pending.get()) + " is deployed to "
                 + environment + " now");
+    }
+
+    /**
+     * Journals a decision under the environment's lease: the state store takes journal entries from its
+     * holder only. A poll holds it for a moment (a deployment paused at a gate does not hold it between
+     * polls), so the person's decision waits for it, up to {@link #LEASE_WAIT}, rather than being refused.
+     */
+    private void journal(String environment, JournalApprovals.Entry entry) {
+        long end = System.nanoTime() + LEASE_WAIT.toNanos();
+        while (true) {
+            try (EnvironmentLease lease = store.lease(environment)) {
+                JournalApprovals.record(store.journal(environment), entry);
+                return;
+            } catch (EnvironmentBusyException busy) {
+                if (System.nanoTime() > end) throw busy;
+                try {
+                    Thread.sleep(LEASE_RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 
     private static Answer otherCommit(String environment, String waiting, String given) {

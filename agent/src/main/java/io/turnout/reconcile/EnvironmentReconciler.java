@@ -29,6 +29,10 @@ import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SpecTree;
 import io.turnout.spec.SyncMode;
 import io.turnout.state.DriftBaseline;
+import io.turnout.state.EnvironmentBusyException;
+import io.turnout.state.EnvironmentLease;
+import io.turnout.state.LeaseHolder;
+import io.turnout.state.LeaseLostException;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.CommitOutcome;
@@ -77,9 +81,6 @@ public final class EnvironmentReconciler {
     private final LiveTags tags;
     private final LiveReads reads;
 
-    /** The head this agent last made a decision about (applied, failed, invalid, planned). */
-    private Optional<String> lastHandled = Optional.empty();
-    private boolean recoveryChecked;
     /** A deployment waits at an approval gate (journaled): every poll asks again, and nothing new is deployed meanwhile. */
     private boolean waitingForApproval;
     /** The interval of the environment's sync policy, for "retrying in …" messages. */
@@ -121,7 +122,25 @@ public final class EnvironmentReconciler {
      * One reconcile: never throws for Git or cloud failures, nor for bugs below it (they become the
      * environment's problem, and failed polls for the metrics); see the class comment.
      */
-    public synchronized void reconcile() {
+    public synchronized Optional<LeaseHolder> reconcile() {
+        EnvironmentLease lease;
+        try {
+            lease = store.lease(name);
+        } catch (EnvironmentBusyException busy) {
+            LOG.info("{}: not polled now: {}", name, busy.describe());
+            return Optional.of(busy.holder());
+        }
+        try (lease) {
+            reconcileHolding();
+        } catch (LeaseLostException lost) {
+            // Another process took the environment over while this one was silent (paused, cut off from the database):
+            // it carries on from the journal, and this one must change nothing more.
+            LOG.warn("{}: {}", name, lost.describe());
+        }
+        return Optional.empty();
+    }
+
+    private void reconcileHolding() {
         cloud.beforeReconcile();
         problems.beginPoll();
         publish(new PollStarted(name, now()));
@@ -141,6 +160,8 @@ public final class EnvironmentReconciler {
         } catch (GitSourceException e) {
             failures.git(e, interval);
             return;
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             failures.unexpected(e, interval);
             return;
@@ -153,7 +174,7 @@ public final class EnvironmentReconciler {
             if (headSpecs.isPresent() && headSpecs.get().environment(name).isEmpty()) {
                 problems.note("environment", "the specs at " + CommitIds.shorten(snapshot.head()) + " no longer define environment "
                         + name + ": nothing is deployed to it; it is no longer followed after the next discovery", true, Optional.empty());
-                lastHandled = Optional.of(snapshot.head());
+                handled(snapshot.head());
                 return;
             }
             // 3. Push committed-state tags an earlier poll could not push (never blocks anything).
@@ -161,7 +182,7 @@ public final class EnvironmentReconciler {
             // 4. Finish or roll back a deployment an earlier process left unfinished (once per start), or
             //    one paused at an approval gate (every poll until decided: newer commits wait for it).
             if (finishUnfinished(snapshot)) return;
-            if (!lastHandled.equals(Optional.of(snapshot.head())) || approvedPlan(snapshot.head()).isPresent()) {
+            if (!lastHandled().equals(Optional.of(snapshot.head())) || approvedPlan(snapshot.head()).isPresent()) {
                 // 5. A new head: validate, plan, apply per the sync policy.
                 newHead(snapshot);
             } else {
@@ -173,7 +194,9 @@ public final class EnvironmentReconciler {
         } catch (CloudException e) {
             String text = failures.cloud(e, interval);
             // a terminal failure is the head's outcome (once); a transient one leaves the head undecided
-            if (!e.retryable() && !lastHandled.equals(Optional.of(snapshot.head()))) finish(snapshot.head(), Outcome.FAILED, text, now());
+            if (!e.retryable() && !lastHandled().equals(Optional.of(snapshot.head()))) finish(snapshot.head(), Outcome.FAILED, text, now());
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
             failures.unexpected(e, interval);
         }
@@ -189,13 +212,14 @@ public final class EnvironmentReconciler {
             // Applied already: by another replica, or by this agent before a restart. Nothing to deploy;
             // the head's specs become the drift baseline.
             LOG.info("{}: {} is already live (turnout/{}/live); checking for drift only", name, CommitIds.shorten(head), name);
-            lastHandled = Optional.of(head);
-            store.driftBaseline(name, new DriftBaseline(head, snapshot.specs().tree().orElseThrow()));
+            SpecTree tree = snapshot.specs().tree().orElseThrow();
+            handled(head);
+            tree.environment(name).ifPresent(env -> store.driftBaseline(name, DriftBaseline.of(head, tree, env)));
             driftCheck(snapshot);
             return;
         }
         // 5b. Commits between the last decided one and the head will never be applied on their own: superseded.
-        supersede(lastHandled.or(() -> live), head);
+        supersede(lastHandled().or(() -> live), head);
         // 5c. Validate: invalid specs never reach the cloud.
         if (!snapshot.specs().isValid()) {
             List<SpecProblem> problems = snapshot.specs().problems();
@@ -229,7 +253,7 @@ public final class EnvironmentReconciler {
         if (planOnly && approval.isEmpty() || !decision.apply()) {
             String why = planOnly ? "plan-only environment" : decision.reason();
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
-            if (!lastHandled.equals(Optional.of(head))) {
+            if (!lastHandled().equals(Optional.of(head))) {
                 finish(head, Outcome.PLANNED, why + ": " + PlanFacts.summary(plan)
                         + (planOnly ? " (approve it with turnout approve, the API or the status page)" : ""), started);
             }
@@ -257,7 +281,6 @@ public final class EnvironmentReconciler {
         if (result.status() == Status.PAUSED) {
             // the journal keeps the deployment; every poll asks again until a person decides (finishUnfinished)
             waitingForApproval = true;
-            recoveryChecked = true;
             publish(new PendingPlanChanged(name, now(), Optional.of(plan)));
             refreshServices(environment, tree, commit);
             LOG.info("{}: {} waits for approval: {}", name, CommitIds.shorten(commit), String.join("; ", result.messages()));
@@ -277,7 +300,7 @@ public final class EnvironmentReconciler {
         if (!store.driftBaseline(name).map(DriftBaseline::commit).equals(Optional.of(commit))) {
             tags.markLive(commit, plan, summary, interval);
         }
-        store.driftBaseline(name, new DriftBaseline(commit, tree));
+        store.driftBaseline(name, DriftBaseline.of(commit, tree, environment));
         publish(new LiveCommitSeen(name, now(), Optional.of(commit)));
         publish(new PendingPlanChanged(name, now(), Optional.empty()));
         publish(new DriftChecked(name, now(), commit, List.of()));
@@ -357,7 +380,7 @@ public final class EnvironmentReconciler {
 
     /** Decides {@code commit}; the event log writes its one line. */
     private void finish(String commit, Outcome outcome, String detail, Instant started) {
-        lastHandled = Optional.of(commit);
+        handled(commit);
         decide(new CommitOutcome(commit, repository.subject(commit), outcome, detail, now(), Duration.between(started, now())));
     }
 
@@ -374,10 +397,9 @@ public final class EnvironmentReconciler {
      * approved it, or failed with who rejected it (or that nobody did in time) and what was rolled back.
      */
     private boolean finishUnfinished(SpecSource.Snapshot snapshot) {
-        if (recoveryChecked && !waitingForApproval) return false;
+        // every poll: the journal is in the state store, shared by the replicas, and empty unless a deployment is unfinished
         Optional<EnvironmentSpec> environment = snapshot.specs().tree().flatMap(t -> t.environment(name));
         if (environment.isEmpty()) return false; // without a valid environment spec the journal cannot be replayed yet
-        recoveryChecked = true;
         Instant started = now();
         Optional<String> commit = deployments.unfinishedCommit(environment.get());
         Optional<ApplyResult> recovered = deployments.recover(environment.get(), log);
@@ -403,6 +425,15 @@ public final class EnvironmentReconciler {
         return false;
     }
 
+    /** The head this agent (any replica, before or after a restart) last made a decision about. */
+    private Optional<String> lastHandled() {
+        return store.facts(name).handledHead();
+    }
+
+    private void handled(String head) {
+        store.handledHead(name, head);
+    }
+
     /** The outcome of a deployment that waited for approval, now that a person (or the timeout) decided. */
     private void decided(EnvironmentSpec environment, SpecSource.Snapshot snapshot, String commit, ApplyResult r, Instant started) {
         String approvals = String.join("; ", r.approvals());
@@ -410,7 +441,7 @@ public final class EnvironmentReconciler {
         publish(new PendingPlanChanged(name, now(), Optional.empty()));
         if (r.succeeded()) {
             tags.markDeployed(commit, approvals, interval);
-            tree.ifPresent(t -> store.driftBaseline(name, new DriftBaseline(commit, t)));
+            tree.ifPresent(t -> store.driftBaseline(name, DriftBaseline.of(commit, t, environment)));
             publish(new LiveCommitSeen(name, now(), Optional.of(commit)));
             publish(new DriftChecked(name, now(), commit, List.of()));
             tree.ifPresent(t -> refreshServices(environment, t, commit));

@@ -86,12 +86,17 @@ public final class Reconcilers implements AutoCloseable {
     /**
      * Polls {@code repositoryId} and returns the environments its head defines (after the filter)
      * with their sync policies. When the head's specs are invalid, the environments found last
-     * time are kept: an invalid commit must not stop the schedule.
+     * time are kept (by this process, or before a restart: the state store keeps them): an invalid
+     * commit must not stop the schedule, nor empty the status.
      */
     public SortedMap<String, SyncPolicy> discover(String repositoryId) throws GitSourceException {
         SpecSource repository = repository(repositoryId).orElseThrow(() -> new IllegalArgumentException("no repository " + repositoryId));
         SpecSource.Snapshot snapshot = repository.poll();
-        if (snapshot.specs().tree().isEmpty()) return discovered.getOrDefault(repositoryId, new TreeMap<>());
+        if (snapshot.specs().tree().isEmpty()) {
+            SortedMap<String, SyncPolicy> known = discovered.computeIfAbsent(repositoryId, id -> new TreeMap<>(store.environmentsOf(id)));
+            known.keySet().forEach(name -> reconciler(repositoryId, name));
+            return new TreeMap<>(known);
+        }
         SortedMap<String, SyncPolicy> found = new TreeMap<>();
         for (EnvironmentSpec environment : snapshot.specs().tree().get().environments()) {
             if (!environmentFilter.isEmpty() && !environmentFilter.contains(environment.name())) continue;
@@ -110,6 +115,7 @@ public final class Reconcilers implements AutoCloseable {
             }
         }
         SortedMap<String, SyncPolicy> before = discovered.put(repositoryId, found);
+        store.environmentsOf(repositoryId, found);
         if (before != null) {
             for (String gone : before.keySet()) {
                 if (!found.containsKey(gone)) {

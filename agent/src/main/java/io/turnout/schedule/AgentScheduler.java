@@ -5,9 +5,8 @@ import io.turnout.source.GitSourceException;
 import io.turnout.source.SpecSource;
 import io.turnout.spec.SyncPolicy;
 import io.turnout.status.SyncTrigger;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +20,6 @@ import java.util.function.Consumer;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -49,7 +47,6 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
     private final Reconcilers reconcilers;
     private final SchedulerSettings settings;
     private final Scheduler scheduler;
-    private final Optional<JdbcConnectionProvider> lockConnections;
     private volatile Consumer<String> beforeReconcile = env -> { };
     private volatile Consumer<String> afterReconcile = env -> { };
 
@@ -57,7 +54,6 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
         this.reconcilers = Objects.requireNonNull(reconcilers, "reconcilers");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = create(settings);
-        this.lockConnections = settings.jdbc().map(JdbcConnectionProvider::new);
         scheduler.getContext().put(CONTEXT_KEY, this);
     }
 
@@ -74,17 +70,11 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "turnout-reconcile");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        if (settings.jdbc().isPresent()) {
-            SchedulerSettings.Jdbc jdbc = settings.jdbc().get();
-            try (Connection connection = new JdbcConnectionProvider(jdbc).getConnection()) {
-                QuartzTables.createIfMissing(connection);
-            } catch (SQLException e) {
-                throw new SchedulerException("cannot reach the scheduler database " + jdbc.url().replaceAll("password=[^&]*", "password=****")
-                        + " (" + e.getMessage() + "): check turnout.agent.datasource.url, username and password", e);
-            }
-            // Registered by name rather than through properties, so that the password never sits in Quartz's properties.
+        if (settings.database().isPresent()) {
+            // The tables are the state store's Flyway migration's (V2__quartz_job_store.sql), created before this.
+            // Registered by name rather than through properties: the state store's pool, shared, and no password in Quartz's properties.
             String dataSource = "turnout-" + UUID.randomUUID();
-            DBConnectionManager.getInstance().addConnectionProvider(dataSource, new JdbcConnectionProvider(jdbc));
+            DBConnectionManager.getInstance().addConnectionProvider(dataSource, new PooledConnections(settings.database().get().dataSource()));
             p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
             p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
             p.setProperty("org.quartz.jobStore.dataSource", dataSource);
@@ -120,11 +110,6 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
         beforeReconcile.accept(environment);
     }
 
-    /** The lock that makes sure no other replica reconciles the environment meanwhile. */
-    EnvironmentLock lock(String repository, String environment) throws SQLException {
-        return lockConnections.isPresent() ? EnvironmentLock.postgres(lockConnections.get(), repository, environment) : EnvironmentLock.local();
-    }
-
     void afterReconcile(String environment) {
         afterReconcile.accept(environment);
     }
@@ -154,13 +139,13 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
             if (!scheduler.checkExists(trigger.getKey())) {
                 try {
                     scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException raced) {
+                } catch (org.quartz.ObjectAlreadyExistsException raced) {
                     // another replica started at the same moment and scheduled it
                 }
             }
         }
         scheduler.start();
-        LOG.info("scheduler started ({})", settings.jdbc().map(j -> "clustered on " + j).orElse("in memory"));
+        LOG.info("scheduler started ({})", settings.database().map(d -> "clustered on " + d.describe()).orElse("in memory"));
     }
 
     /** Re-reads the environments of {@code repositoryId} and brings its jobs in line. */
@@ -199,13 +184,25 @@ public final class AgentScheduler implements SyncTrigger, AutoCloseable {
             } else {
                 try {
                     scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException raced) {
+                } catch (org.quartz.ObjectAlreadyExistsException raced) {
                     // another replica scheduled it between our check and now: its trigger serves both
                 }
             }
             LOG.info("{}: polling {} every {}s (+ up to {}s jitter)", e.getKey(), repositoryId, interval / 1000,
                     e.getValue().jitter().toSeconds());
         }
+    }
+
+    /**
+     * Moves the environment's next regular poll to {@code at} when that is sooner: another process
+     * held the environment, and its lease runs out then (if it died, its deployment is recovered then).
+     */
+    void retryAt(JobKey job, Instant at) throws SchedulerException {
+        TriggerKey triggerKey = TriggerKey.triggerKey(job.getName(), job.getGroup());
+        if (!(scheduler.getTrigger(triggerKey) instanceof SimpleTrigger current)) return;
+        Date next = Date.from(at);
+        if (current.getNextFireTime() != null && !current.getNextFireTime().after(next)) return;
+        scheduler.rescheduleJob(triggerKey, trigger(triggerKey, job, next, current.getRepeatInterval()));
     }
 
     /** Moves the environment's next regular poll to now + interval + a random part of the jitter. */

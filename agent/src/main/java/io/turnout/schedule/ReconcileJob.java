@@ -1,27 +1,36 @@
 package io.turnout.schedule;
 
 import io.turnout.reconcile.EnvironmentReconciler;
-import java.sql.SQLException;
+import io.turnout.state.LeaseHolder;
+import java.time.Duration;
+import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One reconcile of one environment. {@code @DisallowConcurrentExecution}: Quartz never runs two
  * executions of the same job at once, and with the clustered JDBC store that holds across
  * replicas (the trigger stays BLOCKED in the database while one replica runs it). After each run
  * the next poll is pushed out by the interval plus a random jitter, so that environments and
- * replicas do not poll in lockstep. With a clustered schedule each run also holds the
- * environment's {@link EnvironmentLock}.
+ * replicas do not poll in lockstep.
+ *
+ * <p>Quartz's guarantee is not enough for invariant 5 (one deployment per environment): it rests
+ * on failure detection. When a replica misses its check-ins for the cluster's grace period while
+ * its job still runs (a long pause, a stalled connection, clocks apart by more than the grace),
+ * another replica's cluster manager declares it dead, releases the job's BLOCKED triggers and
+ * fires a recovery trigger for it ({@code requestRecovery}) — and the same job runs twice at once
+ * ({@code ReplicaFailoverTest} pins this). So each run takes the environment's lease in the state
+ * store first ({@link EnvironmentReconciler#reconcile}): the second run finds it held and does
+ * nothing, and is retried when the lease runs out.
  */
 @DisallowConcurrentExecution
 public final class ReconcileJob implements Job {
-    private static final Logger LOG = LoggerFactory.getLogger(ReconcileJob.class);
+    /** After a busy environment's lease runs out, this long before trying again (clocks of replicas differ a little). */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
     static final String REPOSITORY = "repository";
     static final String ENVIRONMENT = "environment";
 
@@ -38,19 +47,19 @@ public final class ReconcileJob implements Job {
         }
         EnvironmentReconciler reconciler = scheduler.reconcilers().reconciler(repository, environment);
         scheduler.beforeReconcile(environment);
-        try (EnvironmentLock lock = scheduler.lock(repository, environment)) {
-            if (lock.acquired()) {
-                reconciler.reconcile();
-            } else {
-                LOG.info("{}: another replica is reconciling it right now; this poll is skipped", environment);
-            }
-        } catch (SQLException e) {
-            LOG.warn("{}: cannot take the environment lock in the scheduler database ({}); retrying at the next poll", environment, e.getMessage());
+        Optional<LeaseHolder> busy;
+        try {
+            busy = reconciler.reconcile();
         } finally {
             scheduler.afterReconcile(environment);
         }
         try {
-            scheduler.jitter(context.getJobDetail().getKey(), data.getLong("jitterMillis"));
+            if (busy.isPresent()) {
+                // another process holds the environment: poll again when its lease runs out (then free if it died)
+                scheduler.retryAt(context.getJobDetail().getKey(), busy.get().until().plus(LEASE_MARGIN));
+            } else {
+                scheduler.jitter(context.getJobDetail().getKey(), data.getLong("jitterMillis"));
+            }
         } catch (SchedulerException e) {
             throw new JobExecutionException("cannot schedule the next poll of " + environment + ": " + e.getMessage(), e);
         }

@@ -95,6 +95,20 @@ final class ArchitectureRules {
                 .because("when reconciles run is the scheduler's business (started by the runtime)");
     }
 
+    /** JDBC: the database state store, and Quartz's job store (which the scheduler hands the store's pool). */
+    static ArchRule jdbcOnlyInTheStateStoreAndTheSchedule() {
+        return noClasses().that().resideOutsideOfPackages("io.turnout.state.sql..", "io.turnout.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .because("everything else keeps state through the state store port (io.turnout.state)");
+    }
+
+    /** The pool, the migrations and the drivers are the database store's own. */
+    static ArchRule databaseLibrariesOnlyInTheStateStore() {
+        return noClasses().that().resideOutsideOfPackage("io.turnout.state.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.zaxxer.hikari..", "org.flywaydb..", "org.sqlite..", "org.postgresql..")
+                .because("which database holds the state is the state store's business (io.turnout.state.sql)");
+    }
+
     static ArchRule benchmarksOnlyFromTheCommandLine() {
         return noClasses().that().resideOutsideOfPackages("io.turnout.cli..", "io.turnout.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.turnout.bench..")
@@ -103,6 +117,7 @@ final class ArchitectureRules {
 
     static List<ArchRule> all() {
         return List.of(layersNeverImportUpwards(), noCyclesBetweenAreas(), noCyclesBetweenPackages(), micronautOnlyInTheRuntime(),
-                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule(), benchmarksOnlyFromTheCommandLine());
+                awsSdkOnlyInTheAwsGateway(), jgitOnlyInTheSpecSource(), quartzOnlyInTheSchedule(), benchmarksOnlyFromTheCommandLine(),
+                jdbcOnlyInTheStateStoreAndTheSchedule(), databaseLibrariesOnlyInTheStateStore());
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * that a rule that can never fail does not pass for one that holds, each of them fails on
  * fixtures that break it on purpose: {@link ArchitectureFixtureLive} (in {@code io.turnout.live},
  * test sources only) imports the planner above it, which imports it back, and uses the AWS SDK,
- * JGit, Micronaut, Quartz and the benchmarks from where none of them belongs.
+ * JGit, Micronaut, Quartz, JDBC, the database libraries and the benchmarks from where none of them belongs.
  */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -53,6 +53,8 @@ class ArchitectureTest {
         ArchitectureRules.jgitOnlyInTheSpecSource().check(MAIN);
         ArchitectureRules.quartzOnlyInTheSchedule().check(MAIN);
         ArchitectureRules.benchmarksOnlyFromTheCommandLine().check(MAIN);
+        ArchitectureRules.jdbcOnlyInTheStateStoreAndTheSchedule().check(MAIN);
+        ArchitectureRules.databaseLibrariesOnlyInTheStateStore().check(MAIN);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turnout.cli.CommandLineTest.Run;
+import io.turnout.state.StateStore;
+import io.turnout.state.sql.StateStoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,11 @@ class ApplyCommandTest {
         assertEquals(ExitCodes.OK, first.exit(), first.out() + first.err());
         assertTrue(first.out().contains("Swapping prod listener 443 to web-a"), first.out());
         assertTrue(first.out().contains("Saved the simulated world"), first.out());
-        assertTrue(Files.exists(tmp.resolve(".turnout/journal/production.jsonl")), "journal next to the world file");
+        // the journal is in the embedded state store next to the world file, compacted once the deployment ended
+        assertTrue(Files.exists(tmp.resolve(".turnout/state.db")), "state store next to the world file");
+        try (StateStore store = StateStoreSettings.embedded(tmp.resolve(".turnout")).open("test")) {
+            assertEquals(java.util.List.of(), store.journal("production").entries());
+        }
         Run inSync = plan();
         assertEquals(ExitCodes.OK, inSync.exit(), inSync.out() + inSync.err());
 

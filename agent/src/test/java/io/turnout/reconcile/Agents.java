@@ -18,8 +18,8 @@ import io.turnout.source.SpecRepository;
 import io.turnout.source.SpecSource;
 import io.turnout.source.mark.CommitMarker;
 import io.turnout.spec.load.SpecLoader;
-import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.state.sql.StateStoreSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -46,7 +46,7 @@ final class Agents {
         return new SpecRepository("shop", source, new CommitMarker(source.connection(), InstantSource.system()));
     }
 
-    /** One environment's reconciler as the agent wires it: journals under the data directory, a status board and metrics subscribed. */
+    /** One environment's reconciler as the agent wires it: the embedded state store of the data directory, a status board and metrics subscribed. */
     record Agent(EnvironmentReconciler reconciler, StatusBoard board, DeploymentMetrics metrics, DeploymentEvents events) {
         void reconcile() {
             reconciler.reconcile();
@@ -64,7 +64,7 @@ final class Agents {
     /** As the agent wires it, with the status board, the metrics and the event log subscribed, and {@code planning}. */
     static Agent reconciler(String environment, SpecSource repository, CloudAccess cloud, Path dataDir, DeploymentMetrics metrics,
                             PlanningStep planning) {
-        StateStore store = LocalStateStore.withFileJournals(dataDir);
+        StateStore store = StateStoreSettings.embedded(dataDir).open("test agent");
         StatusBoard board = new StatusBoard(store);
         board.follow(environment, repository.displayUrl(), repository.branch());
         DeploymentEvents events = new DeploymentEvents().subscribe(board).subscribe(metrics).subscribe(new EventLog());

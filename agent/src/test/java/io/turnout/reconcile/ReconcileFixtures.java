@@ -6,8 +6,8 @@ import io.turnout.ledger.StatusBoard;
 import io.turnout.metrics.DeploymentMetrics;
 import io.turnout.pipeline.PlanningStep;
 import io.turnout.source.SpecRepository;
-import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.state.sql.StateStoreSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -49,8 +49,12 @@ public final class ReconcileFixtures {
         }
 
         public Reconcilers reconcilers(String url, Path dataDir, Set<String> environments) throws Exception {
+            return reconcilers(url, dataDir, environments, StateStoreSettings.embedded(dataDir).open("test replica " + dataDir.getFileName()));
+        }
+
+        /** Reconcilers on {@code store} (e.g. PostgreSQL shared with other replicas); closing them closes it. */
+        public Reconcilers reconcilers(String url, Path dataDir, Set<String> environments, StateStore store) throws Exception {
             SpecRepository repository = Agents.repository(url, dataDir);
-            StateStore store = LocalStateStore.withFileJournals(dataDir);
             DeploymentEvents events = new DeploymentEvents().subscribe(DeploymentMetrics.standalone());
             return new Reconcilers(List.of(repository), cloud, store, events, new StatusBoard(store), Agents.WALL, environments);
         }

@@ -17,10 +17,14 @@ import io.turnout.plan.SlotTags;
 import io.turnout.source.SpecRepository;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.SpecTree;
-import io.turnout.state.FileJournal;
+import io.turnout.state.StateStore;
+import io.turnout.state.sql.SqlStateStore;
+import io.turnout.state.sql.StateDatabase;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.EnvironmentStatus;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -121,7 +125,11 @@ class RestartTest {
                 EnvironmentSpec env = tree.environment("production").orElseThrow();
                 LiveState live = new BatchedLiveStateReader(cloud.gatewayFor(env), SlotTags::runsDesired).read(env, tree);
                 Plan plan = new Planner().plan(env, tree.servicesIn(env), live, Optional.of(c2));
-                PlanExecutor dying = PlanExecutor.builder(cloud.gatewayFor(env), env).journal(new FileJournal(data, "production"))
+                // the agent's store and lease; the killed process never releases the lease: it runs out (lease duration)
+                SqlStateStore dyingStore = new SqlStateStore(StateDatabase.embedded(data), "the agent that dies", Duration.ofSeconds(10),
+                        StateStore.DEFAULT_HISTORY_LIMIT, InstantSource.system());
+                dyingStore.lease("production");
+                PlanExecutor dying = PlanExecutor.builder(cloud.gatewayFor(env), env).journal(dyingStore.journal("production"))
                         .time(cloud.clock(), cloud.sleeper()).httpProbe(cloud.httpProbe()).progress(new Progress() {
                             @Override
                             public void line(String message) {
@@ -133,6 +141,11 @@ class RestartTest {
                             }
                         }).build();
                 assertThrows(Kill.class, () -> dying.apply(plan, live));
+                assertTrue(dyingStore.holder("production").isPresent(), "the dead agent's lease is still there");
+                // ... until it runs out: the restarted agent is told who holds the environment until then, and then takes it
+                Agents.Agent early = Agents.reconciler("production", repository, cloud, data, DeploymentMetrics.standalone());
+                assertEquals("the agent that dies", early.reconciler().reconcile().orElseThrow().who());
+                dyingStore.close(); // (what running out does, without waiting 10 s)
             }
             long registered = registrations(cloud);
             // the agent starts again on the same data directory

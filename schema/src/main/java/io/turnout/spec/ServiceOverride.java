@@ -13,7 +13,8 @@ public record ServiceOverride(Optional<JsonNode> taskDefinition, Optional<JsonNo
     public static final ServiceOverride NONE = new ServiceOverride(Optional.empty(), Optional.empty(), Optional.empty());
 
     public ServiceOverride {
-        taskDefinition = taskDefinition.map(JsonNode::deepCopy);
-        service = service.map(JsonNode::deepCopy);
+        // a JSON null is no override (Jackson reads an absent Optional<JsonNode> as Optional.of(NullNode), e.g. from the state store)
+        taskDefinition = taskDefinition.filter(n -> !n.isNull()).map(JsonNode::deepCopy);
+        service = service.filter(n -> !n.isNull()).map(JsonNode::deepCopy);
     }
 }

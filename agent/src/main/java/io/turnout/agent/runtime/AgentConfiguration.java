@@ -2,6 +2,7 @@ package io.turnout.agent.runtime;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.turnout.pipeline.CloudKind;
+import io.turnout.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +22,14 @@ public class AgentConfiguration {
     private List<String> environments = List.of();
     private Duration discoveryInterval = Duration.ofMinutes(1);
     private int threads = 4;
+    private int historyLimit = StateStore.DEFAULT_HISTORY_LIMIT;
     private DataSource datasource = new DataSource();
     private String statusPageUrl;
 
-    /** Where clones, deployment journals and (with the simulated cloud) the world copy live. Default {@code ~/.turnout/agent}. */
+    /**
+     * Where clones, the embedded state store ({@code state.db}: journals, history, drift baselines, status)
+     * and (with the simulated cloud) the world copy live. Default {@code ~/.turnout/agent}.
+     */
     public Path getDataDir() {
         return dataDir;
     }
@@ -78,6 +83,15 @@ public class AgentConfiguration {
         this.threads = threads;
     }
 
+    /** Commit outcomes kept per environment (the oldest fall out). Default 1000. */
+    public int getHistoryLimit() {
+        return historyLimit;
+    }
+
+    public void setHistoryLimit(int historyLimit) {
+        this.historyLimit = historyLimit;
+    }
+
     /** Where people reach the status page ({@code https://turnout.example.com/}): notifications link to it. Default: none. */
     public Optional<String> getStatusPageUrl() {
         return Optional.ofNullable(statusPageUrl).filter(u -> !u.isBlank());
@@ -96,8 +110,9 @@ public class AgentConfiguration {
     }
 
     /**
-     * {@code turnout.agent.datasource.*}: a PostgreSQL database for the clustered scheduler (several
-     * replicas). Without a URL the schedule is kept in memory (one replica).
+     * {@code turnout.agent.datasource.*}: a PostgreSQL database for the state store and the clustered
+     * scheduler, shared by several replicas. Without a URL the state store is the embedded file in the
+     * data directory and the schedule is kept in memory (one replica).
      */
     @ConfigurationProperties("datasource")
     public static class DataSource {
@@ -105,6 +120,7 @@ public class AgentConfiguration {
         private String username;
         private String password;
         private Duration clusterCheckinInterval = Duration.ofSeconds(5);
+        private Integer maximumPoolSize;
 
         /** {@code jdbc:postgresql://host:5432/turnout}. */
         public Optional<String> getUrl() {
@@ -139,6 +155,27 @@ public class AgentConfiguration {
 
         public void setClusterCheckinInterval(Duration clusterCheckinInterval) {
             this.clusterCheckinInterval = clusterCheckinInterval;
+        }
+
+        /**
+         * The connections of the one pool (state store and Quartz's job store). Default: the threads + 6
+         * (a reconcile holds one connection only for a statement or a short transaction).
+         */
+        public Optional<Integer> getMaximumPoolSize() {
+            return Optional.ofNullable(maximumPoolSize);
+        }
+
+        public void setMaximumPoolSize(Integer maximumPoolSize) {
+            this.maximumPoolSize = maximumPoolSize;
+        }
+
+        /**
+         * How long an environment's lease lasts unless renewed: the check-in interval + 5 s (10 s by
+         * default), shorter than Quartz's failover time (check-in interval + 7.5 s), so that a dead replica's
+         * environments are free by the time its jobs are recovered.
+         */
+        public Duration leaseDuration() {
+            return clusterCheckinInterval.plusSeconds(5);
         }
 
         @Override

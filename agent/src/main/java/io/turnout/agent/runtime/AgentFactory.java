@@ -23,8 +23,9 @@ import io.turnout.source.SpecRepository;
 import io.turnout.source.SpecSource;
 import io.turnout.source.mark.CommitMarker;
 import io.turnout.spec.load.SpecLoader;
-import io.turnout.state.LocalStateStore;
 import io.turnout.state.StateStore;
+import io.turnout.state.sql.SqlStateStore;
+import io.turnout.state.sql.StateStoreSettings;
 import io.turnout.status.Approvals;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -46,10 +47,15 @@ import org.quartz.SchedulerException;
 @Requires(property = "turnout.agent.repositories")
 @Requires(property = "turnout.agent.enabled", notEquals = "false")
 final class AgentFactory {
+    /** The embedded store in the data directory, or PostgreSQL shared by the replicas when a datasource URL is set. */
     @Singleton
     @Bean(preDestroy = "close")
-    StateStore stateStore(AgentConfiguration config) {
-        return LocalStateStore.withFileJournals(config.getDataDir());
+    SqlStateStore stateStore(AgentConfiguration config) {
+        AgentConfiguration.DataSource datasource = config.getDatasource();
+        int poolSize = datasource.getMaximumPoolSize().orElse(config.getThreads() + 6);
+        return new StateStoreSettings(config.getDataDir(), datasource.getUrl(), datasource.getUsername(), datasource.getPassword(),
+                poolSize, datasource.leaseDuration(), config.getHistoryLimit())
+                .open(StateStoreSettings.owner("turnout agent"));
     }
 
     @Singleton
@@ -72,7 +78,9 @@ final class AgentFactory {
         return events;
     }
 
+    /** Not when the context was given a cloud (replicas of one JVM sharing one simulated cloud, in tests). */
     @Singleton
+    @Requires(missingBeans = CloudAccess.class)
     @Bean(preDestroy = "close")
     CloudAccess cloudAccess(AgentConfiguration config) {
         return CloudOpener.open(config.getCloud(), config.getWorld(), CloudOpener.Use.AGENT, config.getDataDir(), System.getenv());
@@ -97,13 +105,12 @@ final class AgentFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    AgentScheduler agentScheduler(Reconcilers reconcilers, AgentConfiguration config) throws SchedulerException {
+    AgentScheduler agentScheduler(Reconcilers reconcilers, AgentConfiguration config, SqlStateStore store) throws SchedulerException {
         SchedulerSettings settings = new SchedulerSettings("turnout", config.getThreads(), config.getDiscoveryInterval(), Optional.empty(),
                 config.getDatasource().getClusterCheckinInterval());
-        Optional<String> url = config.getDatasource().getUrl();
-        if (url.isPresent()) {
-            settings = settings.withJdbc(new SchedulerSettings.Jdbc(url.get(), config.getDatasource().getUsername(),
-                    config.getDatasource().getPassword()), config.getDatasource().getClusterCheckinInterval());
+        if (store.database().shared()) {
+            // several replicas: Quartz's job store is clustered on the same database, through the same pool
+            settings = settings.clusteredOn(store.database(), config.getDatasource().getClusterCheckinInterval());
         }
         return new AgentScheduler(reconcilers, settings);
     }
