@@ -8,6 +8,7 @@ import io.turnout.events.DeploymentEvent.CommitDecided;
 import io.turnout.events.DeploymentEvent.DeploymentFinished;
 import io.turnout.events.DeploymentEvent.DeploymentStarted;
 import io.turnout.events.DeploymentEvent.DriftChecked;
+import io.turnout.events.DeploymentEvent.EngineStageChanged;
 import io.turnout.events.DeploymentEvent.HeadPolled;
 import io.turnout.events.DeploymentEvent.LiveCommitSeen;
 import io.turnout.events.DeploymentEvent.PendingPlanChanged;
@@ -19,7 +20,6 @@ import io.turnout.events.DeploymentEvent.ProblemPersists;
 import io.turnout.events.DeploymentEvent.ProblemStarted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
-import io.turnout.events.DeploymentEvent.EngineStageChanged;
 import io.turnout.events.DeploymentEvent.ServicesRead;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
@@ -118,8 +118,8 @@ public final class EnvironmentLedger {
             case PollStarted e -> { }
             case PlanMade e -> { }
             case StepStarted e -> { }
-            case EngineStageChanged e -> services = services.stream()
-                    .map(s -> s.name().equals(e.service()) ? s.withDeployment(e.stage()) : s).toList();
+            case EngineStageChanged e -> store.services(name, store.facts(name).services().stream()
+                    .map(s -> s.name().equals(e.service()) ? s.withDeployment(e.stage()) : s).toList());
             case StepFinished e -> { }
             case StepFailed e -> { }
             case CloudCallsCounted e -> { }
