@@ -13,7 +13,6 @@ import io.turnout.time.Sleeper;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -95,8 +94,8 @@ public final class PlanExecutor {
                 .put("type", "snapshot").put("service", service).set("state", JournalJson.tree(snapshot))));
         StepContext ctx = context();
         for (PreFlight.Repair r : preFlight.repairs()) {
-            ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.tag() + "=" + r.value());
-            ctx.run(() -> cloud.ecs().tagResource(r.arn(), Map.of(r.tag(), r.value())));
+            ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.describeTags());
+            ctx.run(() -> cloud.ecs().tagResource(r.arn(), r.tags()));
         }
         Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), journal, progress, environment, plan.commit(), approvals);
         return run.execute(0);

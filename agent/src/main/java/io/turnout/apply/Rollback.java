@@ -53,8 +53,9 @@ final class Rollback {
             restoreRolling();
             return List.copyOf(done);
         }
-        if (productionMoved && snapshot.slots().isEmpty()) {
-            // A first deployment has nothing to go back to: the verified new slot keeps production.
+        if (productionMoved && oldBlue().isEmpty()) {
+            // A first deployment has nothing to go back to (no slot served production before): the
+            // verified new slot keeps production.
             done.add("first deployment: production stays on the new, verified slot; fix the cause and apply again");
             return List.copyOf(done);
         }
@@ -64,7 +65,7 @@ final class Rollback {
             attempt("restore the auto scaling of " + before.ecsServiceName(), () -> restoreScaling(before));
             if (!attempt("scale " + before.ecsServiceName() + " back up", () -> restoreOldBlue(before))) {
                 // the old BLUE cannot serve: production stays on the slot it points at, verified before the swap
-                done.add("production stays on " + blue.other().ecsServiceName(snapshot.service()));
+                done.add("production stays on " + snapshot.slotName(blue.other()));
                 return report();
             }
         }
@@ -232,7 +233,7 @@ final class Rollback {
     private void restoreSlots(boolean productionMoved, boolean productionBack) {
         for (Slot slot : Slot.values()) {
             if (oldBlue().equals(Optional.of(slot))) continue;
-            String name = slot.ecsServiceName(snapshot.service());
+            String name = snapshot.slotName(slot);
             if (!productionBack) {
                 done.add(name + " keeps running: production still points at it");
                 continue;

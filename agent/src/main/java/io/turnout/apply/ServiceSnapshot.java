@@ -24,17 +24,26 @@ import java.util.TreeMap;
  * @param elb   the routes and where they forwarded (ELB mode)
  * @param dns   the weighted records as they were (DNS mode)
  * @param single the one ECS service of a rolling service or of AWS's own engines, when it existed
+ * @param slotNames the slots' ECS service names, existing or not (journals of older versions lack
+ *              them: then Turnout's own {@code <service>--<slot>})
  */
 public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots,
-                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Optional<SlotState> single) {
+                              Optional<ElbRoutes> elb, Optional<DnsRecords> dns, Optional<SlotState> single,
+                              Map<Slot, String> slotNames) {
     public ServiceSnapshot {
         slots = Map.copyOf(slots);
         single = single == null ? Optional.empty() : single; // journals written before rolling snapshots existed
+        slotNames = slotNames == null ? Map.of() : Map.copyOf(slotNames);
     }
 
     public ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, SlotState> slots, Optional<ElbRoutes> elb,
                            Optional<DnsRecords> dns) {
-        this(service, blue, slots, elb, dns, Optional.empty());
+        this(service, blue, slots, elb, dns, Optional.empty(), Map.of());
+    }
+
+    /** The ECS service of {@code slot}. */
+    public String slotName(Slot slot) {
+        return slotNames.getOrDefault(slot, slot.ecsServiceName(service));
     }
 
     /** A rolling service's snapshot (no slots, no traffic of its own). */
@@ -97,7 +106,8 @@ public record ServiceSnapshot(String service, Optional<Slot> blue, Map<Slot, Slo
                 }
             }
         }
-        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns, live.single().map(ServiceSnapshot::state));
+        return new ServiceSnapshot(live.name(), live.blue(), slots, elb, dns, live.single().map(ServiceSnapshot::state),
+                Map.of(Slot.A, live.slotName(Slot.A), Slot.B, live.slotName(Slot.B)));
     }
 
     private static SlotState state(LiveSlot s) {

@@ -24,7 +24,9 @@ final class ShiftWeightsRunner implements StepRunner<ShiftWeights> {
         ChangeInfo change = ctx.call(() -> ctx.cloud.route53().changeResourceRecordSets(step.hostedZoneId(), batch));
         Route53Changes.awaitInSync(ctx, change);
         if (!step.bakeTime().isZero()) {
-            String ecsName = step.to().slot().ecsServiceName(step.service());
+            // the slot verified before the weights moved (its Verify step names its ECS service)
+            String ecsName = ctx.productionCheck(step.service()).map(SlotCheck::ecsServiceName)
+                    .orElse(step.to().slot().ecsServiceName(step.service()));
             SlotCheck check = new SlotCheck(ctx.environment.cluster(), ecsName, Optional.empty(),
                     Optional.empty(), false, Optional.empty(), List.of());
             ctx.say("Baking " + ecsName + " at weight " + step.to().weight() + " for " + StepContext.format(step.bakeTime()));

@@ -4,6 +4,7 @@ import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.HttpProbe;
+import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.UpdateServiceRequest;
 import io.turnout.plan.ListenerRoute;
 import io.turnout.plan.TaskDefinitionRef;
@@ -174,8 +175,15 @@ final class StepContext {
 
     EcsServiceInfo updateService(String cluster, String name, Optional<String> taskDefinition,
                                  Optional<Integer> desiredCount, Optional<JsonNode> settings) {
+        return updateService(cluster, name, taskDefinition, desiredCount, settings, Optional.empty());
+    }
+
+    /** UpdateService; {@code loadBalancers}, when present, replace the service's target group bindings. */
+    EcsServiceInfo updateService(String cluster, String name, Optional<String> taskDefinition,
+                                 Optional<Integer> desiredCount, Optional<JsonNode> settings,
+                                 Optional<List<LoadBalancerBinding>> loadBalancers) {
         return call(() -> cloud.ecs().updateService(new UpdateServiceRequest(cluster, name, taskDefinition,
-                desiredCount, UpdatableSettings.of(settings), false)));
+                desiredCount, UpdatableSettings.of(settings), false, loadBalancers)));
     }
 
     /** Points a listener's default action, or one rule, at a target group. */

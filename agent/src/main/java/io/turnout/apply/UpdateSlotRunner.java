@@ -1,6 +1,8 @@
 package io.turnout.apply;
 
+import io.turnout.plan.SlotBinding;
 import io.turnout.plan.UpdateSlot;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,8 +17,10 @@ final class UpdateSlotRunner implements StepRunner<UpdateSlot> {
         String td = ctx.taskDefinitionArn(step.taskDefinition());
         ctx.say("Updating " + step.ecsServiceName() + " to " + StepContext.tasks(step.desiredCount()) + " of "
                 + td.substring(td.lastIndexOf('/') + 1));
+        step.rebind().ifPresent(b -> ctx.say("Moving " + step.ecsServiceName() + " to " + b.describe()
+                + ": its new tasks register there, never where production points"));
         ctx.updateService(step.cluster(), step.ecsServiceName(), Optional.of(td), Optional.of(step.desiredCount()),
-                step.settings());
+                step.settings(), step.rebind().flatMap(SlotBinding::loadBalancer).map(List::of));
         ctx.expect(step.ecsServiceName(), td);
         return StepRunner.nothing().put("ecsService", step.ecsServiceName()).put("taskDefinitionArn", td);
     }

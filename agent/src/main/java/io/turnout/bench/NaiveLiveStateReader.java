@@ -25,7 +25,7 @@ import io.turnout.spec.EffectiveService;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.ListenerRule;
-import io.turnout.spec.Rolling;
+import io.turnout.spec.SingleService;
 import io.turnout.spec.Slot;
 import io.turnout.spec.SlotPair;
 import io.turnout.spec.SpecTree;
@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,14 +58,14 @@ final class NaiveLiveStateReader {
         Map<String, LiveService> services = new TreeMap<>();
         for (EffectiveService svc : specs.servicesIn(environment)) {
             services.put(svc.name(), switch (svc.strategy()) {
-                case Rolling r -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
-                        slot(cluster, null, svc.name()), Optional.empty(), List.of());
-                case BlueGreen bg -> new LiveService(svc.name(), slot(cluster, Slot.A, Slot.A.ecsServiceName(svc.name())),
-                        slot(cluster, Slot.B, Slot.B.ecsServiceName(svc.name())), Optional.empty(), traffic(svc.name(), bg),
-                        List.of());
+                case BlueGreen bg -> new LiveService(svc.name(), slot(cluster, Slot.A, bg.ecsServiceName(svc.name(), Slot.A)),
+                        slot(cluster, Slot.B, bg.ecsServiceName(svc.name(), Slot.B)), Optional.empty(), traffic(svc.name(), bg),
+                        List.of(), Set.of(), bg.ecsServiceNames(svc.name()));
                 // the synthetic estate has none; a per-service tool would read the one ECS service
                 case AwsEngine engine -> LiveService.engine(svc.name(), slot(cluster, null, engine.ecsServiceName(svc.name())),
                         List.of(), Optional.empty());
+                case SingleService rolling -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
+                        slot(cluster, null, rolling.ecsServiceName(svc.name())), Optional.empty(), List.of());
             });
         }
         return new LiveState(environment.name(), cluster, clusterExists, services);

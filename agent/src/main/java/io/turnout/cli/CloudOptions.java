@@ -31,6 +31,11 @@ final class CloudOptions {
             description = "A SimulatedWorld file (e.g. specs-example/world.yaml) for --cloud sim.")
     Path world;
 
+    /** A variable of the environment AWS settings are read from (the process's, or a test's). */
+    Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
+    }
+
     CloudKind effectiveCloud() {
         return cloud != null ? cloud : world != null ? CloudKind.SIM : CloudKind.AWS;
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = TurnoutVersion.class,
         description = "GitOps for Amazon ECS: validate specs, plan and apply blue/green deployments.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ApproveCommand.class, AgentCommand.class, StateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ApproveCommand.class, ImportCommand.class,
+                AgentCommand.class, StateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid, or in sync", "1:error (invalid specs, missing infrastructure, failed call)",
                 "2:changes pending (plan)"})

@@ -7,6 +7,9 @@ public interface Route53Api {
     /** ListHostedZonesByName: zones whose name is {@code dnsName} (with or without the final dot). */
     List<HostedZoneInfo> listHostedZonesByName(String dnsName);
 
+    /** ListHostedZones, all pages: every zone of the account (for {@code turnout import}, which does not know the zone's name). */
+    List<HostedZoneInfo> listHostedZones();
+
     /** ListResourceRecordSets of a zone, all pages. NoSuchHostedZone when absent. */
     List<RecordSetInfo> listResourceRecordSets(String hostedZoneId);
 

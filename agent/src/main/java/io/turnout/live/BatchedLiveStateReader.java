@@ -12,7 +12,7 @@ import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
-import io.turnout.spec.Rolling;
+import io.turnout.spec.SingleService;
 import io.turnout.spec.Slot;
 import io.turnout.spec.SpecTree;
 import java.util.ArrayList;
@@ -156,9 +156,9 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         if (clusterCheck.join()) {
             List<String> greens = new ArrayList<>();
             for (EffectiveService svc : services) {
-                String single = singleName(svc);
+                String single = svc.strategy() instanceof SingleService one ? one.ecsServiceName(svc.name()) : null;
                 Optional<Slot> blue = single != null ? Optional.empty() : traffic.get(svc.name()).blue();
-                String main = single != null ? single : blue.map(b -> b.ecsServiceName(svc.name())).orElse(null);
+                String main = single != null ? single : blue.map(b -> slotName(svc, b)).orElse(null);
                 EcsServiceInfo mainService = main == null ? null : ecsServices.get(main);
                 boolean tagsVouch = mainService != null && vouch.runsDesired(svc, mainService);
                 if (tagsVouch) vouched.add(main);
@@ -167,7 +167,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
                 if (tagsVouch) {
                     notRead.put(svc.name(), EnumSet.of(green));
                 } else {
-                    greens.add(green.ecsServiceName(svc.name()));
+                    greens.add(slotName(svc, green));
                 }
             }
             ecsServices.putAll(describeServices(cluster, greens));
@@ -193,17 +193,17 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             List<String> problems = new ArrayList<>();
             Slots slots = new Slots(ecsServices, vouched, taskDefinitions, scaling, problems);
             LiveService service = switch (svc.strategy()) {
-                case Rolling r -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
-                        slots.slot(null, svc.name()), Optional.empty(), problems);
                 case AwsEngine engine -> LiveService.engine(svc.name(), slots.slot(null, engine.ecsServiceName(svc.name())),
                         problems, Optional.ofNullable(engineDeployments.get(svc.name())).map(f -> f.with(taskDefinitions)));
+                case SingleService one -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
+                        slots.slot(null, one.ecsServiceName(svc.name())), Optional.empty(), problems);
                 case BlueGreen bg -> {
                     Traffic t = traffic.get(svc.name());
                     problems.addAll(t.problems());
-                    Optional<LiveSlot> a = slots.slot(Slot.A, Slot.A.ecsServiceName(svc.name()));
-                    Optional<LiveSlot> b = slots.slot(Slot.B, Slot.B.ecsServiceName(svc.name()));
+                    Optional<LiveSlot> a = slots.slot(Slot.A, slotName(svc, Slot.A));
+                    Optional<LiveSlot> b = slots.slot(Slot.B, slotName(svc, Slot.B));
                     yield new LiveService(svc.name(), a, b, Optional.empty(), t.traffic(), problems,
-                            notRead.getOrDefault(svc.name(), Set.of()));
+                            notRead.getOrDefault(svc.name(), Set.of()), bg.ecsServiceNames(svc.name()));
                 }
             };
             live.put(svc.name(), service);
@@ -229,15 +229,15 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     private static List<String> firstSlots(List<EffectiveService> services, Map<String, Traffic> traffic) {
         List<String> first = new ArrayList<>();
         for (EffectiveService svc : services) {
-            if (singleName(svc) != null) {
-                first.add(singleName(svc));
+            if (svc.strategy() instanceof SingleService one) {
+                first.add(one.ecsServiceName(svc.name()));
             } else {
                 Optional<Slot> blue = traffic.get(svc.name()).blue();
                 if (blue.isPresent()) {
-                    first.add(blue.get().ecsServiceName(svc.name()));
+                    first.add(slotName(svc, blue.get()));
                 } else {
-                    first.add(Slot.A.ecsServiceName(svc.name()));
-                    first.add(Slot.B.ecsServiceName(svc.name()));
+                    first.add(slotName(svc, Slot.A));
+                    first.add(slotName(svc, Slot.B));
                 }
             }
         }
@@ -254,9 +254,14 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         for (EffectiveService svc : services) {
             ElbTraffic t = (ElbTraffic) ((BlueGreen) svc.strategy()).traffic();
             soFar.traffic(t).traffic().flatMap(LiveTraffic::productionSlot)
-                    .ifPresent(blue -> names.add(blue.ecsServiceName(svc.name())));
+                    .ifPresent(blue -> names.add(slotName(svc, blue)));
         }
         return names;
+    }
+
+    /** The ECS service of a blue/green service's slot: its own {@code <name>--<slot>}, or the one the spec adopts. */
+    private static String slotName(EffectiveService svc, Slot slot) {
+        return ((BlueGreen) svc.strategy()).ecsServiceName(svc.name(), slot);
     }
 
     /** A blue/green service's traffic and its problems. */
@@ -286,14 +291,6 @@ public final class BatchedLiveStateReader implements LiveStateReader {
     }
 
     /** The one ECS service of a rolling service or one of AWS's engines; null for blue/green (two slots). */
-    private static String singleName(EffectiveService svc) {
-        return switch (svc.strategy()) {
-            case Rolling r -> svc.name();
-            case AwsEngine engine -> engine.ecsServiceName(svc.name());
-            case BlueGreen bg -> null;
-        };
-    }
-
     /** Each distinct task definition in use, described once. A missing one is left out (reported per slot). */
     private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<String> taskDefinitionArns) {
         List<String> arns = List.copyOf(new TreeSet<>(taskDefinitionArns));

@@ -174,10 +174,8 @@ final class ElbTrafficReads {
         }
         // A target group that no listener or rule uses (e.g. after a swap interrupted between the prod and
         // the stage listener) is deliberately not a problem: the planner must still see traffic to repair it.
-        if (tg.port() != t.containerPort()) {
-            problems.add("target group " + name + " has port " + tg.port() + " but container " + t.containerName()
-                    + " receives traffic on " + t.containerPort() + ": use a target group with port " + t.containerPort());
-        }
+        // Nor is a target group port other than the container port: ECS registers each task on the container
+        // port (ip targets) or its host port (instance targets), whatever the group's own port; the plan notes it.
         return tg;
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *       newest active service deployment (ListServiceDeployments, DescribeServiceDeployments) and
  *       the task definitions of its two revisions (DescribeServiceRevisions). A steady service
  *       costs nothing more than its DescribeServices.</li>
- *   <li>{@code strategy: codeDeploy}: the deployment group's active deployment (ListDeployments,
+ *   <li>{@code strategy: codeDeploy} naming its deployment group: the group's active deployment (ListDeployments,
  *       always: a CODE_DEPLOY service can look steady while CodeDeploy shifts traffic between task
  *       sets), then GetDeployment and its ECS target (lifecycle events, task set weights).</li>
  * </ul>
@@ -58,7 +58,9 @@ final class EngineDeploymentReads {
     Optional<Found> read(AwsEngine engine, String ecsName, Optional<EcsServiceInfo> service) {
         return switch (engine) {
             case EcsNative e -> service.filter(s -> !s.steady()).flatMap(s -> ecs(ecsName));
-            case CodeDeploy c -> service.flatMap(s -> codeDeploy(c, s));
+            // without its deployment group (a spec import wrote from files) there is nothing to list: the plan
+            // compares the service only, and refuses to deploy a change to it
+            case CodeDeploy c -> c.group().flatMap(g -> service.flatMap(s -> codeDeploy(g, s)));
         };
     }
 
@@ -83,8 +85,8 @@ final class EngineDeploymentReads {
                 d.target().map(ServiceDeploymentInfo.Revision::testTrafficWeight), d.createdAt()));
     }
 
-    private Optional<Found> codeDeploy(CodeDeploy c, EcsServiceInfo service) {
-        List<String> ids = one(() -> gateway.codeDeploy().listDeployments(c.application(), c.deploymentGroup(),
+    private Optional<Found> codeDeploy(CodeDeploy.Group group, EcsServiceInfo service) {
+        List<String> ids = one(() -> gateway.codeDeploy().listDeployments(group.application(), group.deploymentGroup(),
                 CodeDeployDeploymentInfo.ACTIVE_STATUSES.stream().sorted().toList()));
         if (ids.isEmpty()) return Optional.empty();
         CodeDeployDeploymentInfo d = one(() -> gateway.codeDeploy().getDeployment(ids.getFirst()));

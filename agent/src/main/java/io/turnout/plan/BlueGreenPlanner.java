@@ -13,9 +13,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Plans a blue/green service: compares the desired state with the BLUE slot (where production
- * points) and chooses bootstrap, in-place, rollback (desired = the idle GREEN slot's state) or
- * a blue/green deployment through the GREEN slot.
+ * Plans a blue/green service: compares the desired state with the BLUE slot (the one serving
+ * production) and chooses in-place, rollback (desired = the idle GREEN slot's state) or a
+ * blue/green deployment through the GREEN slot — created when it does not exist yet, as for an
+ * adopted service that had no second slot. While no slot serves production the plan is a
+ * {@link FirstDeployment}. The slots may be existing ECS services the spec adopts; they are
+ * updated, never deleted or recreated.
  */
 final class BlueGreenPlanner {
     private final PlanContext context;
@@ -31,84 +34,65 @@ final class BlueGreenPlanner {
         TrafficSteps traffic = trafficResult.steps().orElseThrow();
         Verification verification = strategy.verification().orElse(context.environment().deployment().verification());
         Optional<AutoScaling> scaling = strategy.autoScaling();
+        if (live.servingProblem().isPresent()) return Outcome.problem(name, live.servingProblem().get());
 
-        if (live.a().isEmpty() && live.b().isEmpty()) {
-            if (!live.notRead().isEmpty()) return notRead(name, live.notRead().iterator().next());
-            return bootstrap(desired, traffic, verification, scaling);
-        }
-        for (Slot slot : Slot.values()) {
+        Optional<Slot> serving = live.blue().filter(s -> live.slot(s).isPresent());
+        if (serving.isEmpty()) {
             // a slot that was not read is not absent: the reader skips the idle slot when BLUE runs the spec
-            if (live.slot(slot).isEmpty() && live.wasRead(slot)) {
-                return Outcome.problem(name, "ECS service " + slot.ecsServiceName(name) + " not found while "
-                        + slot.other().ecsServiceName(name) + " exists: a blue/green service needs both slots;"
-                        + " create " + slot.ecsServiceName(name) + " (0 tasks, bound to " + traffic.binding(slot).describe()
-                        + ") or delete the other to start over");
-            }
+            if (!live.notRead().isEmpty()) return notRead(name, live, live.notRead().iterator().next());
+            return new FirstDeployment(context, desired, traffic, verification, scaling, live).plan();
         }
-        Optional<Slot> blue = live.blue();
-        if (blue.isEmpty()) {
-            return Outcome.problem(name, "production traffic points at neither slot (" + traffic.binding(Slot.A).describe()
-                    + ", " + traffic.binding(Slot.B).describe() + "): point it at the slot that should serve"
-                    + " production, then plan again");
+        LiveSlot blueSlot = live.slot(serving.get()).orElseThrow();
+        Optional<String> blueElsewhere = traffic.boundElsewhere(blueSlot.slot(), blueSlot.service());
+        if (blueElsewhere.isPresent()) {
+            // The swap moves production by the spec's bindings: with BLUE bound elsewhere it would move the wrong way.
+            return Outcome.problem(name, "ECS service " + blueSlot.service().name() + " serves production as slot "
+                    + blueSlot.slot().id() + " but is " + blueElsewhere.get() + ", while the spec binds slot "
+                    + blueSlot.slot().id() + " to " + traffic.binding(blueSlot.slot()).describe() + ": change the spec so"
+                    + " that slot " + blueSlot.slot().id() + " is bound where " + blueSlot.service().name() + " is (swap"
+                    + " the slots or the two target groups / Cloud Map services)");
         }
-        if (!live.wasRead(blue.get())) return notRead(name, blue.get());
-        LiveSlot blueSlot = live.slot(blue.get()).orElseThrow();
         SlotComparison vsBlue = SlotComparison.of(desired, blueSlot, scaling);
         Optional<String> imageBefore = Images.of(desired, blueSlot, traffic.mainContainer().orElse(null));
         Optional<String> imageAfter = desired.image(traffic.mainContainer().orElse(null));
+        Slot greenId = serving.get().other();
+        List<String> notes = new ArrayList<>(traffic.notes());
         if (!vsBlue.needsDeployment()) {
-            return inPlace(desired, traffic, scaling, blueSlot, vsBlue, imageBefore, imageAfter);
+            if (live.wasRead(greenId) && live.slot(greenId).isEmpty()) {
+                notes.add(live.slotName(greenId) + " (slot " + greenId.id() + ") does not exist yet: the next deployment"
+                        + " creates it on " + traffic.binding(greenId).describe());
+            }
+            return inPlace(desired, traffic, scaling, blueSlot, vsBlue, imageBefore, imageAfter, notes);
         }
-        if (!live.wasRead(blue.get().other())) return notRead(name, blue.get().other());
-        LiveSlot greenSlot = live.slot(blue.get().other()).orElseThrow();
-        SlotComparison vsGreen = SlotComparison.of(desired, greenSlot, scaling);
-        boolean rollback = !vsGreen.needsDeployment();
-        return deploy(desired, traffic, verification, scaling, blueSlot, greenSlot, vsBlue, vsGreen, rollback,
-                imageBefore, imageAfter);
+        if (!live.wasRead(greenId)) return notRead(name, live, greenId);
+        Optional<LiveSlot> green = live.slot(greenId);
+        Optional<SlotBinding> rebind = Optional.empty();
+        if (green.isPresent()) {
+            IdleSlotUpdate update = IdleSlotUpdate.of(desired, traffic, green.get());
+            if (update.problem().isPresent()) return Outcome.problem(name, update.problem().get());
+            rebind = update.rebind();
+            update.note().ifPresent(notes::add);
+        }
+        return deploy(new Deployment(desired, traffic, verification, scaling, blueSlot, greenId, green, rebind, vsBlue,
+                imageBefore, imageAfter, notes), live);
     }
 
     /**
      * The live state lacks a slot this plan needs: the reader skipped it because BLUE's tags
      * said it runs the desired spec. Planning on would mistake "not read" for "absent".
      */
-    private static Outcome notRead(String name, Slot slot) {
-        return Outcome.problem(name, "ECS service " + slot.ecsServiceName(name) + " was not read (the live state was"
+    private static Outcome notRead(String name, LiveService live, Slot slot) {
+        return Outcome.problem(name, "ECS service " + live.slotName(slot) + " was not read (the live state was"
                 + " read for a spec this service's tags say is deployed, which differs from the one planned):"
                 + " read the live state again for this spec");
     }
 
-    private Outcome bootstrap(DesiredService desired, TrafficSteps traffic, Verification verification,
-                              Optional<AutoScaling> scaling) {
-        String name = desired.name();
-        String a = Slot.A.ecsServiceName(name);
-        String b = Slot.B.ecsServiceName(name);
-        int count = bootstrapCount(desired, scaling);
-        TaskDefinitionRef td = TaskDefinitionRef.registeredByPlan(desired.family());
-        List<Step> steps = new ArrayList<>();
-        steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
-        Gates.hook(desired, context.cluster(), a, td).ifPresent(steps::add);
-        steps.add(new CreateSlot(name, Slot.A, context.cluster(), a, td, count, traffic.binding(Slot.A),
-                desired.settings(), CreateSlot.tags(context.tags(desired, Optional.of(Slot.A)))));
-        steps.add(new CreateSlot(name, Slot.B, context.cluster(), b, td, 0, traffic.binding(Slot.B),
-                desired.settings(), CreateSlot.tags(context.tags(desired, Optional.of(Slot.B)))));
-        steps.add(new AwaitSteadyState(name, context.cluster(), a, timeout()));
-        steps.addAll(traffic.verify(Slot.A, a, verification));
-        Gates.approval(name, a, verification).ifPresent(steps::add);
-        steps.addAll(traffic.moveProduction(Slot.A, true));
-        steps.add(new Retag(name, context.cluster(), Slot.A, a, Slot.B, b, context.commit(), desired.specHash()));
-        scaling.ifPresent(s -> steps.add(new ApplyAutoScaling(name, Slot.A, context.resourceId(a), s)));
-        return Outcome.of(new ServicePlan(name, PlanKind.BOOTSTRAP, traffic.mode(), List.of(), steps, Optional.empty(),
-                desired.image(traffic.mainContainer().orElse(null)),
-                List.of("first deployment: creates " + a + " (production) and " + b + " (idle, 0 tasks)")));
-    }
-
     private Outcome inPlace(DesiredService desired, TrafficSteps traffic, Optional<AutoScaling> scaling,
                             LiveSlot blue, SlotComparison vsBlue, Optional<String> imageBefore,
-                            Optional<String> imageAfter) {
+                            Optional<String> imageAfter, List<String> notes) {
         String name = desired.name();
         String ecsName = blue.service().name();
         List<Step> steps = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         Optional<Integer> count = vsBlue.desiredCount().isEmpty() ? Optional.empty() : desired.desiredCount();
         Optional<AutoScaling> newScaling = vsBlue.autoScaling().isEmpty() ? Optional.empty() : scaling;
         if (count.isPresent() || newScaling.isPresent()) {
@@ -128,57 +112,73 @@ final class BlueGreenPlanner {
                 notes));
     }
 
-    private Outcome deploy(DesiredService desired, TrafficSteps traffic, Verification verification,
-                           Optional<AutoScaling> scaling, LiveSlot blue, LiveSlot green, SlotComparison vsBlue,
-                           SlotComparison vsGreen, boolean rollback, Optional<String> imageBefore,
-                           Optional<String> imageAfter) {
+    /** What one deployment through the GREEN slot starts from; {@code green} is empty when that slot is still to be created. */
+    private record Deployment(DesiredService desired, TrafficSteps traffic, Verification verification,
+                              Optional<AutoScaling> scaling, LiveSlot blue, Slot greenId, Optional<LiveSlot> green,
+                              Optional<SlotBinding> rebind, SlotComparison vsBlue, Optional<String> imageBefore,
+                              Optional<String> imageAfter, List<String> notes) {}
+
+    private Outcome deploy(Deployment d, LiveService live) {
+        DesiredService desired = d.desired();
         String name = desired.name();
-        String blueName = blue.service().name();
-        String greenName = green.service().name();
+        String blueName = d.blue().service().name();
+        String greenName = live.slotName(d.greenId());
         List<Step> steps = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(d.notes());
+        Optional<SlotComparison> vsGreen = d.green().map(g -> SlotComparison.of(desired, g, d.scaling()));
+        boolean rollback = vsGreen.isPresent() && !vsGreen.get().needsDeployment();
         TaskDefinitionRef td;
-        if (vsBlue.taskDefinition().isEmpty()) {
-            td = TaskDefinitionRef.existing(desired.family(), blue.taskDefinitionArn());
-        } else if (vsGreen.taskDefinition().isEmpty()) {
-            td = TaskDefinitionRef.existing(desired.family(), green.taskDefinitionArn());
+        if (d.vsBlue().taskDefinition().isEmpty()) {
+            td = TaskDefinitionRef.existing(desired.family(), d.blue().taskDefinitionArn());
+        } else if (vsGreen.isPresent() && vsGreen.get().taskDefinition().isEmpty()) {
+            td = TaskDefinitionRef.existing(desired.family(), d.green().get().taskDefinitionArn());
         } else {
             td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
         }
-        if (rollback) {
-            notes.add(greenName + " (idle) already runs this definition (" + td.describe() + "): nothing is"
-                    + " registered, it is scaled up and production swapped back to it");
+        int count = newSlotCount(desired, d.scaling(), d.blue());
+        if (!d.vsBlue().taskDefinition().isEmpty()) {
+            Gates.hook(desired, context.cluster(), greenName, td).ifPresent(steps::add);
         }
-        if (!vsBlue.taskDefinition().isEmpty()) Gates.hook(desired, context.cluster(), greenName, td).ifPresent(steps::add);
-        Optional<JsonNode> settings =
-                vsGreen.settings().isEmpty() ? Optional.empty() : Optional.of(desired.settings());
-        steps.add(new UpdateSlot(name, green.slot(), context.cluster(), greenName, td,
-                newSlotCount(desired, scaling, blue), settings));
+        steps.addAll(d.traffic().prepare(d.greenId()));
+        if (d.green().isEmpty()) {
+            notes.add(greenName + " (slot " + d.greenId().id() + ") does not exist yet: it is created on "
+                    + d.traffic().binding(d.greenId()).describe() + ", verified, then production moves to it");
+            steps.add(new CreateSlot(name, d.greenId(), context.cluster(), greenName, td, count,
+                    d.traffic().binding(d.greenId()), desired.settings(),
+                    CreateSlot.tags(context.tags(desired, Optional.of(d.greenId())))));
+        } else {
+            if (rollback) {
+                notes.add(greenName + " (idle) already runs this definition (" + td.describe() + "): nothing is"
+                        + " registered, it is scaled up and production swapped back to it");
+            }
+            Optional<JsonNode> settings = vsGreen.get().settings().isEmpty() ? Optional.empty() : Optional.of(desired.settings());
+            steps.add(new UpdateSlot(name, d.greenId(), context.cluster(), greenName, td, count, settings, d.rebind()));
+        }
         steps.add(new AwaitSteadyState(name, context.cluster(), greenName, timeout()));
-        steps.addAll(traffic.verify(green.slot(), greenName, verification));
-        Gates.approval(name, greenName, verification).ifPresent(steps::add);
-        steps.addAll(traffic.moveProduction(green.slot(), false));
-        Gates.watch(name, greenName, verification).ifPresent(steps::add);
-        steps.add(new Retag(name, context.cluster(), green.slot(), greenName, blue.slot(), blueName, context.commit(),
+        steps.addAll(d.traffic().verify(d.greenId(), greenName, d.verification()));
+        Gates.approval(name, greenName, d.verification()).ifPresent(steps::add);
+        steps.addAll(d.traffic().moveProduction(d.greenId(), false));
+        Gates.watch(name, greenName, d.verification()).ifPresent(steps::add);
+        steps.add(new Retag(name, context.cluster(), d.greenId(), greenName, d.blue().slot(), blueName, context.commit(),
                 desired.specHash()));
-        if (scaling.isPresent()) {
-            steps.add(blue.scaling().isPresent()
-                    ? new MoveAutoScaling(name, blue.slot(), context.resourceId(blueName), green.slot(),
-                            context.resourceId(greenName), scaling.get())
-                    : new ApplyAutoScaling(name, green.slot(), context.resourceId(greenName), scaling.get()));
-        } else if (blue.scaling().isPresent()) {
-            steps.add(new RemoveAutoScaling(name, blue.slot(), context.resourceId(blueName)));
+        if (d.scaling().isPresent()) {
+            steps.add(d.blue().scaling().isPresent()
+                    ? new MoveAutoScaling(name, d.blue().slot(), context.resourceId(blueName), d.greenId(),
+                            context.resourceId(greenName), d.scaling().get())
+                    : new ApplyAutoScaling(name, d.greenId(), context.resourceId(greenName), d.scaling().get()));
+        } else if (d.blue().scaling().isPresent()) {
+            steps.add(new RemoveAutoScaling(name, d.blue().slot(), context.resourceId(blueName)));
         }
         if (context.environment().deployment().downsizeOldSlot()) {
-            steps.add(new Downsize(name, blue.slot(), context.cluster(), blueName,
+            steps.add(new Downsize(name, d.blue().slot(), context.cluster(), blueName,
                     context.environment().deployment().downsizeDelay()));
         } else {
             notes.add(blueName + " keeps its tasks after the swap (deployment.downsizeOldSlot is false)");
         }
         PlanKind kind = rollback ? PlanKind.ROLLBACK : PlanKind.BLUE_GREEN;
-        return Outcome.of(new ServicePlan(name, kind, traffic.mode(), vsBlue.all(), steps, imageBefore, imageAfter,
-                notes));
+        return Outcome.of(new ServicePlan(name, kind, d.traffic().mode(), d.vsBlue().all(), steps, d.imageBefore(),
+                d.imageAfter(), notes));
     }
 
     /** A new slot starts with what production runs now (auto scaling's choice) kept inside the bounds. */
@@ -187,15 +187,6 @@ final class BlueGreenPlanner {
             return Math.clamp(blue.service().desiredCount(), scaling.get().minCapacity(), scaling.get().maxCapacity());
         }
         return desired.desiredCount().orElse(blue.service().desiredCount());
-    }
-
-    private static int bootstrapCount(DesiredService desired, Optional<AutoScaling> scaling) {
-        if (scaling.isPresent()) {
-            int min = scaling.get().minCapacity();
-            return Math.clamp(desired.desiredCount().orElse(min), min, scaling.get().maxCapacity());
-        }
-        // CreateService needs a count for REPLICA services; one task is the least that can be verified
-        return desired.desiredCount().orElse(1);
     }
 
     private Duration timeout() {

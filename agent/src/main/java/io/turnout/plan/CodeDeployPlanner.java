@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +39,8 @@ final class CodeDeployPlanner {
     }
 
     Outcome plan(DesiredService desired, CodeDeploy strategy, LiveService live) {
+        if (strategy.group().isEmpty()) return withoutGroup(desired, strategy, live);
+        CodeDeploy.Group group = strategy.group().get();
         String name = desired.name();
         String ecsName = strategy.ecsServiceName(name);
         Verification verification = strategy.verification().orElse(context.environment().deployment().verification());
@@ -48,17 +51,17 @@ final class CodeDeployPlanner {
             List<Step> steps = List.of(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()),
                     new CreateService(name, context.cluster(), ecsName, TaskDefinitionRef.registeredByPlan(desired.family()),
                             desired.desiredCount().orElse(1), EcsEnginePlanner.withController(desired.settings(), "CODE_DEPLOY"),
-                            CreateSlot.tags(context.tags(desired, Optional.empty()))),
+                            CreateSlot.tags(context.tags(desired, Optional.empty())), Optional.empty()),
                     new AwaitSteadyState(name, context.cluster(), ecsName, timeout()));
             return Outcome.of(new ServicePlan(name, PlanKind.BOOTSTRAP, "codeDeploy", List.of(), steps, Optional.empty(), imageAfter,
                     List.of("first deployment: creates ECS service " + ecsName + " (deployment controller CODE_DEPLOY);"
-                            + " deployment group " + strategy.application() + "/" + strategy.deploymentGroup() + " deploys the next revisions")));
+                            + " deployment group " + group + " deploys the next revisions")));
         }
         LiveSlot current = live.single().get();
         Optional<String> imageBefore = Images.of(desired, current, null);
         EngineComparison comparison = EngineComparison.of(desired, current, true);
         if (live.deployment().isPresent()) {
-            return underWay(desired, strategy, live.deployment().get(), current, comparison, verification, imageBefore);
+            return underWay(desired, strategy, group, live.deployment().get(), current, comparison, verification, imageBefore);
         }
         if (comparison.isEmpty()) {
             return Outcome.of(new ServicePlan(name, PlanKind.IN_SYNC, "codeDeploy", List.of(), List.of(), imageBefore, imageAfter,
@@ -85,9 +88,9 @@ final class CodeDeployPlanner {
                 steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
                 kind = PlanKind.BLUE_GREEN;
             }
-            steps.add(create(desired, strategy, ecsName, td, lb));
-            steps.add(new FollowCodeDeployDeployment(name, context.cluster(), ecsName, strategy.application(),
-                    strategy.deploymentGroup(), verification, timeout()));
+            steps.add(create(desired, strategy, group, ecsName, td, lb));
+            steps.add(new FollowCodeDeployDeployment(name, context.cluster(), ecsName, group.application(),
+                    group.deploymentGroup(), verification, timeout()));
         }
         Optional<JsonNode> updatable = updatable(desired.settings(), comparison);
         Optional<Integer> count = comparison.desiredCount().isEmpty() ? Optional.empty() : desired.desiredCount();
@@ -98,7 +101,7 @@ final class CodeDeployPlanner {
         return Outcome.of(new ServicePlan(name, kind, "codeDeploy", comparison.all(), steps, imageBefore, imageAfter, notes));
     }
 
-    private Outcome underWay(DesiredService desired, CodeDeploy strategy, EngineDeployment d, LiveSlot current,
+    private Outcome underWay(DesiredService desired, CodeDeploy strategy, CodeDeploy.Group group, EngineDeployment d, LiveSlot current,
                              EngineComparison comparison, Verification verification, Optional<String> imageBefore) {
         String name = desired.name();
         String ecsName = strategy.ecsServiceName(name);
@@ -127,18 +130,45 @@ final class CodeDeployPlanner {
         Optional<TaskDefinitionInfo> after = d.target();
         List<Change> changes = after.map(t -> EngineComparison.diffTaskDefinition(desired, t)).orElse(comparison.taskDefinition());
         steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
-        steps.add(create(desired, strategy, ecsName, TaskDefinitionRef.registeredByPlan(desired.family()),
+        steps.add(create(desired, strategy, group, ecsName, TaskDefinitionRef.registeredByPlan(desired.family()),
                 desired.settings().path("loadBalancers").path(0)));
-        steps.add(new FollowCodeDeployDeployment(name, context.cluster(), ecsName, strategy.application(), strategy.deploymentGroup(),
+        steps.add(new FollowCodeDeployDeployment(name, context.cluster(), ecsName, group.application(), group.deploymentGroup(),
                 verification, timeout()));
         return Outcome.of(new ServicePlan(name, PlanKind.BLUE_GREEN, "codeDeploy", changes, steps, imageBefore, imageAfter,
                 List.of(what + "; this plan waits for it to end, then deploys")));
     }
 
-    private CreateCodeDeployDeployment create(DesiredService desired, CodeDeploy strategy, String ecsName, TaskDefinitionRef td,
-                                              JsonNode lb) {
-        return new CreateCodeDeployDeployment(desired.name(), context.cluster(), ecsName, strategy.application(),
-                strategy.deploymentGroup(), strategy.deploymentConfigName(), td, lb.path("containerName").asString(),
+    /**
+     * A spec that names no deployment group (as {@code turnout import} writes one from files, which
+     * cannot know it): compared with what runs, so an imported repository plans in sync, but nothing
+     * can be deployed (CreateDeployment needs the group, and so does reading a deployment under way).
+     */
+    private Outcome withoutGroup(DesiredService desired, CodeDeploy strategy, LiveService live) {
+        String name = desired.name();
+        String ecsName = strategy.ecsServiceName(name);
+        String fix = "add spec.strategy.codeDeploy.application and deploymentGroup (the CodeDeploy application and"
+                + " deployment group " + ecsName + " is under) so that Turnout can deploy it";
+        if (live.single().isEmpty()) {
+            return Outcome.problem(name, "ECS service " + ecsName + " not found, and strategy codeDeploy names no"
+                    + " CodeDeploy application and deployment group: " + fix);
+        }
+        LiveSlot current = live.single().get();
+        EngineComparison comparison = EngineComparison.of(desired, current, true);
+        if (!comparison.isEmpty()) {
+            String fields = comparison.all().stream().map(Change::path).distinct().collect(Collectors.joining(", "));
+            return Outcome.problem(name, "the spec differs from ECS service " + ecsName + " (" + fields + "), but strategy"
+                    + " codeDeploy names no CodeDeploy application and deployment group to deploy it with: " + fix);
+        }
+        Optional<String> image = Images.of(desired, current, null);
+        return Outcome.of(new ServicePlan(name, PlanKind.IN_SYNC, "codeDeploy", List.of(), List.of(), image, image,
+                List.of("strategy codeDeploy names no application and deployment group: Turnout compares " + ecsName
+                        + " but cannot see CodeDeploy deployments under way nor deploy a change until it does")));
+    }
+
+    private CreateCodeDeployDeployment create(DesiredService desired, CodeDeploy strategy, CodeDeploy.Group group, String ecsName,
+                                              TaskDefinitionRef td, JsonNode lb) {
+        return new CreateCodeDeployDeployment(desired.name(), context.cluster(), ecsName, group.application(),
+                group.deploymentGroup(), strategy.deploymentConfigName(), td, lb.path("containerName").asString(),
                 lb.path("containerPort").asInt(), EngineSettings.appSpecProperties(desired.settings()), strategy.hooks(),
                 CreateSlot.tags(context.tags(desired, Optional.empty())));
     }

@@ -1,6 +1,7 @@
 package io.turnout.plan;
 
 import io.turnout.cloud.CloudMapServiceInfo;
+import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
 import io.turnout.live.LiveDns;
 import io.turnout.spec.DnsTraffic;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * DNS mode: slots registered in their Cloud Map services; production moves by the weights of
@@ -31,6 +33,16 @@ record DnsTrafficSteps(String service, DnsTraffic spec, LiveDns live) implements
     public SlotBinding binding(Slot slot) {
         CloudMapServiceInfo cm = live.cloudMapServices().get(slot);
         return SlotBinding.cloudMapService(cm.name(), new ServiceRegistryBinding(cm.arn()));
+    }
+
+    @Override
+    public Optional<String> boundElsewhere(Slot slot, EcsServiceInfo service) {
+        ServiceRegistryBinding expected = binding(slot).serviceRegistry().orElseThrow();
+        List<ServiceRegistryBinding> actual = service.serviceRegistries();
+        if (actual.equals(List.of(expected))) return Optional.empty();
+        if (actual.isEmpty()) return Optional.of("registered in no Cloud Map service");
+        return Optional.of("registered in Cloud Map service " + actual.stream().map(ServiceRegistryBinding::registryArn)
+                .collect(Collectors.joining(" and ")));
     }
 
     @Override

@@ -44,7 +44,7 @@ final class EcsEnginePlanner {
             List<Step> steps = new ArrayList<>();
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
             steps.add(new CreateService(name, context.cluster(), ecsName, TaskDefinitionRef.registeredByPlan(desired.family()),
-                    desired.desiredCount().orElse(1), withController(desired.settings(), "ECS"), CreateSlot.tags(tags)));
+                    desired.desiredCount().orElse(1), withController(desired.settings(), "ECS"), CreateSlot.tags(tags), Optional.empty()));
             steps.add(follow(name, ecsName, ecsStrategy, desired, verification));
             return Outcome.of(new ServicePlan(name, PlanKind.BOOTSTRAP, mode, List.of(), steps, Optional.empty(), imageAfter,
                     List.of("first deployment: creates ECS service " + ecsName + " (deployment controller ECS, strategy "

@@ -1,5 +1,6 @@
 package io.turnout.plan;
 
+import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ListenerInfo;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.RuleInfo;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** ELB mode: slots bound to target groups; the swap points the prod route at one and the stage route at the other. */
 record ElbTrafficSteps(String service, ElbTraffic spec, LiveElb live) implements TrafficSteps {
@@ -50,13 +52,61 @@ record ElbTrafficSteps(String service, ElbTraffic spec, LiveElb live) implements
     }
 
     @Override
+    public Optional<String> boundElsewhere(Slot slot, EcsServiceInfo service) {
+        LoadBalancerBinding expected = binding(slot).loadBalancer().orElseThrow();
+        List<LoadBalancerBinding> actual = service.loadBalancers();
+        if (actual.equals(List.of(expected))) return Optional.empty();
+        if (actual.isEmpty()) return Optional.of("registered in no target group");
+        return Optional.of("registered in " + actual.stream().map(b -> "target group " + name(b.targetGroupArn())
+                + " (container " + b.containerName() + ":" + b.containerPort() + ")").collect(Collectors.joining(" and ")));
+    }
+
+    /**
+     * AWS accepts a target group whose own port differs from the container port: ECS registers
+     * each task on the container port (ip targets) or its host port (instance targets), and the
+     * group's port only serves as the default for targets registered without one.
+     */
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (Slot slot : Slot.values()) {
+            TargetGroupInfo tg = live.targetGroups().get(slot);
+            if (tg.port() != 0 && tg.port() != spec.containerPort()) {
+                notes.add("target group " + tg.name() + " has port " + tg.port() + ", container " + spec.containerName()
+                        + " listens on " + spec.containerPort() + ": fine, ECS registers the tasks on the container port");
+            }
+        }
+        return notes;
+    }
+
+    /** A target group's name from its ARN ({@code arn:…:targetgroup/<name>/<id>}). */
+    static String name(String targetGroupArn) {
+        String[] parts = targetGroupArn.split("/");
+        return parts.length >= 3 ? parts[parts.length - 2] : targetGroupArn;
+    }
+
+    @Override
+    public List<Step> prepare(Slot slot) {
+        return stageFirst(slot) ? List.of(pointStage(slot)) : List.of();
+    }
+
+    /** The slot's group is attached to no load balancer (AWS refuses services in it) and stage does not forward there. */
+    private boolean stageFirst(Slot slot) {
+        TargetGroupInfo tg = live.targetGroups().get(slot);
+        return tg.loadBalancerArns().isEmpty() && !tg.arn().equals(live.stageTargetGroupArn());
+    }
+
+    private PointStage pointStage(Slot slot) {
+        TargetGroupInfo tg = live.targetGroups().get(slot);
+        return new PointStage(service, live.loadBalancer().name(), slot,
+                route(live.stageListener(), live.stageRule(), spec.stageRule()), tg.name(), tg.arn());
+    }
+
+    @Override
     public List<Step> verify(Slot slot, String ecsServiceName, Verification verification) {
         TargetGroupInfo tg = live.targetGroups().get(slot);
         List<Step> steps = new ArrayList<>();
-        if (!tg.arn().equals(live.stageTargetGroupArn())) {
-            steps.add(new PointStage(service, live.loadBalancer().name(), slot,
-                    route(live.stageListener(), live.stageRule(), spec.stageRule()), tg.name(), tg.arn()));
-        }
+        if (!tg.arn().equals(live.stageTargetGroupArn()) && !stageFirst(slot)) steps.add(pointStage(slot));
         ListenerInfo stage = live.stageListener();
         String protocol = stage.protocol() == null ? "" : stage.protocol().toLowerCase(Locale.ROOT);
         // HTTP checks go through the stage listener; a network load balancer's TCP listener cannot carry them

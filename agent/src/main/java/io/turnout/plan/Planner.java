@@ -93,7 +93,8 @@ public final class Planner {
             return Outcome.problems(problems);
         }
         LiveService current = liveService.orElse(new LiveService(name, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of()));
+                Optional.empty(), Optional.empty(), List.of(), Set.of(), service.strategy() instanceof BlueGreen bg
+                        ? bg.ecsServiceNames(name) : null));
         return switch (service.strategy()) {
             case BlueGreen bg -> new BlueGreenPlanner(context).plan(DesiredService.of(service, null), bg, current);
             case Rolling r -> new RollingPlanner(context)

@@ -18,8 +18,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Plans a rolling service: one ECS service named after the Turnout service, updated by ECS
- * itself with the deployment circuit breaker; created when absent.
+ * Plans a rolling service: one ECS service named after the Turnout service (or the existing one
+ * {@code rolling.serviceName} adopts), updated by ECS itself with the deployment circuit breaker;
+ * created when absent, in the target group {@code rolling.targetGroup} names if any. A service
+ * registered elsewhere than the spec says is a problem, never moved by a plan.
  */
 final class RollingPlanner {
     private final PlanContext context;
@@ -58,24 +60,43 @@ final class RollingPlanner {
 
     Outcome plan(DesiredService desired, Rolling rolling, LiveService live) {
         String name = desired.name();
+        String ecsName = rolling.ecsServiceName(name);
         Optional<String> imageAfter = desired.image(null);
         List<Step> steps = new ArrayList<>();
         if (live.single().isEmpty()) {
             TaskDefinitionRef td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
-            Gates.hook(desired, context.cluster(), name, td).ifPresent(steps::add);
-            steps.add(new CreateService(name, context.cluster(), name, td, desired.desiredCount().orElse(1),
-                    desired.settings(), CreateSlot.tags(context.tags(desired, Optional.empty()))));
-            steps.add(new AwaitSteadyState(name, context.cluster(), name, timeout()));
+            Gates.hook(desired, context.cluster(), ecsName, td).ifPresent(steps::add);
+            steps.add(new CreateService(name, context.cluster(), ecsName, td, desired.desiredCount().orElse(1),
+                    desired.settings(), CreateSlot.tags(context.tags(desired, Optional.empty())), rolling.targetGroup()));
+            steps.add(new AwaitSteadyState(name, context.cluster(), ecsName, timeout()));
             return Outcome.of(new ServicePlan(name, PlanKind.BOOTSTRAP, "rolling", List.of(), steps, Optional.empty(),
-                    imageAfter, List.of("first deployment: creates ECS service " + name)));
+                    imageAfter, List.of("first deployment: creates ECS service " + ecsName
+                    + rolling.targetGroup().map(t -> " in target group " + t.targetGroup()).orElse(""))));
         }
         LiveSlot current = live.single().get();
+        List<String> notes = new ArrayList<>();
+        Optional<String> elsewhere = RollingTargetGroup.boundElsewhere(rolling, current.service().loadBalancers());
+        if (elsewhere.isPresent()) {
+            if (rolling.targetGroup().isPresent()) {
+                // UpdateService could move it, but a rolling update would take the service out of its old
+                // target group while the new tasks start: a person decides that, not a plan.
+                return Outcome.problem(name, "ECS service " + ecsName + " is " + elsewhere.get() + ", but the spec says"
+                        + " target group " + rolling.targetGroup().get().targetGroup() + " (container "
+                        + rolling.targetGroup().get().containerName() + ":" + rolling.targetGroup().get().containerPort()
+                        + "): fix spec.strategy.rolling to say where the service is");
+            }
+            notes.add(ecsName + " is " + elsewhere.get() + ", which the spec does not name: left as it is");
+        }
         SlotComparison comparison = SlotComparison.of(desired, current, Optional.empty());
         Optional<String> imageBefore = Images.of(desired, current, null);
         if (comparison.isEmpty()) {
             return Outcome.of(new ServicePlan(name, PlanKind.IN_SYNC, "rolling", List.of(), List.of(), imageBefore,
-                    imageAfter, List.of()));
+                    imageAfter, notes));
+        }
+        if (comparison.needsDeployment()) {
+            Optional<String> creationOnly = CreationOnlySettings.problem(desired, current);
+            if (creationOnly.isPresent()) return Outcome.problem(name, creationOnly.get());
         }
         TaskDefinitionRef td;
         if (comparison.taskDefinition().isEmpty()) {
@@ -84,7 +105,6 @@ final class RollingPlanner {
             td = TaskDefinitionRef.registeredByPlan(desired.family());
             steps.add(new RegisterTaskDefinition(name, desired.family(), desired.taskDefinition()));
         }
-        String ecsName = current.service().name();
         Verification gates = gates(rolling);
         boolean newVersion = !comparison.taskDefinition().isEmpty();
         if (newVersion) {
@@ -98,7 +118,7 @@ final class RollingPlanner {
         steps.add(new AwaitSteadyState(name, context.cluster(), ecsName, timeout()));
         if (newVersion) Gates.watch(name, ecsName, gates).ifPresent(steps::add);
         return Outcome.of(new ServicePlan(name, PlanKind.ROLLING, "rolling", comparison.all(), steps, imageBefore,
-                imageAfter, List.of()));
+                imageAfter, notes));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.turnout.plan;
 
+import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.live.LiveDns;
 import io.turnout.live.LiveElb;
 import io.turnout.live.LiveTraffic;
@@ -26,8 +27,28 @@ sealed interface TrafficSteps permits ElbTrafficSteps, DnsTrafficSteps {
     SlotBinding binding(Slot slot);
 
     /**
+     * Where {@code service} (slot {@code slot}'s ECS service) is bound when that is not where the
+     * spec binds the slot ("registered in target group web-tg"), e.g. an adopted service.
+     */
+    Optional<String> boundElsewhere(Slot slot, EcsServiceInfo service);
+
+    /** Remarks about the traffic set-up for the plan (a target group port other than the container's). */
+    default List<String> notes() {
+        return List.of();
+    }
+
+    /**
+     * Steps before {@code slot}'s ECS service is created or updated. ELB: when its target group
+     * is attached to no load balancer (no listener or rule forwards to it yet), ECS refuses to
+     * register a service in it, so the stage route is pointed there first — never production.
+     */
+    default List<Step> prepare(Slot slot) {
+        return List.of();
+    }
+
+    /**
      * Steps that let verification reach {@code slot} (ELB: the stage route forwards to its
-     * target group), then the verification itself.
+     * target group, unless {@link #prepare} did it), then the verification itself.
      */
     List<Step> verify(Slot slot, String ecsServiceName, Verification verification);
 

@@ -175,7 +175,7 @@ class ExecutorAgainstEndpointTest {
                               PredefinedMetricSpecification: {PredefinedMetricType: ECSServiceAverageCPUUtilization}
                     """));
             world.write("services/web/web.taskdef.json", taskDefinition("exec-web-" + id, "web", 8080, "nginx:1.27"));
-            threeDeployments(world, "web", "services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28",
+            threeDeployments(world, "web", "services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", Slot.B,
                     elbCheck(world, "web", Map.of(Slot.A, tgA, Slot.B, tgB)));
         }
     }
@@ -212,7 +212,7 @@ class ExecutorAgainstEndpointTest {
                         httpChecks: [{path: /api/health, expectStatus: 200, timeout: 5s}]
                     """));
             world.write("services/api/api.taskdef.json", taskDefinition("exec-api-" + id, "api", 9000, "python:3.13-slim"));
-            threeDeployments(world, "api", "services/api/api.taskdef.json", "python:3.13-slim", "python:3.14-slim",
+            threeDeployments(world, "api", "services/api/api.taskdef.json", "python:3.13-slim", "python:3.14-slim", Slot.B,
                     elbCheck(world, "api", Map.of(Slot.A, tgA, Slot.B, tgB)));
         }
     }
@@ -251,7 +251,7 @@ class ExecutorAgainstEndpointTest {
             world.write("services/catalog/catalog.taskdef.json", taskDefinition("exec-catalog-" + id, "catalog", 8080, "httpd:2.4"));
             List<Map<Slot, Long>> shifts = new ArrayList<>();
             int[] deployments = {0};
-            threeDeployments(world, "catalog", "services/catalog/catalog.taskdef.json", "httpd:2.4", "httpd:2.5",
+            threeDeployments(world, "catalog", "services/catalog/catalog.taskdef.json", "httpd:2.4", "httpd:2.5", Slot.A,
                     blue -> {
                         LiveDns dns = (LiveDns) world.live().service("catalog").orElseThrow().traffic().orElseThrow();
                         assertEquals(Map.of(blue, 100L, blue.other(), 0L), weights(dns), world.transcript());
@@ -279,23 +279,27 @@ class ExecutorAgainstEndpointTest {
 
     // ---- the three deployments ----
 
+    /**
+     * Bootstrap, swap, rollback. {@code first}: the slot the bootstrap creates, the one production
+     * does not point at yet (b when the prod route already forwards to slot a's group).
+     */
     private void threeDeployments(EndpointWorld world, String service, String taskDefinitionFile, String v1, String v2,
-                                  Consumer<Slot> trafficCheck) {
-        threeDeployments(world, service, taskDefinitionFile, v1, v2, trafficCheck, (index, step) -> {});
+                                  Slot first, Consumer<Slot> trafficCheck) {
+        threeDeployments(world, service, taskDefinitionFile, v1, v2, first, trafficCheck, (index, step) -> {});
     }
 
     private void threeDeployments(EndpointWorld world, String service, String taskDefinitionFile, String v1, String v2,
-                                  Consumer<Slot> trafficCheck, BiConsumer<Integer, Step> afterStep) {
+                                  Slot firstSlot, Consumer<Slot> trafficCheck, BiConsumer<Integer, Step> afterStep) {
         Plan first = world.plan("c1");
         assertEquals(PlanKind.BOOTSTRAP, kind(first, service), () -> render(first));
         applied(world, first, afterStep);
-        assertProduction(world, service, Slot.A, trafficCheck);
+        assertProduction(world, service, firstSlot, trafficCheck);
 
         world.replaceIn(taskDefinitionFile, v1, v2);
         Plan second = world.plan("c2");
         assertEquals(PlanKind.BLUE_GREEN, kind(second, service), () -> render(second));
         applied(world, second, afterStep);
-        assertProduction(world, service, Slot.B, trafficCheck);
+        assertProduction(world, service, firstSlot.other(), trafficCheck);
 
         world.replaceIn(taskDefinitionFile, v2, v1);
         Plan third = world.plan("c3");
@@ -303,7 +307,7 @@ class ExecutorAgainstEndpointTest {
         world.gateway.stats().reset();
         applied(world, third, afterStep);
         assertEquals(0, world.gateway.stats().count("ecs:RegisterTaskDefinition"), "a rollback registers nothing");
-        assertProduction(world, service, Slot.A, trafficCheck);
+        assertProduction(world, service, firstSlot, trafficCheck);
     }
 
     private static void applied(EndpointWorld world, Plan plan, BiConsumer<Integer, Step> afterStep) {

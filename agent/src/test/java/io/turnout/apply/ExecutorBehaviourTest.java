@@ -41,17 +41,18 @@ class ExecutorBehaviourTest {
         SimWorld world = deployed();
         world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
         Plan plan = world.plan("c2");
-        // production moved to slot b by hand after the plan was made: the plan would deploy onto production
+        // production (on slot b since the first deployment) moved to slot a by hand after the plan was made:
+        // the plan would deploy onto production
         world.replaceIn("services/web/web.taskdef.json", "nginx:1.28", "nginx:1.27");
         LiveState before = world.live();
         var elb = (io.turnout.live.LiveElb) before.service("web").orElseThrow().traffic().orElseThrow();
-        world.gateway().elb().modifyListener(elb.prodListener().arn(), elb.targetGroups().b().arn());
+        world.gateway().elb().modifyListener(elb.prodListener().arn(), elb.targetGroups().a().arn());
         world.gateway().stats().reset();
 
         ApplyResult result = world.executor(Progress.silent()).build().apply(plan, world.live());
 
         assertEquals(ApplyResult.Status.REFUSED, result.status());
-        assertTrue(String.join("\n", result.messages()).contains("web--b but production points at it now"), result.messages().toString());
+        assertTrue(String.join("\n", result.messages()).contains("web--a but production points at it now"), result.messages().toString());
         assertEquals(0, mutations(world.gateway().stats()), world.gateway().stats().snapshot().toString());
     }
 
@@ -74,14 +75,14 @@ class ExecutorBehaviourTest {
     @Test
     void tagsThatContradictTheListenersAreRepairedWithAProgressLine() {
         SimWorld world = deployed();
-        String arnA = world.live().service("web").orElseThrow().a().orElseThrow().service().arn();
-        world.gateway().ecs().tagResource(arnA, Map.of(Tags.BG_VERSION, Tags.GREEN));
+        String arnB = world.live().service("web").orElseThrow().b().orElseThrow().service().arn();
+        world.gateway().ecs().tagResource(arnB, Map.of(Tags.BG_VERSION, Tags.GREEN));
         world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
 
         ApplyResult result = world.executor(Progress.silent()).build().apply(world.plan("c2"), world.live());
 
         assertTrue(result.succeeded(), result.toString());
-        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("Repairing tags: web--a is tagged BG_VERSION=GREEN but"
+        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("Repairing tags: web--b is tagged BG_VERSION=GREEN but"
                 + " production points at it")), String.join("\n", world.lines));
         Invariants.check(world);
     }
@@ -126,8 +127,9 @@ class ExecutorBehaviourTest {
         assertTrue(result.messages().toString().contains("production was not touched"), result.messages().toString());
         var after = world.live().service("web").orElseThrow();
         assertEquals(before.blue(), after.blue());
-        assertEquals(0, after.b().orElseThrow().service().desiredCount(), "GREEN back to its previous count");
-        assertEquals(before.b().orElseThrow().service().taskDefinitionArn(), after.b().orElseThrow().service().taskDefinitionArn());
+        // the first deployment put production on slot b: GREEN is slot a
+        assertEquals(0, after.a().orElseThrow().service().desiredCount(), "GREEN back to its previous count");
+        assertEquals(before.a().orElseThrow().service().taskDefinitionArn(), after.a().orElseThrow().service().taskDefinitionArn());
         world.http.restorePath("/health");
         Invariants.check(world);
     }
@@ -135,8 +137,9 @@ class ExecutorBehaviourTest {
     /**
      * A first deployment whose prod listener already forwards to slot a's target group (as the
      * example world's, and any load balancer created with a default forward, do): production
-     * "points at" slot a before web--a exists. When verification fails, web--a must still go
-     * back to 0 tasks: it is the new, unverified slot, not an old BLUE to keep.
+     * "points at" slot a before web--a exists, so the new slot is web--b, on the group production
+     * does not reach. When its verification fails, web--b goes back to 0 tasks and production
+     * was never near it.
      */
     @Test
     void aFailedFirstDeploymentScalesTheNewSlotToZeroEvenWhereProdAlreadyForwards() {
@@ -147,7 +150,7 @@ class ExecutorBehaviourTest {
         ApplyResult result = world.executor(Progress.silent()).build().apply(world.plan("c1"), world.live());
 
         assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), result.messages().toString());
-        assertTrue(result.messages().toString().contains("web--a scaled to 0"), result.messages().toString());
+        assertTrue(result.messages().toString().contains("web--b scaled to 0"), result.messages().toString());
         var web = world.live().service("web").orElseThrow();
         assertEquals(0, web.a().orElseThrow().service().desiredCount(), "the unverified slot serves nothing");
         assertEquals(0, web.b().orElseThrow().service().desiredCount());

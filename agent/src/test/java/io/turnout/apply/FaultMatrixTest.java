@@ -32,9 +32,10 @@ class FaultMatrixTest {
 
     record Target(String service, String file, String from, String to, String greenTargetGroup) {}
 
+    /** greenTargetGroup: the idle slot's group after the bootstrap, which put production on slot b (prod pointed at a's). */
     static final List<Target> TARGETS = List.of(
-            new Target("web", "services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web-b"),
-            new Target("api", "services/api/api.taskdef.yaml", "python:3.13-slim", "python:3.14-slim", "api-b"),
+            new Target("web", "services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28", "web-a"),
+            new Target("api", "services/api/api.taskdef.yaml", "python:3.13-slim", "python:3.14-slim", "api-a"),
             new Target("catalog", "services/catalog/catalog.taskdef.json", "httpd:2.4", "httpd:2.5", null));
 
     static Path bootstrappedSpecs;

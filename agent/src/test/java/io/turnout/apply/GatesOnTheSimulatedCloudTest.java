@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.turnout.cloud.AlarmInfo;
 import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.sim.SimRegion;
+import io.turnout.live.LiveElb;
 import io.turnout.plan.AwaitApproval;
 import io.turnout.plan.Plan;
 import io.turnout.plan.RunHook;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The safety nets of a deployment on specs-example's simulated world: alarms that fire while the
  * new slot bakes or after the swap roll back; a failing pre-deploy task moves nothing; an approval
  * gate pauses (approved, rejected, timed out, across a restart of the executor on a file journal).
+ * The first deployment puts each service on slot b (production's listener pointed at the a target
+ * groups), so the deployments here go to slot a.
  */
 class GatesOnTheSimulatedCloudTest {
     private static final String ACCOUNT = "222222222222";
@@ -89,10 +92,10 @@ class GatesOnTheSimulatedCloudTest {
 
         assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), result::toString);
         String all = String.join("\n", result.messages());
-        assertTrue(all.contains("alarm web-5xx-rate is in ALARM while web--b bakes") && all.contains("5xx rate 7%"), all);
+        assertTrue(all.contains("alarm web-5xx-rate is in ALARM while web--a bakes") && all.contains("5xx rate 7%"), all);
         assertTrue(all.contains("production was not touched"), all);
-        assertEquals("a", blueOf(world, "web"), "production never moved");
-        assertEquals(0, ecs(world, "web--b").desiredCount(), "GREEN scaled back");
+        assertEquals("b", blueOf(world, "web"), "production never moved");
+        assertEquals(0, ecs(world, "web--a").desiredCount(), "GREEN scaled back");
         assertTrue(world.gateway().stats().count("cloudwatch:DescribeAlarms") >= 2, "checked before and during the bake");
         Invariants.check(world);
     }
@@ -112,9 +115,9 @@ class GatesOnTheSimulatedCloudTest {
 
         assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), result::toString);
         String all = String.join("\n", result.messages());
-        assertTrue(all.contains("alarm web-p99-latency is in ALARM after production moved to web--b"), all);
-        assertTrue(all.contains("production traffic swapped back to web-a"), all);
-        assertEquals("a", blueOf(world, "web"));
+        assertTrue(all.contains("alarm web-p99-latency is in ALARM after production moved to web--a"), all);
+        assertTrue(all.contains("production traffic swapped back to web-b"), all);
+        assertEquals("b", blueOf(world, "web"));
         Invariants.check(world);
     }
 
@@ -130,7 +133,7 @@ class GatesOnTheSimulatedCloudTest {
                 "        alarms: [web-5xx-rate, never-created]\n        onMissingData: ignore\n");
         ApplyResult open = apply(world, world.journal, s -> { }, s -> { });
         assertTrue(open.succeeded(), () -> open + "\n" + String.join("\n", world.lines));
-        assertEquals("b", blueOf(world, "web"));
+        assertEquals("a", blueOf(world, "web"));
     }
 
     @Test
@@ -141,7 +144,7 @@ class GatesOnTheSimulatedCloudTest {
         Plan plan = world.plan("c2");
         List<Step> steps = plan.services().stream().filter(s -> s.service().equals("web")).findFirst().orElseThrow().steps();
         assertTrue(steps.get(1) instanceof RunHook, "registered, then the pre-deploy task, then GREEN: " + steps);
-        EcsServiceInfo greenBefore = ecs(world, "web--b");
+        EcsServiceInfo greenBefore = ecs(world, "web--a");
 
         world.cloud.faults().failOneOffTasks("web", 3);
         ApplyResult exited = world.apply("c2");
@@ -164,14 +167,14 @@ class GatesOnTheSimulatedCloudTest {
         world.cloud.faults().restoreOneOffTasks("web");
         ApplyResult fine = world.apply("c2");
         assertTrue(fine.succeeded(), fine::toString);
-        assertEquals("b", blueOf(world, "web"));
+        assertEquals("a", blueOf(world, "web"));
     }
 
     private void assertNothingMoved(SimWorld world, EcsServiceInfo greenBefore) {
-        EcsServiceInfo green = ecs(world, "web--b");
+        EcsServiceInfo green = ecs(world, "web--a");
         assertEquals(greenBefore.desiredCount(), green.desiredCount(), "GREEN never scaled up");
         assertEquals(greenBefore.taskDefinitionArn(), green.taskDefinitionArn(), "GREEN never updated");
-        assertEquals("a", blueOf(world, "web"), "production untouched");
+        assertEquals("b", blueOf(world, "web"), "production untouched");
     }
 
     @Test
@@ -182,10 +185,10 @@ class GatesOnTheSimulatedCloudTest {
         ApplyResult paused = apply(world, journal, s -> { }, s -> { });
 
         assertEquals(ApplyResult.Status.PAUSED, paused.status(), paused::toString);
-        assertTrue(paused.messages().getFirst().startsWith("web: waiting for approval to move production to web--b"), paused::toString);
-        assertEquals("a", blueOf(world, "web"), "production untouched while waiting");
-        assertTrue(ecs(world, "web--b").runningCount() > 0, "GREEN verified and running");
-        assertEquals("b", blueOf(world, "api"), "the other services went on");
+        assertTrue(paused.messages().getFirst().startsWith("web: waiting for approval to move production to web--a"), paused::toString);
+        assertEquals("b", blueOf(world, "web"), "production untouched while waiting");
+        assertTrue(ecs(world, "web--a").runningCount() > 0, "GREEN verified and running");
+        assertEquals("a", blueOf(world, "api"), "the other services went on");
 
         // a restart: a new executor on the same journal file still waits
         Optional<ApplyResult> stillWaiting = world.executor(Progress.silent()).journal(new FileJournal(tmp.resolve("data"), "production"))
@@ -200,7 +203,7 @@ class GatesOnTheSimulatedCloudTest {
 
         assertTrue(approved.succeeded(), () -> approved + "\n" + String.join("\n", world.lines));
         assertTrue(approved.approvals().getFirst().startsWith("web: approved by alice"), approved::toString);
-        assertEquals("b", blueOf(world, "web"));
+        assertEquals("a", blueOf(world, "web"));
         Invariants.check(world);
     }
 
@@ -214,8 +217,8 @@ class GatesOnTheSimulatedCloudTest {
 
         assertEquals(ApplyResult.Status.ROLLED_BACK, rejected.status(), rejected::toString);
         assertTrue(String.join("\n", rejected.messages()).contains("rejected by bob"), rejected::toString);
-        assertEquals("a", blueOf(world, "web"));
-        assertEquals(0, ecs(world, "web--b").desiredCount(), "GREEN scaled back");
+        assertEquals("b", blueOf(world, "web"));
+        assertEquals(0, ecs(world, "web--a").desiredCount(), "GREEN scaled back");
         Invariants.check(world);
     }
 
@@ -233,7 +236,31 @@ class GatesOnTheSimulatedCloudTest {
 
         assertEquals(ApplyResult.Status.ROLLED_BACK, timedOut.status(), timedOut::toString);
         assertTrue(String.join("\n", timedOut.messages()).contains("not approved within 1h"), timedOut::toString);
-        assertEquals("a", blueOf(world, "web"));
+        assertEquals("b", blueOf(world, "web"));
         Invariants.check(world);
+    }
+
+    @Test
+    void aFirstDeploymentRunsThePreDeployTaskAndWaitsForApprovalBeforeProductionMoves() {
+        SimWorld world = new SimWorld(tmp, "production");
+        world.replaceIn("services/web/service.yaml", "        bakeTime: 1m\n", "        bakeTime: 1m\n        approval: required\n");
+        world.replaceIn("services/web/service.yaml", "  strategy:\n",
+                "  hooks:\n    beforeDeploy: {container: web, command: [bin/migrate], timeout: 2m}\n  strategy:\n");
+        List<Step> steps = world.plan("c1").services().stream().filter(s -> s.service().equals("web")).findFirst()
+                .orElseThrow().steps();
+        List<String> kinds = steps.stream().map(s -> s.getClass().getSimpleName()).toList();
+        assertTrue(kinds.indexOf("RunHook") == 1 && kinds.indexOf("RunHook") < kinds.indexOf("CreateSlot"),
+                "registered, then the pre-deploy task, then the new slot: " + kinds);
+        assertTrue(kinds.indexOf("Verify") < kinds.indexOf("AwaitApproval")
+                && kinds.indexOf("AwaitApproval") < kinds.indexOf("SwapTraffic"), "verified, approved, then swapped: " + kinds);
+
+        ApplyResult paused = world.apply("c1");
+        assertEquals(ApplyResult.Status.PAUSED, paused.status(), paused::toString);
+        assertTrue(paused.messages().getFirst().startsWith("web: waiting for approval to move production to web--b"),
+                paused::toString);
+        assertTrue(ecs(world, "web--b").runningCount() > 0, "the new slot verified and running");
+        LiveElb elb = (LiveElb) world.live().service("web").orElseThrow().traffic().orElseThrow();
+        assertTrue(world.gateway().elb().describeTargetHealth(elb.prodTargetGroupArn()).isEmpty(),
+                "no unverified task behind production while waiting");
     }
 }

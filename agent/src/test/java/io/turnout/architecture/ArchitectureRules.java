@@ -33,6 +33,7 @@ final class ArchitectureRules {
             new Layer("ledger, metrics, log and notifications", "io.turnout.ledger..", "io.turnout.metrics..", "io.turnout.eventlog..",
                     "io.turnout.notify.."),
             new Layer("pipeline", "io.turnout.pipeline.."),
+            new Layer("import", "io.turnout.importer.."),
             new Layer("deployment events", "io.turnout.events.."),
             new Layer("apply", "io.turnout.apply.."),
             new Layer("state store", "io.turnout.state.."),

@@ -44,7 +44,8 @@ class ApplyCommandTest {
         setUp();
         Run first = apply("--auto-approve");
         assertEquals(ExitCodes.OK, first.exit(), first.out() + first.err());
-        assertTrue(first.out().contains("Swapping prod listener 443 to web-a"), first.out());
+        // the world's prod listener already forwarded to web-a: the first slot is web--b, verified, then swapped in
+        assertTrue(first.out().contains("Swapping prod listener 443 to web-b"), first.out());
         assertTrue(first.out().contains("Saved the simulated world"), first.out());
         // the journal is in the embedded state store next to the world file, compacted once the deployment ended
         assertTrue(Files.exists(tmp.resolve(".turnout/state.db")), "state store next to the world file");
@@ -57,8 +58,8 @@ class ApplyCommandTest {
         CommandLineTest.replaceIn(specs.resolve("services/web/web.taskdef.json"), "nginx:1.27", "nginx:1.28");
         Run second = apply("--auto-approve", "--commit", "abc123");
         assertEquals(ExitCodes.OK, second.exit(), second.out() + second.err());
-        assertTrue(second.out().contains("Swapping prod listener 443 to web-b"), second.out());
-        assertTrue(second.out().contains("Waiting for web--b to reach steady state: 0/4 running"), second.out());
+        assertTrue(second.out().contains("Swapping prod listener 443 to web-a"), second.out());
+        assertTrue(second.out().contains("Waiting for web--a to reach steady state: 0/4 running"), second.out());
         assertEquals(ExitCodes.OK, plan().exit());
 
         CommandLineTest.replaceIn(specs.resolve("services/web/web.taskdef.json"), "nginx:1.28", "nginx:1.27");

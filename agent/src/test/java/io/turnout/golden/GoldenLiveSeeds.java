@@ -75,7 +75,8 @@ class GoldenLiveSeeds {
         SEEDS.put("desired-count-only", c -> List.of(deployed(c.example("catalog"), Slot.A)));
         SEEDS.put("scaling-bounds-only", c -> List.of(deployed(c.example("web"), Slot.B)));
         SEEDS.put("dns-weight-steps", c -> List.of(deployed(c.example("catalog"), Slot.A)));
-        SEEDS.put("bootstrap-elb", c -> List.of(infrastructureOnly(c.desired("web"))));
+        // the load balancer was created forwarding prod to web-a: the first slot goes on web-b
+        SEEDS.put("bootstrap-elb", c -> List.of(infrastructureOnly(c.desired("web"), Slot.A)));
         SEEDS.put("bootstrap-dns", c -> List.of(infrastructureOnly(c.desired("catalog"))));
         SEEDS.put("rollback", c -> {
             // 1.28 went out (slot a, revision 6) and was reverted in Git; slot b still has 1.27 (revision 5)

@@ -103,7 +103,7 @@ class PlannerTest {
     }
 
     @Test
-    void productionPointingAtNeitherSlotIsAProblem() {
+    void productionPointingAtNeitherSlotGoesBackToAVerifiedSlot() {
         EffectiveService svc = elbService("web", OLD, Optional.empty());
         LiveService deployed = deployed(svc, Slot.A, OLD, OLD);
         LiveElb elb = (LiveElb) deployed.traffic().orElseThrow();
@@ -113,20 +113,33 @@ class PlannerTest {
         LiveService broken = new LiveService("web", deployed.a(), deployed.b(), Optional.empty(), Optional.of(nowhere),
                 List.of());
         Plan plan = plan(List.of(svc), live(broken));
-        assertTrue(plan.services().isEmpty());
-        assertEquals("web", plan.problems().getFirst().service());
-        assertTrue(plan.problems().getFirst().message().contains("neither slot"), plan.problems().toString());
+        assertEquals(List.of(), plan.problems());
+        ServicePlan web = plan.services().getFirst();
+        assertEquals(PlanKind.BOOTSTRAP, web.kind());
+        // slot a runs the spec already: no new revision; it is verified before production goes back to it
+        assertEquals(List.of(UpdateSlot.class, AwaitSteadyState.class, PointStage.class, Verify.class, SwapTraffic.class,
+                Retag.class), web.steps().stream().<Class<?>>map(Object::getClass).toList());
+        assertEquals(Slot.A, ((SwapTraffic) web.steps().get(4)).toSlot());
         assertFalse(plan.inSync());
     }
 
     @Test
-    void aMissingSlotIsAProblemNamingIt() {
+    void aMissingIdleSlotIsCreatedByTheNextDeployment() {
         EffectiveService svc = elbService("web", OLD, Optional.empty());
         LiveService deployed = deployed(svc, Slot.A, OLD, OLD);
-        Plan plan = plan(List.of(svc), live(new LiveService("web", deployed.a(), Optional.empty(), Optional.empty(),
-                deployed.traffic(), List.of())));
-        assertTrue(plan.problems().getFirst().message().startsWith("ECS service web--b not found"),
-                plan.problems().toString());
+        LiveService withoutB = new LiveService("web", deployed.a(), Optional.empty(), Optional.empty(), deployed.traffic(),
+                List.of());
+        Plan same = plan(List.of(svc), live(withoutB));
+        assertTrue(same.inSync(), same.toString());
+        assertTrue(same.services().getFirst().notes().getFirst().startsWith("web--b (slot b) does not exist yet"),
+                same.services().getFirst().notes().toString());
+
+        ServicePlan web = plan(List.of(elbService("web", NEW, Optional.empty())), live(withoutB)).services().getFirst();
+        assertEquals(PlanKind.BLUE_GREEN, web.kind());
+        CreateSlot b = assertInstanceOf(CreateSlot.class, web.steps().get(1));
+        assertEquals("web--b", b.ecsServiceName());
+        assertEquals(2, b.desiredCount());
+        assertEquals(Slot.B, ((SwapTraffic) web.steps().get(4)).toSlot());
     }
 
     @Test

@@ -130,24 +130,24 @@ class AgentAgainstEndpointTest {
 
     @Test
     void bootstrapThenBlueGreenThenARevertRollsBackFast() throws Exception {
-        // first poll: bootstrap onto slot a, marked live on the remote
+        // first poll: bootstrap; the prod listener already forwards to slot a's group, so the new slot is b
         reconciler.reconcile();
         String first = status().headCommit().orElseThrow();
         CommitOutcome bootstrap = lastOutcome();
         assertEquals(Outcome.APPLIED, bootstrap.outcome(), () -> bootstrap.detail() + "\n" + status());
         assertEquals(first, repo.remoteLiveTag(ENV));
-        assertProduction(Slot.A, V1);
+        assertProduction(Slot.B, V1);
 
-        // an image bump: blue/green to slot b
+        // an image bump: blue/green to slot a
         String bump = repo.change(TASKDEF, V1, V2, "web: nginx 1.28");
         reconciler.reconcile();
         CommitOutcome deployed = lastOutcome();
         assertEquals(bump, deployed.commit());
         assertEquals(Outcome.APPLIED, deployed.outcome(), deployed::detail);
         assertEquals(bump, repo.remoteLiveTag(ENV));
-        assertProduction(Slot.B, V2);
+        assertProduction(Slot.A, V2);
 
-        // git revert: slot a still has v1's task definition, so nothing is registered
+        // git revert: slot b still has v1's task definition, so nothing is registered
         long registered = sdkGateway.stats().count("ecs:RegisterTaskDefinition");
         String revert = repo.revert(bump);
         reconciler.reconcile();
@@ -157,7 +157,7 @@ class AgentAgainstEndpointTest {
         assertTrue(rolledBack.detail().contains("rollback"), rolledBack.detail());
         assertEquals(registered, sdkGateway.stats().count("ecs:RegisterTaskDefinition"), "a revert registers no task definition");
         assertEquals(revert, repo.remoteLiveTag(ENV));
-        assertProduction(Slot.A, V1);
+        assertProduction(Slot.B, V1);
         assertEquals(List.of(revert, bump, first), status().recent().stream().map(CommitOutcome::commit).toList());
 
         // nothing new: the next poll finds no drift and changes nothing

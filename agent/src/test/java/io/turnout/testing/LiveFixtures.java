@@ -197,11 +197,20 @@ public final class LiveFixtures {
         return new LiveService(svc.name(), a, b, Optional.empty(), Optional.of(traffic), List.of());
     }
 
-    /** A blue/green service before its first deployment: traffic infrastructure only. */
+    /** A blue/green service before its first deployment: traffic infrastructure only, routes forwarding nowhere. */
     public static LiveService infrastructureOnly(EffectiveService svc) {
+        return infrastructureOnly(svc, null);
+    }
+
+    /**
+     * A blue/green service before its first deployment: traffic infrastructure only; the prod
+     * route already forwards to {@code prodPointsAt}'s target group (as a load balancer is usually
+     * created) and stage to the other's, or both nowhere when null.
+     */
+    public static LiveService infrastructureOnly(EffectiveService svc, Slot prodPointsAt) {
         BlueGreen bg = (BlueGreen) svc.strategy();
-        LiveTraffic traffic = bg.traffic() instanceof ElbTraffic elb ? elb(elb, null)
-                : dns((DnsTraffic) bg.traffic(), svc.name(), null);
+        LiveTraffic traffic = bg.traffic() instanceof ElbTraffic elb ? elb(elb, prodPointsAt)
+                : dns((DnsTraffic) bg.traffic(), svc.name(), prodPointsAt);
         return new LiveService(svc.name(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(traffic),
                 List.of());
     }

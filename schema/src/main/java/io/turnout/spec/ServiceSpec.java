@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * One application, loaded from a file with {@code kind: Service}.
  *
  * @param name           the service name; slots are the ECS services {@code <name>--a} and {@code <name>--b}
+ *                       unless the strategy names existing ones
  * @param source         where the spec file is
  * @param environments   the environments it runs in
  * @param taskDefinition the RegisterTaskDefinition request as AWS documents it (camelCase
@@ -60,12 +61,11 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
         Strategy effective = switch (strategy) {
             case BlueGreen bg -> new BlueGreen(bg.traffic(),
                     Optional.of(bg.verification().map(v -> v.over(defaults)).orElse(defaults)),
-                    override.autoScaling().or(bg::autoScaling));
+                    override.autoScaling().or(bg::autoScaling), bg.slots());
             // a rolling service has only the gates of a verification (alarms, approval): without any, it
             // stays empty, so that its spec hash is the one it had before gates existed
-            case Rolling r -> new Rolling(r.circuitBreaker(), r.rollback(), r.minimumHealthyPercent(), r.maximumPercent(),
-                    r.verification().map(v -> v.over(defaults)).or(() -> defaults.hasGates() ? Optional.of(defaults) : Optional.empty()),
-                    r.canary());
+            case Rolling r -> r.withVerification(r.verification().map(v -> v.over(defaults))
+                    .or(() -> defaults.hasGates() ? Optional.of(defaults) : Optional.empty()));
             case AwsEngine engine -> engine.withVerification(engine.verification().map(v -> v.over(defaults)).orElse(defaults));
         };
         return new EffectiveService(name, environment.name(), source, td, svc, effective, hooks);

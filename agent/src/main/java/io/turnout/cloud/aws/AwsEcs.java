@@ -174,6 +174,7 @@ final class AwsEcs implements EcsApi {
                     .forceNewDeployment(request.forceNewDeployment());
             request.taskDefinition().ifPresent(builder::taskDefinition);
             request.desiredCount().ifPresent(builder::desiredCount);
+            request.loadBalancers().ifPresent(lbs -> builder.loadBalancers(lbs.stream().map(AwsEcs::toSdk).toList()));
             return info(ecs.updateService(builder.build()).service());
         });
     }

@@ -52,6 +52,12 @@ final class AwsRoute53 implements Route53Api {
     }
 
     @Override
+    public List<HostedZoneInfo> listHostedZones() {
+        return calls.run("ListHostedZones", "hosted zones", () -> route53.listHostedZonesPaginator(r -> {})
+                .hostedZones().stream().map(AwsRoute53::info).toList());
+    }
+
+    @Override
     public List<RecordSetInfo> listResourceRecordSets(String hostedZoneId) {
         String zone = zoneId(hostedZoneId);
         return calls.run("ListResourceRecordSets", "hosted zone " + zone,

@@ -66,7 +66,7 @@ final class DeploymentEngine {
     /** Starts a new PRIMARY deployment; the old primary becomes ACTIVE and drains once the new one is done. */
     SimService.Deployment startDeployment(SimService svc, String taskDefinitionArn, Instant now) {
         String id = "ecs-svc/" + SimIds.digits(svc.arn + "#" + region.next(), 19);
-        SimService.Deployment d = new SimService.Deployment(id, taskDefinitionArn, now);
+        SimService.Deployment d = new SimService.Deployment(id, taskDefinitionArn, svc.loadBalancers, now);
         d.revisionArn = svc.arn.replace(":service/", ":service-revision/") + "/" + SimIds.digits(id, 19);
         region.ecs.revisions.put(d.revisionArn, taskDefinitionArn);
         svc.deployments.addFirst(d);
@@ -80,7 +80,7 @@ final class DeploymentEngine {
      */
     SimService.Deployment startControlled(SimService svc, String taskDefinitionArn, Instant now, List<LoadBalancerBinding> bindings) {
         SimService.Deployment d = startDeployment(svc, taskDefinitionArn, now);
-        d.bindings = List.copyOf(bindings);
+        d.loadBalancers = List.copyOf(bindings);
         d.controlled = true;
         touch(svc);
         return d;
@@ -100,7 +100,7 @@ final class DeploymentEngine {
 
     /** A controlled deployment is rolled back: its tasks stop and the one before it is PRIMARY again. */
     void discard(SimService svc, SimService.Deployment d) {
-        d.tasks.forEach(task -> stopTask(svc, d, task));
+        d.tasks.forEach(task -> stopTask(d, task));
         d.tasks.clear();
         svc.deployments.remove(d);
         if (!svc.deployments.isEmpty()) svc.taskDefinitionArn = svc.primary().taskDefinitionArn;
@@ -115,7 +115,7 @@ final class DeploymentEngine {
             SimService.Task task = newTask(at);
             task.running = true;
             d.tasks.add(task);
-            registerTargets(svc, d, task, registered);
+            registerTargets(d, task, registered);
         }
         complete(svc, d);
         touch(svc);
@@ -218,7 +218,7 @@ final class DeploymentEngine {
                     d.failedTasks++;
                 } else {
                     task.running = true;
-                    registerTargets(svc, d, task, task.startsAt);
+                    registerTargets(d, task, task.startsAt);
                 }
             }
         }
@@ -241,7 +241,7 @@ final class DeploymentEngine {
             for (int i = 0; i < launchCount; i++) p.tasks.add(newTask(t.plus(delay)));
             // Scale-in stops pending tasks first, then the newest running ones.
             p.tasks.sort(Comparator.comparing((SimService.Task task) -> !task.running));
-            while (p.tasks.size() > svc.desiredCount) stopTask(svc, p, p.tasks.removeLast());
+            while (p.tasks.size() > svc.desiredCount) stopTask(p, p.tasks.removeLast());
             changed |= launchCount != 0;
         }
         if ("IN_PROGRESS".equals(p.rolloutState) && !p.controlled && p.running() == svc.desiredCount && p.pending() == 0
@@ -266,7 +266,7 @@ final class DeploymentEngine {
     private void drainOld(SimService svc) {
         while (svc.deployments.size() > 1) {
             SimService.Deployment old = svc.deployments.removeLast();
-            old.tasks.forEach(task -> stopTask(svc, old, task));
+            old.tasks.forEach(task -> stopTask(old, task));
         }
     }
 
@@ -311,7 +311,7 @@ final class DeploymentEngine {
     private Optional<Instant> healthyAt(SimService svc, SimService.Deployment d) {
         if (d.pending() > 0 || d.running() != svc.desiredCount || !"IN_PROGRESS".equals(d.rolloutState)) return Optional.empty();
         Instant latest = d.createdAt;
-        for (LoadBalancerBinding b : svc.bindings(d)) {
+        for (LoadBalancerBinding b : d.loadBalancers) {
             SimElbState.TargetGroup tg = region.elbState.targetGroupByArn(b.targetGroupArn()).orElse(null);
             if (tg == null || region.cloud().faults().targetsFail(tg.name)
                     || region.elbState.loadBalancersUsing(tg.arn).isEmpty()) {
@@ -334,16 +334,16 @@ final class DeploymentEngine {
         return new SimService.Task(id, ip, startsAt);
     }
 
-    private void registerTargets(SimService svc, SimService.Deployment d, SimService.Task task, Instant at) {
-        for (LoadBalancerBinding b : svc.bindings(d)) {
+    private void registerTargets(SimService.Deployment d, SimService.Task task, Instant at) {
+        for (LoadBalancerBinding b : d.loadBalancers) {
             region.elbState.targetGroupByArn(b.targetGroupArn()).ifPresent(tg ->
                     tg.targets.put(task.ip + ":" + b.containerPort(), new SimElbState.Target(task.ip, b.containerPort(), at)));
         }
     }
 
     /** A stopped task leaves its target groups at once (the simulator has no deregistration delay). */
-    private void stopTask(SimService svc, SimService.Deployment d, SimService.Task task) {
-        for (LoadBalancerBinding b : svc.bindings(d)) {
+    private void stopTask(SimService.Deployment d, SimService.Task task) {
+        for (LoadBalancerBinding b : d.loadBalancers) {
             region.elbState.targetGroupByArn(b.targetGroupArn()).ifPresent(tg -> tg.targets.remove(task.ip + ":" + b.containerPort()));
         }
     }

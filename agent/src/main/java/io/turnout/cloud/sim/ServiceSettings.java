@@ -19,8 +19,9 @@ final class ServiceSettings {
     static final Set<String> ALLOWED = Set.of("desiredCount", "launchType", "capacityProviderStrategy",
             "platformVersion", "networkConfiguration", "healthCheckGracePeriodSeconds", "enableExecuteCommand",
             "propagateTags", "enableECSManagedTags", "placementConstraints", "placementStrategy",
-            "deploymentConfiguration", "availabilityZoneRebalancing", "tags", "schedulingStrategy", "deploymentController",
-            "serviceConnectConfiguration");
+            "deploymentConfiguration", "availabilityZoneRebalancing", "tags", "schedulingStrategy",
+            // AWS takes the deployment controller at creation (ECS, CODE_DEPLOY, EXTERNAL) and reports it back
+            "deploymentController", "serviceConnectConfiguration");
     /** Changing any of these replaces the tasks, so ECS starts a new deployment. */
     private static final Set<String> REDEPLOYING = Set.of("launchType", "capacityProviderStrategy",
             "platformVersion", "networkConfiguration", "placementConstraints", "placementStrategy",

@@ -178,12 +178,17 @@ final class SimEcs implements EcsApi {
                 throw ServiceSettings.invalid(op, "desiredCount must be >= 0");
             }
             checkPlacement(op, td, settings);
-            checkLoadBalancers(op, td, bindings);
-            // Only a new task definition, a force, or settings that replace tasks start a new deployment.
+            // load balancers as a request member (Turnout's blue/green re-binding an adopted slot) or among the
+            // settings (AWS's own engines, whose loadBalancers are the spec's service settings)
+            List<LoadBalancerBinding> loadBalancers = request.loadBalancers().orElse(bindings);
+            checkLoadBalancers(op, td, loadBalancers);
+            // Only a new task definition, a force, settings that replace tasks or new load balancers
+            // start a new deployment (the new tasks register in the new target groups).
             boolean redeploy = !td.arn().equals(svc.taskDefinitionArn) || request.forceNewDeployment()
-                    || ServiceSettings.redeploys(svc.settings, settings) || !bindings.equals(svc.loadBalancers);
+                    || ServiceSettings.redeploys(svc.settings, settings) || !loadBalancers.equals(svc.loadBalancers);
             svc.settings = settings;
-            svc.loadBalancers = bindings;
+            // The new deployment's tasks register in the new target groups; the old ones drain from the old.
+            svc.loadBalancers = loadBalancers;
             svc.tags.putAll(tags);
             request.desiredCount().ifPresent(c -> svc.desiredCount = c);
             if (redeploy) {
@@ -368,13 +373,9 @@ final class SimEcs implements EcsApi {
                 throw ServiceSettings.invalid(op, "The container " + b.containerName() + " did not have a container port "
                         + b.containerPort() + " defined.");
             }
-            // Not an AWS check (ECS registers ip targets on the container port whatever the group's port),
-            // but Turnout's convention: a target group's port is the container's port. Enforced so that a
-            // world that breaks it fails here instead of passing health checks by accident.
-            if (tg.port != b.containerPort()) {
-                throw ServiceSettings.invalid(op, "The target group " + tg.name + " has port " + tg.port
-                        + ", but the service sends it to container port " + b.containerPort() + ".");
-            }
+            // No check of the group's own port: ECS registers ip targets on the container port (instance
+            // targets on the task's host port) whatever port the target group was created with, and so
+            // does the simulator (SimElb); it refuses only what AWS refuses.
             if (b.advanced().isPresent()) checkAdvanced(op, b.advanced().get());
         }
     }

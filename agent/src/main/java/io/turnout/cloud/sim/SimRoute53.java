@@ -92,6 +92,13 @@ final class SimRoute53 implements Route53Api {
     }
 
     @Override
+    public List<HostedZoneInfo> listHostedZones() {
+        // AWS: at most 100 zones per page
+        return region.call("route53:ListHostedZones", false, () -> region.paged("route53:ListHostedZones", 100,
+                zones.values().stream().map(Zone::info).toList()));
+    }
+
+    @Override
     public List<RecordSetInfo> listResourceRecordSets(String hostedZoneId) {
         // AWS: at most 300 record sets per page
         return region.call("route53:ListResourceRecordSets", false, () -> region.paged("route53:ListResourceRecordSets",

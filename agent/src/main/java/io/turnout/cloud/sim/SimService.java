@@ -45,15 +45,15 @@ final class SimService {
         return deployments.getFirst();
     }
 
-    /** The target groups {@code d}'s tasks register in. */
-    List<LoadBalancerBinding> bindings(Deployment d) {
-        return d.bindings != null ? d.bindings : loadBalancers;
-    }
-
     /** One deployment: a task definition and the tasks started for it. */
     static final class Deployment {
         final String id;
         final String taskDefinitionArn;
+        /**
+         * The target groups this deployment's tasks register in: the service's when it started, or,
+         * for ECS's and CodeDeploy's blue/green, the other target group of each pair.
+         */
+        List<LoadBalancerBinding> loadBalancers;
         final Instant createdAt;
         String rolloutState = "IN_PROGRESS";
         String rolloutStateReason;
@@ -64,11 +64,6 @@ final class SimService {
         /** A failed deployment launches nothing more. */
         boolean halted;
         /**
-         * The target groups its tasks register in; null: the service's own load balancers. ECS's
-         * and CodeDeploy's blue/green put the new revision's tasks in the other target group.
-         */
-        List<LoadBalancerBinding> bindings;
-        /**
          * Finished by a deployment engine of AWS's (ECS blue/green, CodeDeploy) rather than by
          * reaching steady state: the new tasks do not replace the old ones until that engine says so.
          */
@@ -76,9 +71,10 @@ final class SimService {
         /** The service revision it deploys (ARN). */
         String revisionArn;
 
-        Deployment(String id, String taskDefinitionArn, Instant createdAt) {
+        Deployment(String id, String taskDefinitionArn, List<LoadBalancerBinding> loadBalancers, Instant createdAt) {
             this.id = id;
             this.taskDefinitionArn = taskDefinitionArn;
+            this.loadBalancers = List.copyOf(loadBalancers);
             this.createdAt = createdAt;
             this.rolloutStateReason = "ECS deployment " + id + " in progress.";
         }

@@ -421,7 +421,7 @@ final class SimServiceDeployments implements DeploymentEngine.Controller {
                         Optional.of(new LoadBalancerBinding.AdvancedConfiguration(b.targetGroupArn(), a.productionListenerRule(),
                                 a.testListenerRule(), a.roleArn()))))
                 .orElse(b)).toList();
-        r.target.bindings = null;
+        // r.target's tasks stay where they are: in what is now each pair's production target group
         r.status = "SUCCESSFUL";
         r.statusReason = "ECS deployment completed.";
         r.updatedAt = at;

@@ -250,12 +250,24 @@ class SimEcsTest {
         CloudException loose = assertError("InvalidParameterException",
                 () -> fx.gw.ecs().createService(fx.webService("web--b", td.arn(), 1, "loose", SimFixture.fargateSettings())));
         assertTrue(loose.getMessage().contains("does not have an associated load balancer"), loose.getMessage());
-        CloudException tgPort = assertError("InvalidParameterException",
-                () -> fx.gw.ecs().createService(fx.webService("web--b", td.arn(), 1, "api-b", SimFixture.fargateSettings())));
-        assertTrue(tgPort.getMessage().contains("port 9000"), tgPort.getMessage());
         CloudException network = assertError("InvalidParameterException", () -> fx.gw.ecs().createService(
                 fx.webService("web--b", td.arn(), 1, "web-b", SimFixture.json("{\"launchType\": \"FARGATE\"}"))));
         assertTrue(network.getMessage().contains("Network Configuration must be provided"), network.getMessage());
+    }
+
+    /**
+     * AWS accepts a target group whose own port differs from the container port and registers the
+     * tasks on the container port (ip targets): so does the simulator, it refuses only what AWS refuses.
+     */
+    @Test
+    void aTargetGroupWithAnotherPortIsAcceptedAndTasksRegisterOnTheContainerPort() {
+        TaskDefinitionInfo td = fx.registerWeb("nginx:1");
+        fx.gw.ecs().createService(fx.webService("web--b", td.arn(), 2, "api-b", SimFixture.fargateSettings()));
+        fx.clock.advance(java.time.Duration.ofMinutes(2));
+        var targets = fx.gw.elb().describeTargetHealth(fx.targetGroupArn("api-b"));
+        assertEquals(2, targets.size(), targets.toString());
+        assertTrue(targets.stream().allMatch(t -> t.target().port() == 8080 && t.healthy()), targets.toString());
+        assertTrue(fx.gw.ecs().describeServices("production", List.of("web--b")).services().getFirst().steady());
     }
 
     @Test

@@ -9,6 +9,9 @@ import io.turnout.spec.JsonMerge;
 import io.turnout.spec.Rolling;
 import io.turnout.spec.ServiceOverride;
 import io.turnout.spec.ServiceSpec;
+import io.turnout.spec.SingleService;
+import io.turnout.spec.Slot;
+import io.turnout.spec.SlotPair;
 import io.turnout.spec.SpecProblem;
 import io.turnout.spec.Verification;
 import io.turnout.spec.WeightStep;
@@ -32,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 final class CrossFileRules {
     private static final String ELB = "/spec/strategy/blueGreen/traffic/elb";
     private static final String DNS = "/spec/strategy/blueGreen/traffic/dns";
+    private static final String ROLLING = "/spec/strategy/rolling";
 
     private final List<LoadedEnvironment> environments;
     private final List<LoadedService> services;
@@ -65,12 +69,56 @@ final class CrossFileRules {
                     case ElbTraffic elb -> elbRules(s, elb, byName);
                     case DnsTraffic dns -> dnsRules(s, dns);
                 }
+                slotNamesDiffer(s, bg);
+            }
+            if (s.spec().strategy() instanceof Rolling rolling && rolling.targetGroup().isPresent()) {
+                Rolling.TargetGroupRoute route = rolling.targetGroup().get();
+                for (Map.Entry<String, JsonNode> td : effectiveTaskDefinitions(s, byName).entrySet()) {
+                    if (!containerPortMatches(s, ROLLING, route.containerName(), route.containerPort(),
+                            "target group " + route.targetGroup(), td.getKey(), td.getValue())) break;
+                }
             }
             taskCheckContainers(s, byName);
             hookContainers(s, byName);
             EngineRules.check(s, effectiveTaskDefinitions(s, byName), problems);
         }
+        ecsServicesClaimedOnce();
         return problems;
+    }
+
+    private void slotNamesDiffer(LoadedService s, BlueGreen bg) {
+        SlotPair<String> names = bg.ecsServiceNames(s.spec().name());
+        if (!names.a().equals(names.b())) return;
+        String pointer = "/spec/strategy/blueGreen/slots/" + (bg.adopted(Slot.B) ? "b" : "a");
+        problems.add(new SpecProblem(s.doc().positions().locateValue(pointer), pointer,
+                "both slots are ECS service '" + names.a() + "'",
+                "blue/green needs two ECS services: name another one for the other slot, or leave it out"
+                        + " (Turnout then creates " + Slot.B.ecsServiceName(s.spec().name()) + ")"));
+    }
+
+    /**
+     * Two services of one environment naming the same ECS service (an adopted slot, or a
+     * rolling service's serviceName) would deploy over each other.
+     */
+    private void ecsServicesClaimedOnce() {
+        Map<String, LoadedService> claimed = new HashMap<>();
+        for (LoadedService s : services) {
+            List<String> names = switch (s.spec().strategy()) {
+                case BlueGreen bg -> List.of(bg.ecsServiceName(s.spec().name(), Slot.A), bg.ecsServiceName(s.spec().name(), Slot.B));
+                case SingleService single -> List.of(single.ecsServiceName(s.spec().name()));
+            };
+            for (String ecsName : names) {
+                LoadedService first = claimed.get(ecsName);
+                if (first == null) {
+                    claimed.put(ecsName, s);
+                } else if (first != s && first.spec().environments().stream().anyMatch(s.spec().environments()::contains)) {
+                    problems.add(new SpecProblem(s.doc().locate("/spec/strategy"), "/spec/strategy",
+                            "ECS service '" + ecsName + "' is also service '" + first.spec().name() + "' (" + first.doc().path()
+                                    + ") in the same environment",
+                            "each ECS service belongs to one Turnout service: name another one"));
+                }
+            }
+        }
     }
 
     private void uniqueNames() {
@@ -154,7 +202,8 @@ final class CrossFileRules {
         }
         listeners(s, elb);
         for (Map.Entry<String, JsonNode> td : effectiveTaskDefinitions(s, byName).entrySet()) {
-            if (!containerPortMatches(s, elb, td.getKey(), td.getValue())) break;
+            if (!containerPortMatches(s, ELB, elb.containerName(), elb.containerPort(),
+                    "target groups " + elb.targetGroups().a() + ", " + elb.targetGroups().b(), td.getKey(), td.getValue())) break;
         }
     }
 
@@ -174,30 +223,33 @@ final class CrossFileRules {
         }
     }
 
-    /** One problem per service is enough: the same mismatch would repeat for each environment. */
-    private boolean containerPortMatches(LoadedService s, ElbTraffic elb, String environment, JsonNode td) {
+    /**
+     * The container the load balancer sends to must map the port (AWS refuses CreateService
+     * otherwise). The target group's own port may differ: ECS registers the container port.
+     * One problem per service is enough: the same mismatch would repeat for each environment.
+     */
+    private boolean containerPortMatches(LoadedService s, String block, String containerName, int containerPort,
+                                         String targets, String environment, JsonNode td) {
         String where = environment.isEmpty() ? "" : " in environment '" + environment + "' (after overrides)";
-        Optional<JsonNode> container = container(td, elb.containerName());
+        Optional<JsonNode> container = container(td, containerName);
         if (container.isEmpty()) {
-            problems.add(new SpecProblem(s.doc().positions().locateValue(ELB + "/container/name"), ELB + "/container/name",
-                    "no container named '" + elb.containerName() + "' in the task definition" + where + " (containers: "
+            problems.add(new SpecProblem(s.doc().positions().locateValue(block + "/container/name"), block + "/container/name",
+                    "no container named '" + containerName + "' in the task definition" + where + " (containers: "
                             + String.join(", ", containerNames(td)) + ")",
-                    Suggestions.closest(elb.containerName(), containerNames(td)).map(n -> "did you mean '" + n + "'? ").orElse("")
+                    Suggestions.closest(containerName, containerNames(td)).map(n -> "did you mean '" + n + "'? ").orElse("")
                             + "set container.name to the container that serves traffic"));
             return false;
         }
         List<Integer> ports = new ArrayList<>();
         container.get().path("portMappings").forEach(m -> ports.add(m.path("containerPort").asInt()));
-        if (ports.contains(elb.containerPort())) return true;
+        if (ports.contains(containerPort)) return true;
         String tdFile = s.taskDefinitionDoc() == s.doc() ? "spec.taskDefinition.inline" : s.taskDefinitionDoc().path();
         // ECS's own wording (CreateService InvalidParameterException), so the message is searchable
-        problems.add(new SpecProblem(s.doc().positions().locateValue(ELB + "/container/port"), ELB + "/container/port",
-                "No container definition has port mapping that matches the target port " + elb.containerPort()
-                        + " of target groups " + elb.targetGroups().a() + ", " + elb.targetGroups().b() + ": container '"
-                        + elb.containerName() + "' maps " + ports + where,
-                "Set spec.strategy.blueGreen.traffic.elb.container.port to one of those ports or add a portMapping with containerPort "
-                        + elb.containerPort() + " to container '" + elb.containerName() + "' in " + tdFile
-                        + " (the target groups must use the same port)"));
+        problems.add(new SpecProblem(s.doc().positions().locateValue(block + "/container/port"), block + "/container/port",
+                "No container definition has port mapping that matches the target port " + containerPort
+                        + " of " + targets + ": container '" + containerName + "' maps " + ports + where,
+                "Set " + block.substring(1).replace('/', '.') + ".container.port to one of those ports or add a portMapping"
+                        + " with containerPort " + containerPort + " to container '" + containerName + "' in " + tdFile));
         return false;
     }
 

@@ -96,7 +96,7 @@ final class EngineRules {
                     add(env, settings, "/loadBalancers", "field 'loadBalancers' is set by Turnout under spec.strategy." + strategy,
                             "Turnout sets loadBalancers from " + (strategy.equals("blueGreen")
                                     ? "spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)"
-                                    : "nothing: a rolling service has no load balancer")
+                                    : "spec.strategy.rolling.targetGroup and container (one target group)")
                                     + "; remove it, or deploy with strategy ecs (ECS's own blue/green) to keep your own");
                 }
                 if (!ecsStrategy.equals("ROLLING")) {

@@ -87,11 +87,14 @@ final class SpecTreeBuilder {
     private static Strategy strategy(JsonNode strategy) {
         if (strategy.has("rolling")) {
             JsonNode r = strategy.get("rolling");
+            Optional<Rolling.TargetGroupRoute> route = text(r, "targetGroup").map(tg -> new Rolling.TargetGroupRoute(tg,
+                    r.path("container").path("name").asString(), r.path("container").path("port").asInt()));
             Optional<Canary> canary = Optional.ofNullable(r.get("canary")).map(c -> new Canary(
                     c.has("tasks") ? c.get("tasks").asInt() : 1, duration(c, "bakeTime", Duration.ofMinutes(5))));
             return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
                     integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"),
-                    Optional.ofNullable(r.get("verification")).map(SpecTreeBuilder::verification), canary);
+                    Optional.ofNullable(r.get("verification")).map(SpecTreeBuilder::verification), canary,
+                    text(r, "serviceName"), route);
         }
         if (strategy.has("ecs")) {
             JsonNode e = strategy.get("ecs");
@@ -103,14 +106,16 @@ final class SpecTreeBuilder {
             for (JsonNode hook : c.path("hooks")) {
                 hook.properties().forEach(e -> hooks.add(new CodeDeploy.Hook(e.getKey(), e.getValue().asString())));
             }
-            return new CodeDeploy(text(c, "serviceName"), c.path("application").asString(), c.path("deploymentGroup").asString(),
+            return new CodeDeploy(text(c, "serviceName"), text(c, "application"), text(c, "deploymentGroup"),
                     text(c, "deploymentConfigName"), hooks,
                     Optional.ofNullable(c.get("verification")).map(SpecTreeBuilder::verification));
         }
         JsonNode bg = strategy.path("blueGreen");
+        Optional<BlueGreen.SlotNames> slots = Optional.ofNullable(bg.get("slots"))
+                .map(s -> new BlueGreen.SlotNames(text(s, "a"), text(s, "b")));
         return new BlueGreen(traffic(bg.path("traffic")),
                 Optional.ofNullable(bg.get("verification")).map(SpecTreeBuilder::verification),
-                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling));
+                Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling), slots);
     }
 
     private static Traffic traffic(JsonNode traffic) {

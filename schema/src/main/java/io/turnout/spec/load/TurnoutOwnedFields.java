@@ -13,10 +13,10 @@ final class TurnoutOwnedFields {
 
     private static final Map<String, String> SERVICE = Map.of(
             "cluster", "Turnout sets cluster from the environment's spec.cluster",
-            "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling",
+            "serviceName", "Turnout names the ECS services from metadata.name: <name>--a and <name>--b for blue/green, <name> for rolling; to adopt existing services name them in spec.strategy.blueGreen.slots or spec.strategy.rolling.serviceName",
             "taskDefinition", "Turnout registers spec.taskDefinition and points each slot at the revision it registered",
             "serviceRegistries", "Turnout sets serviceRegistries from spec.strategy.blueGreen.traffic.dns.cloudMapServices (the slot's Cloud Map service)",
-            "deploymentController", "the strategy sets the deployment controller: ECS for spec.strategy.blueGreen, rolling and ecs (ECS's own blue/green), CODE_DEPLOY for spec.strategy.codeDeploy",
+            "deploymentController", "the strategy sets the deployment controller: spec.strategy.blueGreen and spec.strategy.rolling use ECS, spec.strategy.ecs ECS's own blue/green, spec.strategy.codeDeploy CODE_DEPLOY",
             "role", "Turnout leaves role unset so that ECS uses its service-linked role, which load-balanced services need",
             "schedulingStrategy", "Turnout runs REPLICA services only (DAEMON services cannot have two slots or a desired count)");
 

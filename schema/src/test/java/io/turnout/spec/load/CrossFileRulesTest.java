@@ -89,7 +89,7 @@ class CrossFileRulesTest {
         SpecProblem p = problemContaining(problems(web("port: 8080}", "port: 9090}")), "target port 9090");
         assertEquals("/spec/strategy/blueGreen/traffic/elb/container/port", p.pointer());
         assertEquals("Set spec.strategy.blueGreen.traffic.elb.container.port to one of those ports or add a portMapping with containerPort 9090"
-                + " to container 'web' in services/web/web.taskdef.json (the target groups must use the same port)", p.fix());
+                + " to container 'web' in services/web/web.taskdef.json", p.fix());
     }
 
     @Test
