@@ -174,6 +174,9 @@ final class EngineRules {
         for (String field : ECS_BLUE_GREEN_FIELDS.stream().sorted().toList()) {
             JsonNode value = settings.effective().at(DC + "/" + field);
             if (value.isMissingNode() || value.isNull() || (value.isArray() && value.isEmpty())) continue;
+            // DescribeServices reports bakeTimeInMinutes 0 for every service since July 2025, ROLLING ones
+            // too, so dumps of them (ecspresso's) carry it; AWS accepts it, and 0 changes nothing
+            if (field.equals("bakeTimeInMinutes") && value.isNumber() && value.asInt() == 0) continue;
             add(env, settings, DC + "/" + field, "deploymentConfiguration." + field + " belongs to ECS's BLUE_GREEN, LINEAR and CANARY"
                     + " deployments, which " + why + " does not use", "remove deploymentConfiguration." + field
                     + (why.startsWith("deploymentConfiguration") ? ", or set deploymentConfiguration.strategy" : ""));

@@ -165,6 +165,16 @@ class EngineSpecsTest {
         assertTrue(lbs.fix().contains("spec.strategy.blueGreen.traffic.elb"), lbs.fix());
     }
 
+    /** A dump of any service made since July 2025 (ecspresso's) carries bakeTimeInMinutes 0: AWS accepts it, and so does Turnout. */
+    @Test
+    void aZeroBakeTimeAsDescribeServicesReportsItIsAcceptedWithoutEcsBlueGreen() {
+        var zero = new SpecLoader().load(repo().with(CrossFileRulesTest.WEB, Fixtures.WEB.replace("desiredCount: 2",
+                "desiredCount: 2\n    deploymentConfiguration: {bakeTimeInMinutes: 0}")));
+        assertTrue(zero.isValid(), () -> Fixtures.describe(zero.problems()));
+        problemContaining(problems(repo().with(CrossFileRulesTest.WEB, Fixtures.WEB.replace("desiredCount: 2",
+                "desiredCount: 2\n    deploymentConfiguration: {bakeTimeInMinutes: 5}"))), "deploymentConfiguration.bakeTimeInMinutes belongs to");
+    }
+
     @Test
     void codeDeployNeedsItsApplicationAndDeploymentGroupAndOneTargetGroup() {
         problemContaining(problems(repo().with("services/payments.yaml", CODE_DEPLOY.replace("      application: shop\n", ""))),
