@@ -4,6 +4,7 @@ import io.turnout.events.DeploymentEvents;
 import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -15,16 +16,21 @@ import picocli.CommandLine;
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ApproveCommand.class, ImportCommand.class,
                 AgentCommand.class, StateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:valid, or in sync", "1:error (invalid specs, missing infrastructure, failed call)",
+        exitCodeList = {"0:valid, or in sync", "1:error (invalid specs, missing infrastructure, failed call, no or unknown command or option)",
                 "2:changes pending (plan)"})
-public final class TurnoutCommand implements Runnable {
+public final class TurnoutCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * "turnout" alone is a usage error like any other: the usage on stderr, and the usage exit
+     * code, which is ERROR here (2 already means "changes pending" for plan, as in Terraform).
+     */
     @Override
-    public void run() {
-        // "turnout" alone: show what it can do rather than doing nothing silently.
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("error: no command given.");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.ERROR;
     }
 
     public static void main(String[] args) {

@@ -47,7 +47,7 @@ public final class Normalizer {
             "launchType", "capacityProviderStrategy", "platformVersion", "networkConfiguration",
             "healthCheckGracePeriodSeconds", "enableExecuteCommand", "propagateTags", "enableECSManagedTags",
             "placementConstraints", "placementStrategy", "deploymentConfiguration", "availabilityZoneRebalancing",
-            "schedulingStrategy");
+            "schedulingStrategy", "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations");
 
     private Normalizer() {}
 
@@ -149,9 +149,10 @@ public final class Normalizer {
             }
             s.set("capacityProviderStrategy", sorted(items, "capacityProvider"));
         }
-        s.set("deploymentConfiguration", deploymentConfiguration(s.get("deploymentConfiguration")));
         // DescribeServices reports these defaults for a service created without them
         s.putIfAbsent("schedulingStrategy", NODES.stringNode("REPLICA"));
+        s.set("deploymentConfiguration", deploymentConfiguration(s.get("deploymentConfiguration"),
+                "DAEMON".equals(s.get("schedulingStrategy").asString())));
         s.putIfAbsent("enableECSManagedTags", NODES.booleanNode(false));
         s.putIfAbsent("enableExecuteCommand", NODES.booleanNode(false));
         s.putIfAbsent("propagateTags", NODES.stringNode("NONE"));
@@ -174,11 +175,12 @@ public final class Normalizer {
         return JsonCanon.sortKeys(s);
     }
 
-    private static ObjectNode deploymentConfiguration(JsonNode given) {
+    private static ObjectNode deploymentConfiguration(JsonNode given, boolean daemon) {
         ObjectNode d = given != null && given.isObject() ? (ObjectNode) given.deepCopy() : NODES.objectNode();
-        // REPLICA services: up to 200% during a deployment, never below 100% healthy, no circuit breaker
-        d.putIfAbsent("maximumPercent", NODES.numberNode(200));
-        d.putIfAbsent("minimumHealthyPercent", NODES.numberNode(100));
+        // REPLICA services: up to 200% during a deployment, never below 100% healthy, no circuit breaker;
+        // DAEMON services: at most one task per instance (100%), and all may be replaced at once (0%)
+        d.putIfAbsent("maximumPercent", NODES.numberNode(daemon ? 100 : 200));
+        d.putIfAbsent("minimumHealthyPercent", NODES.numberNode(daemon ? 0 : 100));
         ObjectNode breaker = d.has("deploymentCircuitBreaker")
                 ? (ObjectNode) d.get("deploymentCircuitBreaker") : d.putObject("deploymentCircuitBreaker");
         breaker.putIfAbsent("enable", NODES.booleanNode(false));
@@ -186,6 +188,9 @@ public final class Normalizer {
         // since ECS's own blue/green deployments (July 2025) DescribeServices names the
         // strategy; a service that never chose one is ROLLING
         d.putIfAbsent("strategy", NODES.stringNode("ROLLING"));
+        // bake time belongs to ECS's BLUE_GREEN, LINEAR and CANARY deployments; DescribeServices
+        // reports bakeTimeInMinutes: 0 for ROLLING ones, which means the same as none
+        if ("ROLLING".equals(d.get("strategy").asString()) && d.path("bakeTimeInMinutes").asInt(-1) == 0) d.remove("bakeTimeInMinutes");
         // newer DescribeServices answers carry alarms {alarmNames: [], enable: false, rollback: false}
         // (the empty list was already dropped); a service without alarms means the same
         JsonNode alarms = d.get("alarms");

@@ -79,6 +79,13 @@ final class DefinitionFiles {
         }
         for (TaskDefinitionDoc td : unpaired) {
             String family = td.family();
+            if ("awsvpc".equals(TaskDefinitionCleanup.unwrap(td.doc()).path("networkMode").asString(""))) {
+                // ECS refuses CreateService for an awsvpc task without the tasks' subnets, and no default would do
+                refused.add(new Unexpressed(family, td.file().toString(), "only a task definition was given, and its networkMode"
+                        + " is awsvpc: a service of it needs its subnets (networkConfiguration), which only the service's"
+                        + " definition has: pass its service definition or DescribeServices output too; the service is not imported"));
+                continue;
+            }
             List<Unexpressed> notes = List.of(new Unexpressed(family, "service settings", "only a task definition was given"
                     + " (" + td.file() + "): the service gets ECS's defaults (1 task, no network configuration); import its"
                     + " service definition or DescribeServices output too to keep its settings"));

@@ -140,8 +140,8 @@ final class ElbTrafficReads {
             if (prod != null && t.prodRule().isPresent()) prodRule = ruleOrProblem(t, prod, t.prodRule().get(), problems);
             if (stage != null && t.stageRule().isPresent()) stageRule = ruleOrProblem(t, stage, t.stageRule().get(), problems);
         }
-        TargetGroupInfo a = targetGroupOrProblem(t, Slot.A, problems);
-        TargetGroupInfo b = targetGroupOrProblem(t, Slot.B, problems);
+        TargetGroupInfo a = targetGroupOrProblem(t, lb, Slot.A, problems);
+        TargetGroupInfo b = targetGroupOrProblem(t, lb, Slot.B, problems);
         boolean complete = problems.isEmpty() && prod != null && stage != null && a != null && b != null;
         Optional<LiveElb> traffic = complete
                 ? Optional.of(new LiveElb(lb, prod, stage, prodRule, stageRule, new SlotPair<>(a, b)))
@@ -165,12 +165,18 @@ final class ElbTrafficReads {
         return found;
     }
 
-    private TargetGroupInfo targetGroupOrProblem(ElbTraffic t, Slot slot, List<String> problems) {
+    private TargetGroupInfo targetGroupOrProblem(ElbTraffic t, LoadBalancerInfo lb, Slot slot, List<String> problems) {
         String name = t.targetGroups().get(slot);
         TargetGroupInfo tg = targetGroups.get(name);
         if (tg == null) {
             problems.add("target group " + name + " not found");
             return null;
+        }
+        // An application load balancer's target group belongs to one load balancer: the swap would
+        // forward the spec's listeners to a group of another one, which ELB refuses halfway through.
+        if (lb != null && !tg.loadBalancerArns().isEmpty() && !tg.loadBalancerArns().contains(lb.arn())) {
+            problems.add("target group " + name + " is attached to " + String.join(", ", tg.loadBalancerArns()) + ", not to load balancer "
+                    + t.loadBalancer() + " that the spec names: use target groups of " + t.loadBalancer() + ", or fix elb.loadBalancer");
         }
         // A target group that no listener or rule uses (e.g. after a swap interrupted between the prod and
         // the stage listener) is deliberately not a problem: the planner must still see traffic to repair it.

@@ -1,5 +1,7 @@
 package io.turnout.plan;
 
+import io.turnout.cloud.TargetGroupInfo;
+import io.turnout.live.LiveElb;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.spec.AutoScaling;
@@ -40,6 +42,10 @@ final class BlueGreenPlanner {
         if (serving.isEmpty()) {
             // a slot that was not read is not absent: the reader skips the idle slot when BLUE runs the spec
             if (!live.notRead().isEmpty()) return notRead(name, live, live.notRead().iterator().next());
+            for (Slot slot : Slot.values()) {
+                Optional<String> detached = live.slot(slot).isPresent() ? Optional.empty() : detachedTargetGroup(live, slot);
+                if (detached.isPresent()) return Outcome.problem(name, detached.get());
+            }
             return new FirstDeployment(context, desired, traffic, verification, scaling, live).plan();
         }
         LiveSlot blueSlot = live.slot(serving.get()).orElseThrow();
@@ -72,9 +78,27 @@ final class BlueGreenPlanner {
             if (update.problem().isPresent()) return Outcome.problem(name, update.problem().get());
             rebind = update.rebind();
             update.note().ifPresent(notes::add);
+        } else {
+            Optional<String> detached = detachedTargetGroup(live, greenId);
+            if (detached.isPresent()) return Outcome.problem(name, detached.get());
         }
         return deploy(new Deployment(desired, traffic, verification, scaling, blueSlot, greenId, green, rebind, vsBlue,
                 imageBefore, imageAfter, notes), live);
+    }
+
+    /**
+     * A slot that does not exist yet is created on its target group, and ECS refuses CreateService
+     * on a target group no listener or rule of a load balancer forwards to ("The target group …
+     * does not have an associated load balancer"): said before anything is created.
+     */
+    private static Optional<String> detachedTargetGroup(LiveService live, Slot slot) {
+        if (!(live.traffic().orElse(null) instanceof LiveElb elb)) return Optional.empty();
+        TargetGroupInfo tg = elb.targetGroups().get(slot);
+        if (!tg.loadBalancerArns().isEmpty()) return Optional.empty();
+        return Optional.of("target group " + tg.name() + " is not attached to load balancer " + elb.loadBalancer().name()
+                + " (no listener or rule forwards to it), and ECS refuses to create a service on it (\"The target group"
+                + " does not have an associated load balancer\"): make a listener or rule of " + elb.loadBalancer().name()
+                + " forward to " + tg.name() + " (e.g. the stage listener's default action), then plan again");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.turnout.text;
 
+import io.turnout.spec.DisplayText;
 import java.io.PrintWriter;
 import java.io.Writer;
 
@@ -37,17 +38,9 @@ public final class TerminalText {
         return out.toString();
     }
 
-    /**
-     * Whether {@code c} could change how a terminal or a reader shows the text around it: C0 and C1
-     * controls and DEL (ESC, CSI, NUL, CR, LF …), the line and paragraph separators, bidirectional
-     * overrides, isolates and marks. All of them are in the Basic Multilingual Plane, so text can be
-     * checked one {@code char} at a time.
-     */
+    /** Whether {@code c} could change how a terminal or a reader shows the text around it (the specs' rules, {@link DisplayText}). */
     public static boolean unsafe(int c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F)
-                || c == 0x2028 || c == 0x2029
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x200E || c == 0x200F || c == 0x061C;
+        return DisplayText.unsafe(c);
     }
 
     private static boolean unsafe(int c, boolean keepLines) {
@@ -59,13 +52,7 @@ public final class TerminalText {
             out.append(c);
             return;
         }
-        switch (c) {
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            case '\t' -> out.append("\\t");
-            case 0 -> out.append("\\0");
-            default -> out.append(String.format("\\u%04X", (int) c));
-        }
+        out.append(DisplayText.escaped(c));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,11 @@ class CommandLineTest {
 
     /** A writable copy of specs-example to break in one place. */
     Path exampleCopy() throws IOException {
-        Path copy = tmp.resolve("specs");
+        return exampleCopy(tmp.resolve("specs"));
+    }
+
+    /** A writable copy of specs-example (world.yaml included) at {@code copy}. */
+    static Path exampleCopy(Path copy) throws IOException {
         try (Stream<Path> files = Files.walk(EXAMPLE)) {
             files.forEach(src -> {
                 try {
@@ -51,7 +56,7 @@ class CommandLineTest {
     static void replaceIn(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertTrue(text.contains(from), file + " should contain " + from);
-        Files.writeString(file, text.replaceFirst(Pattern.quote(from), to));
+        Files.writeString(file, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
     }
 
     /** Issue 11: control characters reached the terminal raw; everything on stderr is escaped. */

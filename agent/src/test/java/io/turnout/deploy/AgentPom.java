@@ -36,6 +36,17 @@ record AgentPom(Element project) {
         return text(child(project, "properties").orElseThrow(), "exec.mainClass").orElseThrow();
     }
 
+    /** The {@code configuration} of a plugin of the main build. */
+    Element pluginConfiguration(String artifactId) {
+        Element plugins = child(child(project, "build").orElseThrow(), "plugins").orElseThrow();
+        for (Element plugin : children(plugins, "plugin")) {
+            if (text(plugin, "artifactId").orElse("").equals(artifactId)) {
+                return child(plugin, "configuration").orElseThrow(() -> new AssertionError(artifactId + " has no configuration"));
+            }
+        }
+        throw new AssertionError("agent/pom.xml's build has no " + artifactId);
+    }
+
     /** The {@code configuration} of the jib-maven-plugin in the {@code jib} profile. */
     Element jibConfiguration() {
         Element profiles = child(project, "profiles").orElseThrow(() -> new AssertionError("agent/pom.xml has no profiles"));

@@ -70,6 +70,12 @@ class ImportRealWorldTest {
             assertTrue(imported.out().contains("it is a template") && imported.out().contains("render it"), imported.all());
             return;
         }
+        if (inputs.size() == 1 && id.startsWith("td") && Files.readString(inputs.getFirst()).contains("\"awsvpc\"")) {
+            // no service to take the subnets from, and ECS refuses CreateService without them
+            assertEquals(1, imported.exit(), imported.all());
+            assertTrue(imported.out().contains("its networkMode is awsvpc"), imported.all());
+            return;
+        }
         assertEquals(0, imported.exit(), imported.all());
         Run validated = turnout("validate", out.toString());
         assertEquals(0, validated.exit(), imported.all() + "\n" + validated.all());
@@ -79,9 +85,7 @@ class ImportRealWorldTest {
         }
         String environment = Files.readString(out.resolve("environments/production.yaml"));
         String serviceYaml = String.join("\n", serviceFiles(out));
-        boolean awsvpcWithoutNetwork = serviceYaml.contains("only a task definition was given")
-                && Files.readString(inputs.getFirst()).contains("\"awsvpc\"");
-        if (awsvpcWithoutNetwork || serviceYaml.contains("targetGroup:")) return; // nothing to run it in
+        if (serviceYaml.contains("targetGroup:")) return; // nothing to run it in
         roundTripThroughTheSimulatedCloud(id, out, environment);
     }
 

@@ -184,7 +184,7 @@ class ImportRoundTripTest {
     void existingFilesAreNotOverwrittenWithoutForce() throws IOException {
         Path out = tmp.resolve("imported");
         String[] args = {"import", "--env", "production", "--cluster", "shop", "--region", "eu-west-1", "--out", out.toString(),
-                FIXTURES.resolve("register-task-definition.yaml").toString()};
+                FIXTURES.resolve("create-service.yaml").toString(), FIXTURES.resolve("register-task-definition.yaml").toString()};
         assertEquals(0, turnout(args).exit());
         Run again = turnout(args);
         assertEquals(1, again.exit(), again.all());
@@ -192,6 +192,20 @@ class ImportRoundTripTest {
         List<String> forced = new ArrayList<>(List.of(args));
         forced.add("--force");
         assertEquals(0, turnout(forced.toArray(String[]::new)).exit());
+    }
+
+    /**
+     * A lone awsvpc task definition has no service to take the subnets from, and ECS refuses
+     * CreateService without them (issue 11: what AWS refuses, validate refuses): not imported, with why.
+     */
+    @Test
+    void aLoneAwsvpcTaskDefinitionIsRefusedWithWhatToPass() {
+        Path out = tmp.resolve("imported");
+        Run alone = turnout("import", "--env", "production", "--cluster", "shop", "--region", "eu-west-1", "--out", out.toString(),
+                FIXTURES.resolve("register-task-definition.yaml").toString());
+        assertEquals(1, alone.exit(), alone.all());
+        assertTrue(alone.out().contains("its networkMode is awsvpc") && alone.out().contains("pass its service definition"),
+                alone.all());
     }
 
     @Test

@@ -5,6 +5,11 @@ package io.turnout.spec;
  * (always with forward slashes), and a 1-based line and column (0 when unknown).
  */
 public record SourceLocation(String file, int line, int column) {
+    /** A file name can hold control characters too; it is escaped for display (see {@link DisplayText}). */
+    public SourceLocation {
+        file = DisplayText.escape(file);
+    }
+
     public static SourceLocation of(String file) {
         return new SourceLocation(file, 0, 0);
     }

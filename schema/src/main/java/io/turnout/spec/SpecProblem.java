@@ -9,6 +9,13 @@ package io.turnout.spec;
  * @param fix      what to do about it ("did you mean 'desiredCount'?"); may be empty
  */
 public record SpecProblem(SourceLocation location, String pointer, String message, String fix) {
+    /** Messages quote spec values, so every part is escaped for display once, here (see {@link DisplayText}). */
+    public SpecProblem {
+        pointer = DisplayText.escape(pointer);
+        message = DisplayText.escape(message);
+        fix = DisplayText.escape(fix);
+    }
+
     /** {@code file:line:col: message (at /pointer). fix} — one line, as compilers print errors. */
     public String describe() {
         StringBuilder s = new StringBuilder().append(location).append(": ").append(message);

@@ -55,6 +55,10 @@ final class AwsEcs implements EcsApi {
     private static final Set<String> OWNED = Set.of("cluster", "serviceName", "taskDefinition", "desiredCount",
             "loadBalancers", "serviceRegistries", "tags", "clientToken");
 
+    /** CreateService members that DescribeServices reports on each deployment instead of on the service. */
+    private static final List<String> DEPLOYMENT_SETTINGS = List.of("serviceConnectConfiguration", "volumeConfigurations",
+            "vpcLatticeConfigurations");
+
     /** CreateService's member names, the shape of {@code settings}. */
     private static final Set<String> CREATE_SERVICE_MEMBERS = Set.copyOf(
             SdkJson.memberNames(software.amazon.awssdk.services.ecs.model.CreateServiceRequest.builder()));
@@ -141,12 +145,14 @@ final class AwsEcs implements EcsApi {
             builder.cluster(request.cluster())
                     .serviceName(request.serviceName())
                     .taskDefinition(request.taskDefinition())
-                    .desiredCount(request.desiredCount())
                     .serviceRegistries(request.serviceRegistries().stream()
                             .map(b -> ServiceRegistry.builder().registryArn(b.registryArn()).build()).toList());
             // The typed bindings (a blue/green slot's) win; without them the settings' own loadBalancers
             // (strategy ecs and codeDeploy, CreateService's shape with advancedConfiguration) stay.
             if (!request.loadBalancers().isEmpty()) builder.loadBalancers(request.loadBalancers().stream().map(AwsEcs::toSdk).toList());
+            // ECS refuses a desired count for a daemon ("The daemon scheduling strategy does not
+            // support a desired count for services"): it runs one task per container instance
+            if (!"DAEMON".equals(request.settings().path("schedulingStrategy").asString(""))) builder.desiredCount(request.desiredCount());
             if (!tags.isEmpty()) builder.tags(toTags(tags));
             return info(ecs.createService(builder.build()).service());
         });
@@ -301,10 +307,14 @@ final class AwsEcs implements EcsApi {
         settings.retain(settings.propertyNames().stream()
                 .filter(name -> CREATE_SERVICE_MEMBERS.contains(name) && !OWNED.contains(name))
                 .collect(Collectors.toSet()));
-        // DescribeServices has no serviceConnectConfiguration of the service itself: the PRIMARY
-        // deployment carries what the service now runs with (as ecspresso reads it for its diff).
-        s.deployments().stream().filter(d -> "PRIMARY".equals(d.status()) && d.serviceConnectConfiguration() != null)
-                .findFirst().ifPresent(d -> settings.set("serviceConnectConfiguration", SdkJson.toJson(d.serviceConnectConfiguration())));
+        // DescribeServices keeps Service Connect, managed volumes and VPC Lattice on the service's
+        // deployments, not on the service: the PRIMARY deployment's are the service's settings
+        // (as ecspresso reads them for its diff)
+        s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().map(SdkJson::toJson).ifPresent(primary -> {
+            for (String field : DEPLOYMENT_SETTINGS) {
+                if (primary.has(field)) settings.set(field, primary.get(field));
+            }
+        });
         return new EcsServiceInfo(s.serviceArn(), s.serviceName(), s.clusterArn(), s.status(), s.taskDefinition(),
                 n(s.desiredCount()), n(s.runningCount()), n(s.pendingCount()),
                 s.loadBalancers().stream().map(AwsEcs::binding).toList(),

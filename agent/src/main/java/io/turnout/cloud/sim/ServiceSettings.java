@@ -20,12 +20,14 @@ final class ServiceSettings {
             "platformVersion", "networkConfiguration", "healthCheckGracePeriodSeconds", "enableExecuteCommand",
             "propagateTags", "enableECSManagedTags", "placementConstraints", "placementStrategy",
             "deploymentConfiguration", "availabilityZoneRebalancing", "tags", "schedulingStrategy",
-            // AWS takes the deployment controller at creation (ECS, CODE_DEPLOY, EXTERNAL) and reports it back
-            "deploymentController", "serviceConnectConfiguration");
+            "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations",
+            // AWS takes the deployment controller at creation (ECS, CODE_DEPLOY, EXTERNAL) and reports it back;
+            // the simulator keeps it so that services of AWS's own engines can be imported and compared
+            "deploymentController");
     /** Changing any of these replaces the tasks, so ECS starts a new deployment. */
     private static final Set<String> REDEPLOYING = Set.of("launchType", "capacityProviderStrategy",
             "platformVersion", "networkConfiguration", "placementConstraints", "placementStrategy",
-            "serviceConnectConfiguration");
+            "serviceConnectConfiguration", "volumeConfigurations", "vpcLatticeConfigurations");
 
     private ServiceSettings() {}
 
@@ -45,13 +47,15 @@ final class ServiceSettings {
         s.remove("desiredCount");
         JsonNode tagList = s.remove("tags");
         if (tagList != null) for (JsonNode t : tagList) tags.put(t.path("key").asString(), t.path("value").asString());
-        if (s.has("schedulingStrategy") && !"REPLICA".equals(s.get("schedulingStrategy").asString())) {
-            throw SimErrors.invalid("InvalidParameterException", operation, "only schedulingStrategy REPLICA is simulated");
+        boolean daemon = "DAEMON".equals(s.path("schedulingStrategy").asString(""));
+        if (daemon && "FARGATE".equals(s.path("launchType").asString(""))) {
+            throw SimErrors.invalid("InvalidParameterException", operation, "Fargate does not support the DAEMON scheduling strategy");
         }
         ObjectNode dc = s.has("deploymentConfiguration") ? (ObjectNode) s.get("deploymentConfiguration")
                 : s.putObject("deploymentConfiguration");
-        if (!dc.has("maximumPercent")) dc.put("maximumPercent", 200);
-        if (!dc.has("minimumHealthyPercent")) dc.put("minimumHealthyPercent", 100);
+        // a daemon never runs more than one task per instance during a deployment, and may stop them all
+        if (!dc.has("maximumPercent")) dc.put("maximumPercent", daemon ? 100 : 200);
+        if (!dc.has("minimumHealthyPercent")) dc.put("minimumHealthyPercent", daemon ? 0 : 100);
         ObjectNode breaker = dc.has("deploymentCircuitBreaker") ? (ObjectNode) dc.get("deploymentCircuitBreaker")
                 : dc.putObject("deploymentCircuitBreaker");
         if (!breaker.has("enable")) breaker.put("enable", false);

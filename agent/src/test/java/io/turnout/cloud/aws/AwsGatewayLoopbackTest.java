@@ -202,4 +202,40 @@ class AwsGatewayLoopbackTest {
                         + "</NextHostedZoneId>")
                 + "</ListHostedZonesByNameResponse>";
     }
+
+    static final String SERVICE_ANSWER = """
+            {"service": {"serviceArn": "arn:aws:ecs:eu-west-1:1:service/production/worker", "serviceName": "worker",
+             "clusterArn": "arn:aws:ecs:eu-west-1:1:cluster/production", "status": "ACTIVE", "desiredCount": 1,
+             "schedulingStrategy": "DAEMON", "launchType": "EC2",
+             "deploymentConfiguration": {"maximumPercent": 100, "minimumHealthyPercent": 0, "strategy": "ROLLING", "bakeTimeInMinutes": 0},
+             "deployments": [
+               {"id": "ecs-svc/2", "status": "PRIMARY", "taskDefinition": "arn:aws:ecs:eu-west-1:1:task-definition/worker:2",
+                "serviceConnectConfiguration": {"enabled": true, "namespace": "shop.local"},
+                "vpcLatticeConfigurations": [{"roleArn": "r", "targetGroupArn": "tg", "portName": "http"}]},
+               {"id": "ecs-svc/1", "status": "ACTIVE", "taskDefinition": "arn:aws:ecs:eu-west-1:1:task-definition/worker:1",
+                "serviceConnectConfiguration": {"enabled": false}}]}}""";
+
+    /** ECS refuses a desired count for a daemon; Service Connect and VPC Lattice are read from the PRIMARY deployment. */
+    @Test
+    void aDaemonIsCreatedWithoutADesiredCountAndItsDeploymentSettingsAreRead() {
+        contentType = "application/x-amz-json-1.1";
+        answer = SERVICE_ANSWER;
+        var settings = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree("{\"launchType\": \"EC2\", \"schedulingStrategy\": \"DAEMON\"}");
+        var info = gateway.ecs().createService(new io.turnout.cloud.CreateServiceRequest("production", "worker", "worker:2", 1,
+                List.of(), List.of(), settings, java.util.Map.of()));
+        assertTrue(bodies.getFirst().contains("\"schedulingStrategy\":\"DAEMON\""), bodies.getFirst());
+        assertTrue(!bodies.getFirst().contains("desiredCount"), bodies.getFirst());
+        assertEquals("shop.local", info.settings().at("/serviceConnectConfiguration/namespace").asString());
+        assertEquals("http", info.settings().at("/vpcLatticeConfigurations/0/portName").asString());
+    }
+
+    @Test
+    void aReplicaServiceIsCreatedWithItsDesiredCount() {
+        contentType = "application/x-amz-json-1.1";
+        answer = SERVICE_ANSWER;
+        gateway.ecs().createService(new io.turnout.cloud.CreateServiceRequest("production", "worker", "worker:2", 3,
+                List.of(), List.of(), tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), java.util.Map.of()));
+        assertTrue(bodies.getFirst().contains("\"desiredCount\":3"), bodies.getFirst());
+    }
 }

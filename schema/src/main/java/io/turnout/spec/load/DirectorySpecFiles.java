@@ -2,6 +2,7 @@ package io.turnout.spec.load;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -78,7 +79,12 @@ public final class DirectorySpecFiles implements SpecFiles {
         if (path.startsWith("/") || path.contains("\\") || path.contains(":")) {
             throw new OutsideSpecRootException(path, "not a relative path with forward slashes");
         }
-        Path file = root.resolve(path).normalize();
+        Path file;
+        try {
+            file = root.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            throw new OutsideSpecRootException(path, "not a path this system can open (" + e.getReason() + ")");
+        }
         if (!file.startsWith(root)) throw new OutsideSpecRootException(path, "it leaves the spec root");
         return file;
     }

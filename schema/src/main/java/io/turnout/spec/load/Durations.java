@@ -1,5 +1,6 @@
 package io.turnout.spec.load;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,21 +12,36 @@ public final class Durations {
 
     private Durations() {}
 
-    /** Parses a duration the schema already accepted; throws IllegalArgumentException otherwise. */
+    /**
+     * Parses a duration the schema already accepted; throws IllegalArgumentException otherwise,
+     * and for a duration beyond what {@link Duration} holds (about 292 billion years).
+     */
     public static Duration parse(String text) {
-        if (text == null || !WHOLE.matcher(text).matches()) {
+        BigInteger millis = millis(text);
+        if (millis.bitLength() >= 63) throw new IllegalArgumentException("duration too long: '" + text + "'");
+        return Duration.ofMillis(millis.longValueExact());
+    }
+
+    /** Whether {@code text} is written as a duration (one or more number-unit parts), whatever its size. */
+    public static boolean isDuration(String text) {
+        return text != null && WHOLE.matcher(text).matches();
+    }
+
+    /** The duration in milliseconds, exactly, however large the numbers written (for bounds checks before {@link #parse}). */
+    static BigInteger millis(String text) {
+        if (!isDuration(text)) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (expected e.g. 90s, 1m30s, 2h)");
         }
-        Duration total = Duration.ZERO;
+        BigInteger total = BigInteger.ZERO;
         Matcher m = PART.matcher(text);
         while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
+            long unit = switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1_000;
+                case "m" -> 60_000;
+                default -> 3_600_000;
+            };
+            total = total.add(new BigInteger(m.group(1)).multiply(BigInteger.valueOf(unit)));
         }
         return total;
     }

@@ -1,6 +1,5 @@
 package io.turnout.spec.load;
 
-import io.turnout.spec.BlueGreen;
 import io.turnout.spec.CodeDeploy;
 import io.turnout.spec.EcsNative;
 import io.turnout.spec.JsonMerge;
@@ -16,16 +15,14 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What AWS's own deployment engines need, and what only they may have, checked on each
- * environment's effective service settings (overrides applied) so that AWS never refuses it
- * half-way through a deployment:
+ * What AWS's own deployment engines need, checked on each environment's effective service
+ * settings (overrides applied) so that AWS never refuses it half-way through a deployment (what
+ * blueGreen and rolling may not have — loadBalancers of their own, ECS's BLUE_GREEN, LINEAR and
+ * CANARY — is {@link ServiceSettingsRules}'):
  * <ul>
- *   <li>{@code loadBalancers} in the service settings only under {@code strategy: ecs} or
- *       {@code codeDeploy} (blueGreen and rolling set their own from the strategy);</li>
- *   <li>{@code deploymentConfiguration.strategy} other than ROLLING, and the settings of ECS's
- *       blue/green deployments (bake time, linear, canary, lifecycle hooks), only under
- *       {@code strategy: ecs}: Turnout's blueGreen swaps traffic itself and rolling is
- *       ECS's rolling update; under {@code codeDeploy}, CodeDeploy shifts the traffic;</li>
+ *   <li>the settings of ECS's blue/green deployments (bake time, linear, canary, lifecycle
+ *       hooks) only with {@code deploymentConfiguration.strategy} BLUE_GREEN, LINEAR or CANARY;
+ *       under {@code codeDeploy}, CodeDeploy shifts the traffic;</li>
  *   <li>BLUE_GREEN, LINEAR and CANARY: every load balancer names its {@code advancedConfiguration}
  *       (AWS: "advancedConfiguration is required"), or Service Connect is on; a
  *       {@code linearConfiguration} only with LINEAR, a {@code canaryConfiguration} only with CANARY;</li>
@@ -90,23 +87,8 @@ final class EngineRules {
         switch (s.spec().strategy()) {
             case EcsNative e -> ecs(env, settings, ecsStrategy, lbs);
             case CodeDeploy c -> codeDeploy(env, settings, ecsStrategy, lbs);
-            default -> {
-                String strategy = s.spec().strategy() instanceof BlueGreen ? "blueGreen" : "rolling";
-                if (!lbs.isMissingNode() && !lbs.isEmpty()) {
-                    add(env, settings, "/loadBalancers", "field 'loadBalancers' is set by Turnout under spec.strategy." + strategy,
-                            "Turnout sets loadBalancers from " + (strategy.equals("blueGreen")
-                                    ? "spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)"
-                                    : "spec.strategy.rolling.targetGroup and container (one target group)")
-                                    + "; remove it, or deploy with strategy ecs (ECS's own blue/green) to keep your own");
-                }
-                if (!ecsStrategy.equals("ROLLING")) {
-                    add(env, settings, DC + "/strategy", "deploymentConfiguration.strategy " + ecsStrategy
-                                    + " is ECS's own deployment engine, but spec.strategy." + strategy + " deploys with ECS's rolling update"
-                                    + (strategy.equals("blueGreen") ? " of two ECS services and moves traffic itself" : ""),
-                            "use spec.strategy.ecs for ECS's " + ecsStrategy + " deployments, or remove deploymentConfiguration.strategy");
-                }
-                blueGreenFieldsOnlyWithEcs(env, settings, "spec.strategy." + strategy);
-            }
+            // blueGreen and rolling: ServiceSettingsRules refuses their loadBalancers and ECS's own strategies
+            default -> { }
         }
     }
 

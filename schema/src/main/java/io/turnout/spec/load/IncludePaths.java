@@ -21,6 +21,7 @@ final class IncludePaths {
 
     static Resolved resolve(String specFile, String reference) {
         if (reference.isBlank()) return new Resolved(null, "the path is empty");
+        if (reference.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) return new Resolved(null, "'" + reference + "' contains a control character");
         if (reference.startsWith("/") || reference.matches("^[A-Za-z]:.*") || reference.startsWith("~")) {
             return new Resolved(null, "'" + reference + "' is an absolute path; write it relative to " + specFile);
         }

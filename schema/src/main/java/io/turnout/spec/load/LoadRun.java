@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /** One load of one spec repository: the steps of {@link SpecLoader}, with the state they share. */
@@ -24,8 +26,15 @@ final class LoadRun {
     /** A spec file that passed its schema, with the record built from it. */
     record LoadedEnvironment(ParsedDocument doc, EnvironmentSpec spec) {}
 
-    /** A service that passed its schema, with its task definition's document (the service's own for inline). */
-    record LoadedService(ParsedDocument doc, ServiceSpec spec, ParsedDocument taskDefinitionDoc, String taskDefinitionPointer) {}
+    /**
+     * A service that passed its schema, with the documents its task definition and its service
+     * settings were read from (the service's own for inline ones) and where in them they start.
+     */
+    record LoadedService(ParsedDocument doc, ServiceSpec spec, ParsedDocument taskDefinitionDoc, String taskDefinitionPointer,
+                         ParsedDocument settingsDoc, String settingsPointer) {}
+
+    /** A document a service names in {@code spec.taskDefinition.file} or {@code spec.service.file}, read and validated. */
+    private record Included(Optional<ParsedDocument> doc, boolean valid) {}
 
     private final SpecFiles files;
     private final SpecLimits limits;
@@ -35,6 +44,8 @@ final class LoadRun {
     private final Map<String, Optional<ParsedDocument>> parsed = new HashMap<>();
     private final Set<String> included = new LinkedHashSet<>();
     private final Set<String> namesOfInvalidEnvironments = new LinkedHashSet<>();
+    private final Set<String> validatedIncludes = new HashSet<>();
+    private final Set<String> invalidIncludes = new HashSet<>();
     private boolean unreadable;
     private long bytesRead;
 
@@ -75,9 +86,12 @@ final class LoadRun {
                 default -> { /* envelope problem already reported */ }
             }
         }
+        Optional<SpecProblem> severalTrees = SpecTreeHint.severalTrees(environments);
+        if (severalTrees.isPresent()) return LoadResult.failed(List.of(severalTrees.get()));
         List<LoadedEnvironment> loadedEnvironments = new ArrayList<>();
         for (ParsedDocument doc : environments) {
             List<SpecProblem> found = validation.environment(doc);
+            if (found.isEmpty()) found = DurationBounds.check(doc);
             problems.addAll(found);
             if (found.isEmpty()) {
                 loadedEnvironments.add(new LoadedEnvironment(doc, SpecTreeBuilder.environment(doc)));
@@ -88,42 +102,59 @@ final class LoadRun {
         List<LoadedService> loadedServices = new ArrayList<>();
         for (ParsedDocument doc : services) {
             List<SpecProblem> found = validation.service(doc);
+            if (found.isEmpty()) found = DurationBounds.check(doc);
             problems.addAll(found);
-            if (found.isEmpty()) loadService(doc).ifPresent(loadedServices::add);
+            // the files a service names are read (and marked as included) even when the service
+            // itself has a problem: else each would also be reported as "not a Turnout spec"
+            Included taskDefinition = include(doc, "/spec/taskDefinition/file", validation::taskDefinition);
+            Included settings = include(doc, "/spec/service/file", validation::serviceSettings);
+            if (found.isEmpty() && taskDefinition.valid() && settings.valid()) {
+                loadedServices.add(loadedService(doc, taskDefinition.doc(), settings.doc()));
+            }
         }
-        for (ParsedDocument doc : others) {
-            if (included.contains(doc.path())) continue;
-            problems.add(new SpecProblem(doc.locate(""), "", "not a Turnout spec: the file has no apiVersion and kind",
-                    "add 'apiVersion: turnout/v1' and 'kind: Environment' or 'kind: Service' (with metadata.name and spec), "
-                            + "or name it from a service's spec.taskDefinition.file, or move it out of the spec repository"));
-        }
+        List<ParsedDocument> strays = others.stream().filter(d -> !included.contains(d.path())).toList();
+        problems.addAll(SpecTreeHint.notSpecs(strays, environments, services));
         problems.addAll(new CrossFileRules(loadedEnvironments, loadedServices, namesOfInvalidEnvironments, unreadable).check());
+        problems.addAll(new ServiceRules(loadedEnvironments, loadedServices).check());
+
         if (!problems.isEmpty()) return LoadResult.failed(sorted(problems));
         return LoadResult.ok(new SpecTree(loadedEnvironments.stream().map(LoadedEnvironment::spec).toList(),
                 loadedServices.stream().map(LoadedService::spec).toList()));
     }
 
-    private Optional<LoadedService> loadService(ParsedDocument doc) {
-        JsonNode source = doc.at("/spec/taskDefinition");
-        if (source.has("inline")) {
-            return Optional.of(new LoadedService(doc, SpecTreeBuilder.service(doc, source.get("inline")), doc, "/spec/taskDefinition/inline"));
-        }
-        String reference = source.path("file").asString();
-        IncludePaths.Resolved resolved = IncludePaths.resolve(doc.path(), reference);
-        SourceLocation at = doc.positions().locateValue("/spec/taskDefinition/file");
+    private LoadedService loadedService(ParsedDocument doc, Optional<ParsedDocument> taskDefinitionFile, Optional<ParsedDocument> settingsFile) {
+        ParsedDocument tdDoc = taskDefinitionFile.orElse(doc);
+        String tdPointer = taskDefinitionFile.isPresent() ? "" : "/spec/taskDefinition/inline";
+        ParsedDocument settingsDoc = settingsFile.orElse(doc);
+        String settingsPointer = settingsFile.isPresent() ? "" : "/spec/service";
+        ServiceSpec spec = SpecTreeBuilder.service(doc, tdDoc.at(tdPointer), settingsDoc.at(settingsPointer));
+        return new LoadedService(doc, spec, tdDoc, tdPointer, settingsDoc, settingsPointer);
+    }
+
+    /**
+     * Reads and validates the file a service names at {@code pointer} ({@code …/file}), when it
+     * names one: valid when it names none, or when the file exists inside the repository and
+     * passes {@code schema}.
+     */
+    private Included include(ParsedDocument doc, String pointer, Function<ParsedDocument, List<SpecProblem>> schema) {
+        JsonNode reference = doc.at(pointer);
+        if (!reference.isString()) return new Included(Optional.empty(), !doc.at(pointer.substring(0, pointer.lastIndexOf('/'))).has("file"));
+        IncludePaths.Resolved resolved = IncludePaths.resolve(doc.path(), reference.asString());
+        SourceLocation at = doc.positions().locateValue(pointer);
         if (!resolved.ok()) {
-            problems.add(new SpecProblem(at, "/spec/taskDefinition/file", "task definition file not allowed: " + resolved.error(),
-                    "keep the task definition inside the spec repository and name it relative to " + doc.path()
-                            + " (e.g. file: " + doc.path().substring(doc.path().lastIndexOf('/') + 1).replaceAll("\\.ya?ml$", "") + ".taskdef.json)"));
-            return Optional.empty();
+            String example = (doc.at("/metadata/name").isString() ? doc.at("/metadata/name").asString() : "web") + (pointer.startsWith("/spec/service") ? ".service.json" : ".taskdef.json");
+            problems.add(new SpecProblem(at, pointer, "file not allowed: " + resolved.error(),
+                    "keep the file inside the spec repository and name it relative to " + doc.path() + " (e.g. file: " + example + ")"));
+            return new Included(Optional.empty(), false);
         }
         included.add(resolved.path());
-        Optional<ParsedDocument> td = parse(resolved.path(), at, "/spec/taskDefinition/file");
-        if (td.isEmpty()) return Optional.empty();
-        List<SpecProblem> found = validation.taskDefinition(td.get());
+        Optional<ParsedDocument> parsedFile = parse(resolved.path(), at, pointer);
+        if (parsedFile.isEmpty()) return new Included(Optional.empty(), false);
+        if (!validatedIncludes.add(resolved.path())) return new Included(parsedFile, !invalidIncludes.contains(resolved.path()));
+        List<SpecProblem> found = schema.apply(parsedFile.get());
         problems.addAll(found);
-        if (!found.isEmpty()) return Optional.empty();
-        return Optional.of(new LoadedService(doc, SpecTreeBuilder.service(doc, td.get().root()), td.get(), ""));
+        if (!found.isEmpty()) invalidIncludes.add(resolved.path());
+        return new Included(parsedFile, found.isEmpty());
     }
 
     /** "" when the document has neither apiVersion nor kind; the kind, or "?" after reporting a bad envelope. */
@@ -139,7 +170,7 @@ final class LoadRun {
         }
         JsonNode kind = root.get("kind");
         if (kind == null || !kind.isString() || !KINDS.contains(kind.asString())) {
-            String suggestion = kind == null ? "" : Suggestions.closest(kind.asString(), KINDS).map(k -> "did you mean '" + k + "'? ").orElse("");
+            String suggestion = kind == null || !kind.isString() ? "" : Suggestions.closest(kind.asString(), KINDS).map(k -> "did you mean '" + k + "'? ").orElse("");
             problems.add(new SpecProblem(doc.positions().locateValue(kind == null ? "" : "/kind"), "/kind",
                     kind == null ? "missing kind" : "unknown kind " + kind,
                     suggestion + "write 'kind: Environment' or 'kind: Service'"));

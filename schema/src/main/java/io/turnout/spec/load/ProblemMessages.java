@@ -33,6 +33,7 @@ final class ProblemMessages {
             case "const" -> notConst(pointer, instance, error.getSchemaNode(), doc);
             case "pattern" -> badPattern(pointer, instance, keyword, doc);
             case "oneOf" -> exactlyOne(pointer, error.getSchemaNode(), instance, doc);
+            case "maximum", "minimum" -> outOfRange(pointer, instance, error, doc);
             default -> new SpecProblem(doc.positions().locateValue(pointer), pointer,
                     subject(pointer, instance) + " " + error.getMessage(), boundFix(error, keyword));
         };
@@ -41,9 +42,22 @@ final class ProblemMessages {
     private SpecProblem unknownField(String pointer, String field, SchemaRef keyword, ParsedDocument doc) {
         String child = pointer + "/" + TreeReader.escape(field);
         SourceLocation at = doc.positions().locateKey(child);
-        Optional<String> owned = TurnoutOwnedFields.explain(pointer, field);
+        String object = keyword.parent().toString();
+        Optional<String> owned = TurnoutOwnedFields.explain(object, field);
         if (owned.isPresent()) {
             return new SpecProblem(at, child, "field '" + field + "' is set by Turnout, not by the spec", owned.get() + "; remove '" + field + "'");
+        }
+        Optional<String> describe = ResponseOnlyFields.describedBy(object, field);
+        if (describe.isPresent()) {
+            String create = describe.get().equals("DescribeServices") ? "CreateService" : "RegisterTaskDefinition";
+            return new SpecProblem(at, child, "unknown field '" + field + "': " + describe.get() + " reports it, the " + create + " request does not take it",
+                    "remove it (and the other fields AWS reports back: "
+                            + String.join(", ", new java.util.TreeSet<>(describe.get().equals("DescribeServices") ? ResponseOnlyFields.SERVICE
+                            : ResponseOnlyFields.TASK_DEFINITION)) + ")");
+        }
+        if (object.endsWith("service.schema.json#/$defs/serviceSource/then")) {
+            return new SpecProblem(at, child, "field '" + field + "' next to spec.service.file",
+                    "with spec.service.file the settings come from that file: move '" + field + "' into it (or into spec.overrides.<environment>.service)");
         }
         List<String> allowed = new ArrayList<>();
         schema(keyword.parent().child("properties")).ifPresent(p -> p.propertyNames().forEach(allowed::add));
@@ -54,10 +68,7 @@ final class ProblemMessages {
 
     private SpecProblem missingField(String pointer, String field, SchemaRef keyword, ParsedDocument doc) {
         String where = pointer.isEmpty() ? "at the top of the file" : "under " + pointer;
-        String about = schema(keyword.parent().child("properties").child(field).child("description"))
-                .map(d -> " (" + firstSentence(d.asString()) + ")")
-                .or(() -> describeRef(keyword.parent().child("properties").child(field)).map(d -> " (" + firstSentence(d) + ")"))
-                .orElse("");
+        String about = propertyDescription(keyword.parent(), field).map(d -> " (" + firstSentence(d) + ")").orElse("");
         return new SpecProblem(doc.positions().locate(pointer), pointer, "missing required field '" + field + "'",
                 "add '" + field + "' " + where + about);
     }
@@ -66,6 +77,12 @@ final class ProblemMessages {
         String found = args != null && args.length > 0 ? String.valueOf(args[0]) : nodeType(instance);
         String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "?";
         SourceLocation at = doc.positions().locateValue(pointer);
+        if (instance == null || instance.isNull()) {
+            // "key:" with nothing after it, "~" or null: YAML's way of writing nothing
+            String field = lastSegment(pointer);
+            return new SpecProblem(at, pointer, (field.isEmpty() ? "the document" : "'" + field + "'") + " has no value (null); expected "
+                    + article(expected), "write " + article(expected) + " after '" + field + ":', or remove the key");
+        }
         String message = "expected " + article(expected) + ", found " + article(found) + shown(instance);
         if (expected.equals("string") && instance != null && instance.isValueNode() && !instance.isNull()) {
             String field = lastSegment(pointer);
@@ -92,11 +109,6 @@ final class ProblemMessages {
 
     private SpecProblem notConst(String pointer, JsonNode instance, JsonNode value, ParsedDocument doc) {
         String expected = value == null ? "?" : value.asString();
-        if (pointer.endsWith("/schedulingStrategy")) {
-            return new SpecProblem(doc.positions().locateValue(pointer), pointer,
-                    "schedulingStrategy " + instance + " is not supported", TurnoutOwnedFields.explain("/spec/service", "schedulingStrategy").orElseThrow()
-                            + "; remove schedulingStrategy or set it to REPLICA");
-        }
         return new SpecProblem(doc.positions().locateValue(pointer), pointer,
                 subject(pointer, instance) + " must be '" + expected + "'", "write " + lastSegment(pointer) + ": " + expected);
     }
@@ -113,11 +125,27 @@ final class ProblemMessages {
                             + value.replaceAll("-{2,}", "-"));
         }
         if (pointer.endsWith("/key") && pointer.contains("/tags/")) {
+            if (value.regionMatches(true, 0, "aws:", 0, 4)) {
+                return new SpecProblem(at, pointer, "tag key '" + value + "' is reserved for AWS", "AWS refuses tag keys starting with aws: (in any case): choose another key");
+            }
             return new SpecProblem(at, pointer, "tag key '" + value + "' is reserved for Turnout",
                     "Turnout writes BG_VERSION and turnout:* tags itself: choose another key");
         }
+        String pattern = schema(owner.child("pattern")).map(JsonNode::asString).orElse("?");
         return new SpecProblem(at, pointer, "'" + value + "' is not valid: " + lowerFirst(what),
-                examples.isEmpty() ? "match " + owner.fragment() : "for example: " + examples);
+                examples.isEmpty() ? "write a value matching " + pattern : "for example: " + examples);
+    }
+
+    private SpecProblem outOfRange(String pointer, JsonNode instance, Error error, ParsedDocument doc) {
+        JsonNode limit = error.getSchemaNode();
+        String n = limit == null || !limit.isValueNode() ? "?" : limit.asString();
+        boolean max = "maximum".equals(error.getKeyword());
+        // AWS's API model types these fields as Integer: a larger number could never be sent
+        String why = max && n.equals(String.valueOf(Integer.MAX_VALUE)) ? " (the largest number AWS's API takes here: a 32-bit integer)"
+                : !max && n.equals(String.valueOf(Integer.MIN_VALUE)) ? " (the smallest number AWS's API takes here: a 32-bit integer)" : "";
+        return new SpecProblem(doc.positions().locateValue(pointer), pointer,
+                subject(pointer, instance) + " is " + (max ? "more" : "less") + " than " + n + why,
+                "use a value of at " + (max ? "most " : "least ") + n);
     }
 
     private SpecProblem exactlyOne(String pointer, JsonNode alternatives, JsonNode instance, ParsedDocument doc) {
@@ -153,13 +181,24 @@ final class ProblemMessages {
                 .map(JsonNode::asString);
     }
 
+    /** The description of {@code field} of the object schema {@code object}, following the object's own $ref when it refines another. */
+    private Optional<String> propertyDescription(SchemaRef object, String field) {
+        for (int depth = 0; depth < 4; depth++) {
+            SchemaRef property = object.child("properties").child(field);
+            Optional<String> found = schema(property.child("description")).map(JsonNode::asString).or(() -> describeRef(property));
+            if (found.isPresent()) return found;
+            Optional<JsonNode> ref = schema(object.child("$ref"));
+            if (ref.isEmpty()) return Optional.empty();
+            object = object.resolve(ref.get().asString());
+        }
+        return Optional.empty();
+    }
+
     /** Fixes for the size and range keywords; the limit is the keyword's value in the schema. */
     private String boundFix(Error error, SchemaRef keyword) {
         JsonNode limit = error.getSchemaNode();
         String n = limit == null || !limit.isValueNode() ? "?" : limit.asString();
         return switch (String.valueOf(error.getKeyword())) {
-            case "minimum" -> "use a value of at least " + n;
-            case "maximum" -> "use a value of at most " + n;
             case "minItems" -> "list at least " + n + (n.equals("1") ? " item" : " items");
             case "maxItems" -> "list at most " + n + " items";
             case "minLength" -> "write at least " + n + (n.equals("1") ? " character" : " characters");
@@ -237,6 +276,11 @@ final class ProblemMessages {
         SchemaRef parent() {
             int slash = fragment.lastIndexOf('/');
             return new SchemaRef(id, slash <= 0 ? "" : fragment.substring(0, slash));
+        }
+
+        @Override
+        public String toString() {
+            return id + "#" + fragment;
         }
 
         SchemaRef child(String name) {

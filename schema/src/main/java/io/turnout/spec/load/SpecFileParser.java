@@ -16,6 +16,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
+import tools.jackson.dataformat.yaml.YAMLReadFeature;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
@@ -58,6 +59,8 @@ final class SpecFileParser {
                 .streamReadConstraints(constraints)
                 // TreeReader detects duplicates itself, with both positions in the message
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // "key:" with nothing after it is null in YAML, not "" (a quoted '' stays a string)
+                .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
                 .build();
         this.json = JsonFactory.builder().streamReadConstraints(constraints)
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

@@ -36,6 +36,7 @@ public final class SpecSchemas {
     private final Schema environment;
     private final Schema service;
     private final Schema taskDefinition;
+    private final Schema serviceSettings;
     private final Schema simulatedWorld;
 
     private SpecSchemas() {
@@ -47,6 +48,7 @@ public final class SpecSchemas {
         environment = compile(registry, "environment.schema.json");
         service = compile(registry, "service.schema.json");
         taskDefinition = compile(registry, "task-definition.schema.json");
+        serviceSettings = compile(registry, "service.schema.json#/$defs/serviceSettings");
         simulatedWorld = compile(registry, "simulated-world.schema.json");
     }
 
@@ -65,6 +67,10 @@ public final class SpecSchemas {
 
     Schema taskDefinition() {
         return taskDefinition;
+    }
+
+    Schema serviceSettings() {
+        return serviceSettings;
     }
 
     /** The schema of {@code kind: SimulatedWorld} files (read by the simulated cloud, not a spec). */

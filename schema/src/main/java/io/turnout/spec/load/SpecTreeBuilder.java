@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the model records from documents that already passed schema validation, filling in
@@ -68,30 +69,61 @@ final class SpecTreeBuilder {
                 spec.path("cluster").asString(), syncPolicy, policy);
     }
 
-    static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition) {
+    /**
+     * @param taskDefinition the RegisterTaskDefinition request (inline or read from its file)
+     * @param settings       the CreateService settings (inline or read from spec.service.file), missing when none
+     */
+    static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition, JsonNode settings) {
         JsonNode spec = doc.at("/spec");
         List<String> environments = new ArrayList<>();
         spec.path("environments").forEach(e -> environments.add(e.asString()));
-        JsonNode service = spec.has("service") ? spec.get("service") : JsonNodeFactory.instance.objectNode();
+        JsonNode service = withoutDefaults(settings.isObject() ? settings : JsonNodeFactory.instance.objectNode());
         Map<String, ServiceOverride> overrides = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : spec.path("overrides").properties()) {
             JsonNode o = e.getValue();
             overrides.put(e.getKey(), new ServiceOverride(Optional.ofNullable(o.get("taskDefinition")),
-                    Optional.ofNullable(o.get("service")), Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
+                    Optional.ofNullable(o.get("service")).map(SpecTreeBuilder::withoutDefaults),
+                    Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
         }
         Hooks hooks = new Hooks(Optional.ofNullable(spec.path("hooks").get("beforeDeploy")).map(SpecTreeBuilder::task));
         return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
-                taskDefinition, service, strategy(spec.path("strategy")), overrides, hooks);
+                taskDefinition, service, strategy(spec.path("strategy"), service), overrides, hooks);
     }
 
-    private static Strategy strategy(JsonNode strategy) {
+    /**
+     * The settings without the members that carry no information and that Turnout sets itself
+     * from the strategy: {@code loadBalancers: []}, {@code serviceRegistries: []} and
+     * {@code deploymentController: {type: ECS}}, as tools that dump a service write them
+     * (anything else in them was refused by {@link ServiceRules}).
+     */
+    private static JsonNode withoutDefaults(JsonNode settings) {
+        if (!settings.isObject()) return settings;
+        ObjectNode s = (ObjectNode) settings.deepCopy();
+        for (String list : List.of("loadBalancers", "serviceRegistries")) {
+            if (s.path(list).isArray() && s.get(list).isEmpty()) s.remove(list);
+        }
+        JsonNode controller = s.get("deploymentController");
+        if (controller != null && controller.isObject() && (controller.isEmpty()
+                || (controller.size() == 1 && "ECS".equals(controller.path("type").asString(""))))) {
+            s.remove("deploymentController");
+        }
+        return s;
+    }
+
+    /**
+     * @param settings the service's settings: when spec.strategy.rolling leaves the circuit breaker
+     *                 unsaid, the settings' deploymentCircuitBreaker says it (a default never
+     *                 overrides what a spec writes; ServiceRules refuses the two saying different things)
+     */
+    private static Strategy strategy(JsonNode strategy, JsonNode settings) {
         if (strategy.has("rolling")) {
             JsonNode r = strategy.get("rolling");
+            JsonNode breaker = settings.at("/deploymentConfiguration/deploymentCircuitBreaker");
             Optional<Rolling.TargetGroupRoute> route = text(r, "targetGroup").map(tg -> new Rolling.TargetGroupRoute(tg,
                     r.path("container").path("name").asString(), r.path("container").path("port").asInt()));
             Optional<Canary> canary = Optional.ofNullable(r.get("canary")).map(c -> new Canary(
                     c.has("tasks") ? c.get("tasks").asInt() : 1, duration(c, "bakeTime", Duration.ofMinutes(5))));
-            return new Rolling(bool(r, "circuitBreaker", true), bool(r, "rollback", true),
+            return new Rolling(bool(r, "circuitBreaker", bool(breaker, "enable", true)), bool(r, "rollback", bool(breaker, "rollback", true)),
                     integer(r, "minimumHealthyPercent"), integer(r, "maximumPercent"),
                     Optional.ofNullable(r.get("verification")).map(SpecTreeBuilder::verification), canary,
                     text(r, "serviceName"), route);

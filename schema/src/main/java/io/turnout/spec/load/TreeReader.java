@@ -2,7 +2,10 @@ package io.turnout.spec.load;
 
 import io.turnout.spec.SourceLocation;
 import io.turnout.spec.SpecProblem;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
@@ -38,6 +41,9 @@ final class TreeReader {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Beyond a double's range (about 1.8e308) no spec field takes a number. */
+    private static final int MAX_DIGITS = 309;
+    private static final BigDecimal LONG_RANGE = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final JsonParser parser;
     private final SourcePositions positions;
@@ -74,7 +80,7 @@ final class TreeReader {
                 case LONG -> NODES.numberNode(parser.getLongValue());
                 default -> NODES.numberNode(parser.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_NUMBER_FLOAT -> decimal(pointer, start);
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
@@ -86,6 +92,50 @@ final class TreeReader {
                 yield NODES.nullNode();
             }
         };
+    }
+
+    /**
+     * A number written with a fraction or an exponent. JSON Schema counts {@code 2.0} and
+     * {@code 1e30} as integers, and networknt's integer bounds then call {@code asLong()}, which
+     * Jackson 3 refuses beyond 64 bits: so a whole number becomes an integer node here (its
+     * bounds are then checked like any integer's), and what no spec field can take — infinity,
+     * not-a-number, hundreds of digits, a fraction beyond 64 bits — is a problem of its own.
+     */
+    private JsonNode decimal(String pointer, TokenStreamLocation start) {
+        BigDecimal value;
+        try {
+            value = parser.getDecimalValue();
+        } catch (NumberFormatException | JacksonException e) {
+            // YAML's .inf, -.inf and .nan
+            return notANumber(pointer, start, "'" + parser.getString() + "' is not a finite number",
+                    "write a number, or quote the value to make it a string");
+        }
+        if (value.signum() != 0 && value.precision() - value.scale() > MAX_DIGITS) {
+            return notANumber(pointer, start, "the number " + shortened(value) + " has more than " + MAX_DIGITS + " digits",
+                    "no field of the spec format takes a number this large: write a smaller value");
+        }
+        BigDecimal whole = value.stripTrailingZeros();
+        if (whole.scale() <= 0) {
+            BigInteger integer = whole.toBigIntegerExact();
+            if (integer.bitLength() < 32) return NODES.numberNode(integer.intValue());
+            if (integer.bitLength() < 64) return NODES.numberNode(integer.longValue());
+            return NODES.numberNode(integer);
+        }
+        if (value.abs().compareTo(LONG_RANGE) >= 0) {
+            return notANumber(pointer, start, "the number " + shortened(value) + " has a fraction and more than 18 digits before it",
+                    "no field of the spec format takes such a number: write a whole number or a smaller one");
+        }
+        return NODES.numberNode(value);
+    }
+
+    private JsonNode notANumber(String pointer, TokenStreamLocation start, String message, String fix) {
+        problems.add(new SpecProblem(location(start), pointer, message, fix));
+        return NODES.nullNode();
+    }
+
+    private static String shortened(BigDecimal value) {
+        String text = value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 20) + "…" + text.substring(text.length() - 10);
     }
 
     private ObjectNode object(String pointer, int depth) {

@@ -9,8 +9,13 @@
  * folder implementation {@link io.turnout.spec.load.DirectorySpecFiles},
  * {@link io.turnout.spec.load.LoadResult}, {@link io.turnout.spec.load.SpecSchemas} (the schema
  * files) and {@link io.turnout.spec.load.Durations}. Everything else is a step of the loader:
- * {@code SpecFileParser}/{@code TreeReader} (bytes to a positioned tree), {@code SchemaValidation}
- * and {@code ProblemMessages} (schema errors in human words), {@code IncludePaths},
- * {@code CrossFileRules}, {@code SpecTreeBuilder} (validated tree to records, with defaults).
+ * {@code SpecFileParser}/{@code TreeReader} (bytes to a positioned tree, numbers narrowed),
+ * {@code SchemaValidation} and {@code ProblemMessages} (schema errors in human words, with
+ * {@code TurnoutOwnedFields} and {@code ResponseOnlyFields}), {@code IncludePaths} (task
+ * definition and service settings files), {@code DurationBounds}, {@code CrossFileRules},
+ * {@code ServiceRules} (what ECS checks at RegisterTaskDefinition and CreateService:
+ * {@code TaskDefinitionRules}, {@code ServiceSettingsRules}, placed through {@code MergedPlaces};
+ * and {@code EnvironmentConflicts}), {@code SpecTreeHint} (a folder that is not one spec tree),
+ * {@code SpecTreeBuilder} (validated tree to records, with defaults).
  */
 package io.turnout.spec.load;

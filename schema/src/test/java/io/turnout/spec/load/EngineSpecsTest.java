@@ -15,6 +15,7 @@ import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SpecTree;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** strategy ecs (ECS's own blue/green, linear, canary) and codeDeploy: what loads, and what AWS would refuse. */
@@ -33,7 +34,7 @@ class EngineSpecsTest {
                 inline:
                   family: checkout
                   containerDefinitions:
-                    - {name: app, image: "nginx:1.27", portMappings: [{containerPort: 8080}]}
+                    - {name: app, image: "nginx:1.27", memory: 512, portMappings: [{containerPort: 8080}]}
               service:
                 desiredCount: 2
                 deploymentConfiguration:
@@ -79,7 +80,7 @@ class EngineSpecsTest {
                 inline:
                   family: payments
                   containerDefinitions:
-                    - {name: app, image: "nginx:1.27", portMappings: [{containerPort: 8080}]}
+                    - {name: app, image: "nginx:1.27", memory: 512, portMappings: [{containerPort: 8080}]}
               service:
                 desiredCount: 2
                 loadBalancers:
@@ -161,8 +162,23 @@ class EngineSpecsTest {
                         + "x/1, containerName: web, containerPort: 8080}]")));
         SpecProblem strategy = problemContaining(found, "deploymentConfiguration.strategy LINEAR");
         assertTrue(strategy.fix().contains("spec.strategy.ecs"), strategy.fix());
-        SpecProblem lbs = problemContaining(found, "field 'loadBalancers' is set by Turnout under spec.strategy.blueGreen");
+        SpecProblem lbs = problemContaining(found, "field 'loadBalancers' is set by Turnout, not by the spec");
         assertTrue(lbs.fix().contains("spec.strategy.blueGreen.traffic.elb"), lbs.fix());
+    }
+
+    /** Turnout tags a service of AWS's engines with 7 tags of its own (EngineTags): 43 of the spec's fit, 44 do not. */
+    @Test
+    void theTagLimitCountsTheTagsTurnoutPutsOnAnEngineService() {
+        IntFunction<String> tags = n -> {
+            StringBuilder list = new StringBuilder("\n    tags:");
+            for (int i = 0; i < n; i++) list.append("\n      - {key: k").append(i).append(", value: v}");
+            return list.toString();
+        };
+        var fits = new SpecLoader().load(ecs("desiredCount: 2", "desiredCount: 2" + tags.apply(43)));
+        assertTrue(fits.isValid(), () -> Fixtures.describe(fits.problems()));
+        SpecProblem over = problemContaining(problems(ecs("desiredCount: 2", "desiredCount: 2" + tags.apply(44))),
+                "would carry 51 tags");
+        assertTrue(over.message().contains("turnout:previous-task-definition"), over.message());
     }
 
     /** A dump of any service made since July 2025 (ecspresso's) carries bakeTimeInMinutes 0: AWS accepts it, and so does Turnout. */

@@ -55,9 +55,9 @@ final class Fixtures {
     static final String WEB_TASKDEF = """
             {
               "family": "web",
-              "networkMode": "awsvpc",
+              "networkMode": "bridge",
               "containerDefinitions": [
-                {"name": "web", "image": "nginx:1.27", "portMappings": [{"containerPort": 8080}]}
+                {"name": "web", "image": "nginx:1.27", "memory": 512, "portMappings": [{"containerPort": 8080}]}
               ]
             }
             """;
@@ -72,7 +72,7 @@ final class Fixtures {
                 inline:
                   family: catalog
                   containerDefinitions:
-                    - {name: catalog, image: "httpd:2.4", portMappings: [{containerPort: 80}]}
+                    - {name: catalog, image: "httpd:2.4", memory: 256, portMappings: [{containerPort: 80}]}
               strategy:
                 blueGreen:
                   traffic:

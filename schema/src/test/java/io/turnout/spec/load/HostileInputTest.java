@@ -149,6 +149,14 @@ class HostileInputTest {
     }
 
     @Test
+    void includePathWithANulIsRejectedOnDisk(@TempDir Path dir) throws IOException {
+        copy(repo().with(WEB, Fixtures.WEB.replace("file: web.taskdef.json", "file: \"web\\0.json\"")), dir);
+        SpecProblem p = problemContaining(quickly(new DirectorySpecFiles(dir)), "control character");
+        assertEquals(WEB + ":7:11", p.location().toString());
+        assertTrue(p.describe().contains("web\\0.json"), p.describe());
+    }
+
+    @Test
     void missingIncludeIsReportedWhereItIsNamed() {
         SpecProblem p = problemContaining(quickly(repo().without("services/web/web.taskdef.json")), "file not found");
         assertEquals(WEB + ":7:11", p.location().toString());

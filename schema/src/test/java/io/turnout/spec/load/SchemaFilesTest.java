@@ -63,13 +63,38 @@ class SchemaFilesTest {
         assertEquals(List.of(), open);
     }
 
+    /** AWS's API model types these numbers as 32-bit Integers; Turnout's own fields are bounded the same way (issue 11). */
+    @Test
+    void everyIntegerIsBoundedTo32Bits() throws IOException {
+        JsonMapper mapper = JsonMapper.builder().build();
+        List<String> unbounded = new ArrayList<>();
+        for (String file : SpecSchemas.FILES) collectUnbounded(mapper.readTree(SCHEMA_DIR.resolve(file).toFile()), file + "#", unbounded);
+        assertEquals(List.of(), unbounded);
+    }
+
+    private static void collectUnbounded(JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            if ("integer".equals(node.path("type").asString(""))
+                    && (node.path("minimum").asLong(Long.MIN_VALUE) < Integer.MIN_VALUE || node.path("maximum").asLong(Long.MAX_VALUE) > Integer.MAX_VALUE)) {
+                out.add(path);
+            }
+            for (var e : node.properties()) collectUnbounded(e.getValue(), path + "/" + e.getKey(), out);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) collectUnbounded(node.get(i), path + "/" + i, out);
+        }
+    }
+
     private static void collectOpenObjects(JsonNode node, String path, List<String> open) {
         if (node.isObject()) {
+            // a node with a $ref adds constraints to the shape it refers to, which closes it; an
+            // "if" is a condition on the document, not a shape
+            boolean refines = node.has("$ref") || path.endsWith("/if");
             if (node.has("properties") && !node.has("additionalProperties") && !node.has("unevaluatedProperties")
-                    && !path.endsWith("/metadata")) {
+                    && !refines && !path.endsWith("/metadata")) {
                 open.add(path);
             }
-            if (node.path("type").isString() && "object".equals(node.path("type").asString()) && !node.has("properties") && !node.has("additionalProperties")) {
+            if (node.path("type").isString() && "object".equals(node.path("type").asString()) && !node.has("properties")
+                    && !node.has("additionalProperties") && !refines) {
                 open.add(path);
             }
             for (var e : node.properties()) {

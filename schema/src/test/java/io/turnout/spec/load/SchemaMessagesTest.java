@@ -47,22 +47,32 @@ class SchemaMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "cluster|Turnout sets cluster from the environment's spec.cluster",
-            "serviceName|metadata.name",
-            "taskDefinition|registers spec.taskDefinition",
-            "serviceRegistries|cloudMapServices",
-            "deploymentController|the strategy sets the deployment controller",
-            "role|service-linked role"})
-    void fieldsTurnoutOwnsSaySoAndWhereFrom(String field, String explanation) {
-        SpecProblem p = problemContaining(webWith("desiredCount: 2", "desiredCount: 2\n    " + field + ": x"), "'" + field + "'");
+            "cluster|x|Turnout sets cluster from the environment's spec.cluster",
+            "serviceName|x|metadata.name",
+            "taskDefinition|x|registers spec.taskDefinition",
+            "loadBalancers|[{targetGroupArn: arn}]|spec.strategy.blueGreen.traffic.elb",
+            "serviceRegistries|[{registryArn: arn}]|cloudMapServices",
+            "deploymentController|{type: CODE_DEPLOY}|the strategy sets the deployment controller",
+            "role|x|service-linked role",
+            "clientToken|x|idempotency token"})
+    void fieldsTurnoutOwnsSaySoAndWhereFrom(String field, String value, String explanation) {
+        SpecProblem p = problemContaining(webWith("desiredCount: 2", "desiredCount: 2\n    " + field + ": " + value), "'" + field + "'");
         assertEquals("field '" + field + "' is set by Turnout, not by the spec", p.message());
         assertTrue(p.fix().contains(explanation), p.fix());
     }
 
+    /** What tools dump from a service and carries no information is accepted (issue 11). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"loadBalancers: []", "serviceRegistries: []", "'deploymentController: {type: ECS}'"})
+    void fieldsTurnoutSetsAreAcceptedWithoutInformation(String line) {
+        Fixtures.assertValid(repo().with(WEB, Fixtures.WEB.replace("desiredCount: 2", "desiredCount: 2\n    " + line)));
+    }
+
     @Test
-    void daemonSchedulingIsRejectedWithTheReason() {
+    void daemonSchedulingIsRejectedForBlueGreenWithTheReason() {
         SpecProblem p = problemContaining(webWith("desiredCount: 2", "schedulingStrategy: DAEMON"), "schedulingStrategy");
-        assertTrue(p.fix().contains("REPLICA"), p.fix());
+        assertTrue(p.message().contains("two blue/green slots"), p.message());
+        assertTrue(p.fix().contains("REPLICA") && p.fix().contains("spec.strategy.rolling"), p.fix());
     }
 
     @Test
@@ -77,7 +87,7 @@ class SchemaMessagesTest {
     @Test
     void wrongTypeForANumberWrittenWhereAStringBelongsSaysToQuote() {
         SpecProblem p = problemContaining(problems(repo().with("services/web/web.taskdef.json",
-                Fixtures.WEB_TASKDEF.replace("\"networkMode\": \"awsvpc\",", "\"networkMode\": \"awsvpc\", \"cpu\": 256,"))), "cpu");
+                Fixtures.WEB_TASKDEF.replace("\"networkMode\": \"bridge\",", "\"networkMode\": \"bridge\", \"cpu\": 256,"))), "cpu");
         assertEquals("services/web/web.taskdef.json:3:35", p.location().toString());
         assertTrue(p.fix().contains("quotes"), p.fix());
     }
