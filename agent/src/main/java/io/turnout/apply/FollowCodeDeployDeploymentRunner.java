@@ -43,7 +43,7 @@ final class FollowCodeDeployDeploymentRunner implements StepRunner<FollowCodeDep
             String seen = d.status() + event.map(e -> ", " + e).orElse("") + ", production " + Math.round(green)
                     + "% on the replacement task set";
             if (!seen.equals(last)) {
-                ctx.say(name + ": " + seen);
+                ctx.say(seen); // the track's lines begin with the service's name already
                 ctx.progress.engineStage(step.service(), seen);
             }
             last = seen;

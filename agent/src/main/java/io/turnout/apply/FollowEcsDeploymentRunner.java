@@ -52,7 +52,7 @@ final class FollowEcsDeploymentRunner implements StepRunner<FollowEcsDeployment>
             if (revisions == null) revisions = Revisions.of(ctx, d);
             String seen = progress(step, d, revisions);
             if (!seen.equals(lastSeen)) {
-                ctx.say(name + ": " + seen);
+                ctx.say(seen); // the track's lines begin with the service's name already
                 ctx.progress.engineStage(step.service(), seen);
             }
             lastSeen = seen;

@@ -13,22 +13,25 @@ import io.turnout.time.Sleeper;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Carries out a plan for one environment: pre-flight, then each service's steps in order
- * (services one after the other), each step journaled before and after it runs. The first
- * step that fails stops the deployment; that service is rolled back ({@link Rollback}) unless
- * the environment's {@code autoRollback} is off, and later services are not started. A service at
- * an undecided approval gate pauses (see {@link Deployment}); the others go on.
- * {@link #recover()} finishes or rolls back a deployment an earlier process left unfinished.
+ * Carries out a plan for one environment: pre-flight, then every service on its own track, side
+ * by side — at most {@code deployment.maxParallel} at once, a service after those it
+ * {@code dependsOn} — each step journaled before and after it runs ({@link Deployment}). A step
+ * that fails rolls its own service back ({@link Rollback}) unless the environment's
+ * {@code autoRollback} is off; the other services carry on, and those that depend on it are skipped.
+ * A service at an undecided approval gate pauses ({@link ApprovalGate}); the others go on.
+ * {@link #recover()} finishes or rolls back, service by service, a deployment an earlier process
+ * left unfinished.
  *
  * <p>Only {@link RuntimeException}s count as step failures. An {@link Error} (or the process
- * dying) leaves the journal unfinished, which is what {@link #recover()} is for.
+ * dying) leaves the journal unfinished, which is what {@link #recover()} is for. Refuses to start
+ * while the journal holds an unfinished deployment (also one paused at an approval gate).
  */
 public final class PlanExecutor {
     private final CloudGateway cloud;
@@ -72,7 +75,7 @@ public final class PlanExecutor {
     /**
      * Applies {@code plan}. {@code live} must have been read just before (it is checked
      * against the plan, and is what a rollback restores). Refuses while an unfinished
-     * deployment is in the journal (also one paused at an approval gate): call {@link #recover()} first.
+     * deployment is in the journal: call {@link #recover()} first.
      */
     public ApplyResult apply(Plan plan, LiveState live) {
         if (hasUnfinishedDeployment()) {
@@ -89,16 +92,19 @@ public final class PlanExecutor {
             return new ApplyResult(ApplyResult.Status.REFUSED, messages);
         }
         List<PlannedStep> steps = flatten(plan);
-        journal.append(begin(plan, steps));
-        preFlight.snapshots().forEach((service, snapshot) -> journal.append(JournalJson.NODES.objectNode()
-                .put("type", "snapshot").put("service", service).set("state", JournalJson.tree(snapshot))));
+        Map<String, List<String>> order = order(plan);
+        int maxParallel = environment.deployment().maxParallel();
+        DeploymentJournal entries = new DeploymentJournal(journal, clock);
+        entries.begin(plan, steps, order, maxParallel);
+        preFlight.snapshots().forEach(entries::snapshot);
         StepContext ctx = context();
         for (PreFlight.Repair r : preFlight.repairs()) {
             ctx.say("Repairing tags: " + r.why() + "; tagging it " + r.describeTags());
             ctx.run(() -> cloud.ecs().tagResource(r.arn(), r.tags()));
         }
-        Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), journal, progress, environment, plan.commit(), approvals);
-        return run.execute(0);
+        Deployment run = new Deployment(ctx, steps, preFlight.snapshots(), order, maxParallel, entries, environment,
+                new ApprovalGate(approvals, environment.name(), plan.commit(), Map.of()));
+        return run.execute();
     }
 
     /**
@@ -110,12 +116,22 @@ public final class PlanExecutor {
     public Optional<ApplyResult> recover() {
         Optional<JournalState> state = JournalState.read(journal.entries());
         if (state.isEmpty()) return Optional.empty();
-        return Optional.of(new Recovery(state.get(), context(), journal, progress, environment, approvals).run());
+        return Optional.of(new Recovery(state.get(), context(), new DeploymentJournal(journal, clock), environment, approvals).run());
     }
 
     private StepContext context() {
-        CloudRetry retry = CloudRetry.standard(sleeper, random, progress);
-        return new StepContext(cloud, environment, progress, sleeper, clock, retry, http, settings);
+        Progress lines = TrackProgress.serialized(progress);
+        CloudRetry retry = CloudRetry.standard(sleeper, random, lines);
+        return new StepContext(cloud, environment, lines, sleeper, clock, retry, http, settings);
+    }
+
+    /** Each service's {@code dependsOn}, as the plan says it. */
+    static Map<String, List<String>> order(Plan plan) {
+        Map<String, List<String>> order = new TreeMap<>();
+        for (ServicePlan sp : plan.services()) {
+            if (!sp.steps().isEmpty() && !sp.dependsOn().isEmpty()) order.put(sp.service(), sp.dependsOn());
+        }
+        return order;
     }
 
     static List<PlannedStep> flatten(Plan plan) {
@@ -124,19 +140,6 @@ public final class PlanExecutor {
             for (var step : sp.steps()) steps.add(new PlannedStep(steps.size(), sp.service(), sp.kind(), step));
         }
         return steps;
-    }
-
-    private ObjectNode begin(Plan plan, List<PlannedStep> steps) {
-        ObjectNode begin = JournalJson.NODES.objectNode().put("type", "begin").put("at", clock.instant().toString())
-                .put("environment", plan.environment());
-        plan.commit().ifPresent(c -> begin.put("commit", c));
-        ArrayNode list = begin.putArray("steps");
-        for (PlannedStep s : steps) {
-            ObjectNode node = JournalJson.step(s.step());
-            node.put("index", s.index()).put("service", s.service()).put("kind", s.kind().name());
-            list.add(node);
-        }
-        return begin;
     }
 
     /** What the executor is built from; everything but the cloud and the environment has a default. */

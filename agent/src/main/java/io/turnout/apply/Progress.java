@@ -1,14 +1,18 @@
 package io.turnout.apply;
 
 import io.turnout.plan.Step;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.text.TerminalText;
 import java.io.PrintWriter;
 
 /**
- * What a deployment tells people while it runs: one line per thing worth knowing ("Waiting for
- * web--b to reach steady state: 1/2 running…", "Swapping prod listener :443 to web-b"), and
- * the start and end of every step. The step hooks also let tests stop an executor between two
- * steps, as a process kill would.
+ * What a deployment tells people while it runs: one line per thing worth knowing ("web: Waiting
+ * for web--b to reach steady state: 1/2 running…", "web: Swapping prod listener :443 to web-b"),
+ * the start and end of every step and of every service's track. The step hooks also let tests stop
+ * an executor between two steps, as a process kill would.
+ *
+ * <p>Services deploy side by side on their own threads; the executor calls one {@code Progress}
+ * from one thread at a time, so implementations need not be thread-safe.
  */
 public interface Progress {
     /** One line for people. */
@@ -32,6 +36,9 @@ public interface Progress {
 
     /** Step {@code index} of {@code service} failed with {@code reason} (journaled); its service is rolled back next. */
     default void stepFailed(int index, String service, Step step, String reason) {}
+
+    /** A service's track ended (journaled): applied, rolled back, failed or skipped. */
+    default void serviceFinished(ServiceOutcome outcome) {}
 
     /** A service waits at its approval gate (reported on every run that finds it still waiting). */
     default void awaitingApproval(PendingApproval pending) {}

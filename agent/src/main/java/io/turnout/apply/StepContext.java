@@ -13,10 +13,10 @@ import io.turnout.time.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  * wait and retry, and what earlier steps produced (the task definition ARN a
  * RegisterTaskDefinition step registered, the definition each ECS service was updated to) —
  * filled from the journal when a new process resumes a deployment.
+ *
+ * <p>Each service's track works on its own view ({@link #forTrack}): its lines start with the
+ * service's name and its retries say so too. What steps produced is shared by the views (every key
+ * belongs to one service: a task definition family, an ECS service name, a service name).
  */
 final class StepContext {
     final CloudGateway cloud;
@@ -35,14 +39,22 @@ final class StepContext {
     final CloudRetry retry;
     final HttpProbe http;
     final ExecutorSettings settings;
-    private final Map<String, String> registered = new HashMap<>();
-    private final Map<String, String> expected = new HashMap<>();
-    private final Map<String, SlotCheck> productionChecks = new HashMap<>();
+    private final Map<String, String> registered;
+    private final Map<String, String> expected;
+    private final Map<String, SlotCheck> productionChecks;
     /** The deployment of AWS's engine a step started, by Turnout service: {@code ecs:<arn>} or {@code codeDeploy:<id>}. */
-    private final Map<String, String> engineDeployments = new HashMap<>();
+    private final Map<String, String> engineDeployments;
 
     StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
                 InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings) {
+        this(cloud, environment, progress, sleeper, clock, retry, http, settings, new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
+                        InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings,
+                        Map<String, String> registered, Map<String, String> expected, Map<String, SlotCheck> productionChecks,
+                        Map<String, String> engineDeployments) {
         this.cloud = cloud;
         this.environment = environment;
         this.progress = progress;
@@ -51,17 +63,23 @@ final class StepContext {
         this.retry = retry;
         this.http = http;
         this.settings = settings;
+        this.registered = registered;
+        this.expected = expected;
+        this.productionChecks = productionChecks;
+        this.engineDeployments = engineDeployments;
     }
 
-    /** The same context with a more patient retry: a rollback keeps trying through longer throttling. */
+    /** The view of {@code service}'s track: its lines (and its retries' lines) begin with {@code service: }. */
+    StepContext forTrack(String service) {
+        Progress lines = TrackProgress.prefixed(progress, service + ": ");
+        return new StepContext(cloud, environment, lines, sleeper, clock, retry.reporting(lines), http, settings,
+                registered, expected, productionChecks, engineDeployments);
+    }
+
+    /** The same context with a more patient retry: a rollback keeps trying through longer outages. */
     StepContext withPersistentRetry() {
-        StepContext copy = new StepContext(cloud, environment, progress, sleeper, clock, retry.withAttempts(16), http,
-                settings);
-        copy.registered.putAll(registered);
-        copy.expected.putAll(expected);
-        copy.productionChecks.putAll(productionChecks);
-        copy.engineDeployments.putAll(engineDeployments);
-        return copy;
+        return new StepContext(cloud, environment, progress, sleeper, clock, retry.persistent(), http, settings,
+                registered, expected, productionChecks, engineDeployments);
     }
 
     Instant now() {

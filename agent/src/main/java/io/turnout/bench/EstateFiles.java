@@ -5,6 +5,7 @@ import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.spec.ServiceSpec;
+import io.turnout.spec.SpecTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +27,11 @@ public final class EstateFiles {
 
     /** Writes the files under {@code root} (created if needed); returns how many files were written. */
     public static int write(SyntheticEstate estate, Path root) {
+        return write(estate, estate.specs(), root);
+    }
+
+    /** Writes the services of {@code specs} (the estate's, or a change of them) under {@code root}. */
+    public static int write(SyntheticEstate estate, SpecTree specs, Path root) {
         try {
             EnvironmentSpec env = estate.environment();
             Files.createDirectories(root.resolve("environments"));
@@ -38,7 +44,7 @@ public final class EstateFiles {
                       cluster: %s
                     """.formatted(env.name(), env.aws().region(), env.aws().accountId().orElseThrow(), env.cluster()));
             int files = 1;
-            for (ServiceSpec svc : estate.specs().services()) {
+            for (ServiceSpec svc : specs.services()) {
                 Path dir = root.resolve("services/" + svc.name());
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve(svc.name() + ".taskdef.json"), JSON.writeValueAsString(svc.taskDefinition()));

@@ -154,7 +154,8 @@ public final class ScaleBenchmark {
             if (services.size() < count) {
                 JsonNode td = s.taskDefinition();
                 ((ObjectNode) td.get("containerDefinitions").get(0)).put("image", "public.ecr.aws/nginx/nginx:1.28");
-                s = new ServiceSpec(s.name(), s.source(), s.environments(), td, s.service(), s.strategy(), s.overrides());
+                s = new ServiceSpec(s.name(), s.source(), s.environments(), td, s.service(), s.strategy(), s.overrides(),
+                        s.dependsOn());
             }
             services.add(s);
         }

@@ -121,6 +121,25 @@ public final class SyntheticEstate {
         return environment;
     }
 
+    /** The environment deploying at most {@code maxParallel} services at once. */
+    public EnvironmentSpec environment(int maxParallel) {
+        return new EnvironmentSpec(environment.name(), environment.source(), environment.aws(), environment.cluster(),
+                environment.sync(), environment.deployment().withMaxParallel(maxParallel));
+    }
+
+    /**
+     * A commit that gives the first {@code changed} services (by name) a new image ({@code nginx:1.28}), with the
+     * environment deploying {@code maxParallel} at once: what a shared base-image bump looks like.
+     */
+    public SpecTree withNewImage(int changed, int maxParallel) {
+        return new SpecTree(List.of(environment(maxParallel)), ScaleBenchmark.changeImages(specs, changed).services());
+    }
+
+    /** The virtual clock the world runs on. */
+    public ManualClock clock() {
+        return (ManualClock) cloud.clock();
+    }
+
     /** The simulated cloud itself (faults, settings). */
     public SimulatedCloud cloud() {
         return cloud;

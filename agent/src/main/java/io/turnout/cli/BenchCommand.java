@@ -1,6 +1,8 @@
 package io.turnout.cli;
 
 import io.turnout.bench.CallBenchmark;
+import io.turnout.bench.DeployBenchmark;
+import io.turnout.bench.DeployTable;
 import io.turnout.bench.ScaleBenchmark;
 import io.turnout.bench.ScaleTable;
 import io.turnout.error.TurnoutException;
@@ -25,7 +27,7 @@ import picocli.CommandLine;
                 "next to the minimum AWS allows), the same read by a naive per-service reader, a poll of a local Git",
                 "repository with no new commit, planning a change to 1 and to all services, validating the spec tree,",
                 "and the heap after a reconcile. Prints one Markdown table and writes it to --out."},
-        subcommands = {BenchCommand.Calls.class})
+        subcommands = {BenchCommand.Calls.class, BenchCommand.Deploy.class})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,17 +58,21 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
                 rows.add(ScaleBenchmark.run(n, modelled, work));
             }
-            String table = ScaleTable.markdown(rows, modelled);
-            spec.commandLine().getOut().print(table);
-            spec.commandLine().getOut().flush();
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(out, table);
-            err.println("written to " + out);
-            return ExitCodes.OK;
+            return print(ScaleTable.markdown(rows, modelled), out, spec);
         } finally {
             ScaleBenchmark.delete(work);
         }
+    }
+
+    /** Prints {@code table} and writes it to {@code out} (its folder created), saying where on stderr. */
+    static int print(String table, Path out, CommandLine.Model.CommandSpec spec) throws IOException {
+        spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.writeString(out, table);
+        spec.commandLine().getErr().println("written to " + out);
+        return ExitCodes.OK;
     }
 
     static Duration parseLatency(String text) {
@@ -75,6 +81,49 @@ final class BenchCommand implements Callable<Integer> {
             return Durations.parse(text);
         } catch (RuntimeException e) {
             throw new TurnoutException("--latency takes a duration like 20ms or 0ms, got '" + text + "'", "Pass e.g. --latency 20ms.");
+        }
+    }
+
+    /** {@code turnout bench deploy}: how long a commit changing N services takes to deploy, next to the floor. */
+    @Command(name = "deploy", mixinStandardHelpOptions = true,
+            description = {"Deploy a commit that changes N services of the synthetic estate on the simulated cloud, as the",
+                    "agent does (journal on disk, AWS's write budgets on the virtual clock, deployment.maxParallel = N),",
+                    "and print the simulated duration, the wall time, the AWS calls by operation (mutating ones apart), the",
+                    "floor (one service's deployment plus the time the write budgets impose on that many mutating calls)",
+                    "and the ratio. Prints one Markdown table and writes it to --out."})
+    static final class Deploy implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--services", split = ",", paramLabel = "N[,N…]", defaultValue = "1,10,100,1000",
+                description = "The numbers of changed services to measure (default: 1,10,100,1000).")
+        List<Integer> services;
+
+        @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-results/deploy.md",
+                description = "Where to write the table (default: bench-results/deploy.md).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            for (int n : services) {
+                if (n < 1) throw new TurnoutException("--services takes sizes of at least 1, got " + n, "Pass e.g. --services 1,10,100.");
+            }
+            Path work = Files.createTempDirectory("turnout-bench-deploy");
+            try {
+                var err = spec.commandLine().getErr();
+                err.println("measuring one service (the floor's first half) …");
+                err.flush();
+                DeployBenchmark.Row one = DeployBenchmark.run(1, work);
+                List<DeployBenchmark.Row> rows = new ArrayList<>();
+                for (int n : services) {
+                    err.println("deploying " + n + " changed services …");
+                    err.flush();
+                    rows.add(n == 1 ? one : DeployBenchmark.run(n, work));
+                }
+                return print(DeployTable.markdown(rows, one.simulated()), out, spec);
+            } finally {
+                ScaleBenchmark.delete(work);
+            }
         }
     }
 

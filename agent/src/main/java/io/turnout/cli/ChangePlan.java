@@ -70,7 +70,7 @@ final class ChangePlan {
             for (EnvironmentSpec environment : environments(tree, specs, notes)) {
                 Plan plan = plan(environment, tree, specs.source().commit());
                 plans.add(plan);
-                sections.add(new PlanComment.EnvironmentSection(plan, environment.sync()));
+                sections.add(new PlanComment.EnvironmentSection(plan, environment.sync(), environment.deployment()));
             }
             comment = new PlanComment(marker, specs.source(), sections, List.of(), notes);
         }

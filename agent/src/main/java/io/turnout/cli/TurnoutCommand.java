@@ -14,7 +14,7 @@ import picocli.CommandLine;
         versionProvider = TurnoutVersion.class,
         description = "GitOps for Amazon ECS: validate specs, plan and apply blue/green deployments.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ApproveCommand.class, ImportCommand.class,
-                AgentCommand.class, StateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                AgentCommand.class, StateCommand.class, BenchCommand.class, AotTrainingCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid, or in sync", "1:error (invalid specs, missing infrastructure, failed call, no or unknown command or option)",
                 "2:changes pending (plan)"})

@@ -6,6 +6,7 @@ import io.turnout.plan.Plan;
 import io.turnout.plan.Step;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.Problem;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.Set;
  * subscribe. Commit outcomes are {@link CommitDecided} (applied, failed, invalid, superseded,
  * planned), {@link DriftChecked} (drift found or cleared) and {@link RecoveryFinished} (an
  * interrupted deployment finished or rolled back); every step of a deployment is a
- * {@link StepStarted} followed by a {@link StepFinished} or a {@link StepFailed}.
+ * {@link StepStarted} followed by a {@link StepFinished} or a {@link StepFailed}, and every service's
+ * track ends with a {@link ServiceFinished}.
  *
  * <p>Events are immutable values. New kinds are added here (and to {@code permits}); subscribers
  * that must handle every kind switch over them exhaustively, others ignore what they do not need.
@@ -137,6 +139,13 @@ public sealed interface DeploymentEvent {
     /** Step {@code index} of {@code service} failed; the service is rolled back next (unless the environment says not to). */
     record StepFailed(String environment, Instant at, Optional<String> commit, int index, String service, Step step,
                       String reason) implements DeploymentEvent {}
+
+    /**
+     * One service's track of a deployment ended: applied, rolled back, failed or skipped (each
+     * service of a plan deploys on its own; the others carry on).
+     */
+    record ServiceFinished(String environment, Instant at, Optional<String> commit, ServiceOutcome outcome)
+            implements DeploymentEvent {}
 
     /**
      * The deployment ended: {@code result} says how (applied, rolled back, refused …); empty when

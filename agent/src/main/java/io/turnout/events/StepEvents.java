@@ -4,16 +4,20 @@ import io.turnout.apply.PendingApproval;
 import io.turnout.apply.Progress;
 import io.turnout.events.DeploymentEvent.ApprovalDecided;
 import io.turnout.events.DeploymentEvent.ApprovalRequested;
+import io.turnout.events.DeploymentEvent.EngineStageChanged;
+import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
 import io.turnout.events.DeploymentEvent.StepStarted;
 import io.turnout.plan.Step;
+import io.turnout.status.ServiceOutcome;
 import java.time.InstantSource;
 import java.util.Optional;
 
 /**
  * The executor's {@link Progress} as events: every step transition becomes a {@link StepStarted},
- * {@link StepFinished} or {@link StepFailed} on {@code events}, and lines and the step hooks also
+ * {@link StepFinished} or {@link StepFailed} on {@code events}, every service's end a
+ * {@link ServiceFinished}, every stage of AWS's engines an {@link EngineStageChanged}, and lines and the step hooks also
  * go to {@code lines} (the log, a terminal, a test's hooks). The one place step events come from.
  */
 public final class StepEvents implements Progress {
@@ -50,8 +54,14 @@ public final class StepEvents implements Progress {
 
     @Override
     public void engineStage(String service, String description) {
-        events.publish(new DeploymentEvent.EngineStageChanged(environment, clock.instant(), commit, service, description));
+        events.publish(new EngineStageChanged(environment, clock.instant(), commit, service, description));
         lines.engineStage(service, description);
+    }
+
+    @Override
+    public void serviceFinished(ServiceOutcome outcome) {
+        events.publish(new ServiceFinished(environment, clock.instant(), commit, outcome));
+        lines.serviceFinished(outcome);
     }
 
     @Override

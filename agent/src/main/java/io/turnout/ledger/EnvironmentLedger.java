@@ -20,6 +20,7 @@ import io.turnout.events.DeploymentEvent.ProblemPersists;
 import io.turnout.events.DeploymentEvent.ProblemStarted;
 import io.turnout.events.DeploymentEvent.RecoveryFinished;
 import io.turnout.events.DeploymentEvent.RecoveryStarted;
+import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent.ServicesRead;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
@@ -122,6 +123,7 @@ public final class EnvironmentLedger {
                     .map(s -> s.name().equals(e.service()) ? s.withDeployment(e.stage()) : s).toList());
             case StepFinished e -> { }
             case StepFailed e -> { }
+            case ServiceFinished e -> { }
             case CloudCallsCounted e -> { }
         }
     }

@@ -2,7 +2,7 @@ package io.turnout.live;
 
 import io.turnout.cloud.CloudException;
 import io.turnout.time.Sleeper;
-import java.time.Duration;
+import io.turnout.time.TokenBucket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -126,47 +126,21 @@ public final class ReadThrottle {
 
     /** A token bucket and a semaphore. */
     private static final class Bucket {
-        private final ReadBudget budget;
-        private final LongSupplier nanoTime;
-        private final Sleeper sleeper;
+        private final TokenBucket tokens;
         private final Semaphore inFlight;
-        private double tokens;
-        private long refilledAt;
 
         Bucket(ReadBudget budget, LongSupplier nanoTime, Sleeper sleeper) {
-            this.budget = budget;
-            this.nanoTime = nanoTime;
-            this.sleeper = sleeper;
+            this.tokens = new TokenBucket(budget.ratePerSecond(), budget.burst(), nanoTime, sleeper);
             this.inFlight = new Semaphore(budget.concurrency(), true);
-            this.tokens = budget.burst();
-            this.refilledAt = nanoTime.getAsLong();
         }
 
         <T> T run(Callable<T> call) throws Exception {
             inFlight.acquire();
             try {
-                take();
+                tokens.take();
                 return call.call();
             } finally {
                 inFlight.release();
-            }
-        }
-
-        /** Takes one token, waiting for the refill when the bucket is empty. */
-        private void take() throws InterruptedException {
-            while (true) {
-                long wait;
-                synchronized (this) {
-                    long now = nanoTime.getAsLong();
-                    tokens = Math.min(budget.burst(), tokens + (now - refilledAt) / 1e9 * budget.ratePerSecond());
-                    refilledAt = now;
-                    if (tokens >= 1) {
-                        tokens -= 1;
-                        return;
-                    }
-                    wait = (long) Math.ceil((1 - tokens) / budget.ratePerSecond() * 1e9);
-                }
-                sleeper.sleep(Duration.ofNanos(Math.max(1, wait)));
             }
         }
     }

@@ -17,6 +17,7 @@ import io.turnout.events.DeploymentEvent.PollStarted;
 import io.turnout.events.DeploymentEvent.ProblemCleared;
 import io.turnout.events.DeploymentEvent.ProblemPersists;
 import io.turnout.events.DeploymentEvent.ProblemStarted;
+import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent;
 import io.turnout.events.DeploymentSubscriber;
 import java.util.Locale;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code turnout_commits_total{environment,outcome}}: commits applied, failed, invalid, superseded, planned;</li>
  *   <li>{@code turnout_plan_steps{environment}}: steps per plan that was carried out or kept for review;</li>
  *   <li>{@code turnout_deployment_duration_seconds{environment,result}}: how long deployments took;</li>
+ *   <li>{@code turnout_service_deployments_total{environment,service,result}}: each service's track of a
+ *       deployment, applied, rolled back, failed or skipped (services deploy on their own);</li>
  *   <li>{@code turnout_aws_calls_total{environment,operation}}: AWS calls by operation (from the gateway's {@link CallStats});</li>
  *   <li>{@code turnout_aws_throttles_total{environment}}: throttling errors that reached the reconciler (after the executor's own retries);</li>
  *   <li>{@code turnout_poll_failures_total{environment,kind}}: polls that failed, transient or terminal;</li>
@@ -81,6 +84,10 @@ public final class DeploymentMetrics implements DeploymentSubscriber {
                             .tag("result", e.succeeded() ? "succeeded" : "failed").register(registry).record(e.took());
                 }
             }
+            case ServiceFinished e -> Counter.builder("turnout.service.deployments")
+                    .description("Services deployed, by result (applied, rolled_back, failed, skipped)")
+                    .tag("environment", environment).tag("service", e.outcome().service())
+                    .tag("result", e.outcome().result().name().toLowerCase(Locale.ROOT)).register(registry).increment();
             case CloudCallsCounted e -> awsCalls(environment, e.calls());
             case ProblemStarted e -> problem(environment).set(1);
             case ProblemPersists e -> problem(environment).set(1);

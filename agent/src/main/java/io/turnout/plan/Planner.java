@@ -55,7 +55,7 @@ public final class Planner {
         List<PlanProblem> problems = new ArrayList<>(environmentProblems(context, live));
         for (EffectiveService service : byName.values()) {
             Outcome outcome = planService(context, service, live);
-            outcome.plan().ifPresent(plans::add);
+            outcome.plan().map(p -> p.withDependsOn(service.dependsOn())).ifPresent(plans::add);
             problems.addAll(outcome.problems());
         }
         Set<String> specified = byName.keySet();

@@ -36,12 +36,12 @@ import io.turnout.state.LeaseLostException;
 import io.turnout.state.StateStore;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.text.CommitIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -288,11 +288,11 @@ public final class EnvironmentReconciler {
         }
         prefix += approvals(result);
         if (!result.succeeded()) {
+            keepWhatWasApplied(tree, result);
             // not pending: it was tried and rolled back; the head's outcome says what happened
             publish(new PendingPlanChanged(name, now(), Optional.empty()));
             refreshServices(environment, tree, commit);
-            finish(commit, Outcome.FAILED, prefix + "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + ": " + String.join("; ", result.messages()), started);
+            finish(commit, Outcome.FAILED, prefix + PlanFacts.outcome(result), started, result.services());
             return;
         }
         String summary = PlanFacts.summary(plan);
@@ -306,7 +306,7 @@ public final class EnvironmentReconciler {
         publish(new DriftChecked(name, now(), commit, List.of()));
         // the status shows the new colours before it shows the outcome
         if (!plan.inSync()) refreshServices(environment, tree, commit);
-        finish(commit, Outcome.APPLIED, prefix + summary, started);
+        finish(commit, Outcome.APPLIED, prefix + summary, started, result.services());
     }
 
     private ApplyResult carryOut(EnvironmentSpec environment, Plan plan, PlanningStep.Planned planned, Instant started) {
@@ -316,6 +316,14 @@ public final class EnvironmentReconciler {
             reads.callsCounted(cloud.gatewayFor(environment));
             cloud.afterDeployment();
         }
+    }
+
+    /**
+     * After a deployment that applied some services and not others: services deploy on their own, so
+     * those applied stay applied, and drift is checked against them ({@link PlanFacts#partlyApplied}).
+     */
+    private void keepWhatWasApplied(SpecTree applied, ApplyResult result) {
+        store.driftBaseline(name).map(b -> PlanFacts.partlyApplied(b, applied, result)).ifPresent(b -> store.driftBaseline(name, b));
     }
 
     /** Reads the environment again after a deployment, so that the status shows the new colours (and GREEN). */
@@ -380,8 +388,13 @@ public final class EnvironmentReconciler {
 
     /** Decides {@code commit}; the event log writes its one line. */
     private void finish(String commit, Outcome outcome, String detail, Instant started) {
+        finish(commit, outcome, detail, started, List.of());
+    }
+
+    private void finish(String commit, Outcome outcome, String detail, Instant started, List<ServiceOutcome> services) {
         handled(commit);
-        decide(new CommitOutcome(commit, repository.subject(commit), outcome, detail, now(), Duration.between(started, now())));
+        decide(new CommitOutcome(commit, repository.subject(commit), outcome, detail, now(), Duration.between(started, now()),
+                services));
     }
 
     /** The one place a commit's outcome is recorded (the state store's history) and published. */
@@ -445,11 +458,11 @@ public final class EnvironmentReconciler {
             publish(new LiveCommitSeen(name, now(), Optional.of(commit)));
             publish(new DriftChecked(name, now(), commit, List.of()));
             tree.ifPresent(t -> refreshServices(environment, t, commit));
-            finish(commit, Outcome.APPLIED, approvals + ": " + String.join("; ", r.messages()), started);
+            finish(commit, Outcome.APPLIED, approvals + ": " + String.join("; ", r.messages()), started, r.services());
         } else {
+            tree.ifPresent(t -> keepWhatWasApplied(t, r));
             tree.ifPresent(t -> refreshServices(environment, t, commit));
-            finish(commit, Outcome.FAILED, approvals + "; apply " + r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + ": " + String.join("; ", r.messages()), started);
+            finish(commit, Outcome.FAILED, approvals + "; " + PlanFacts.outcome(r), started, r.services());
         }
     }
 

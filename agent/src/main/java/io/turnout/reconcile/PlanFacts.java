@@ -1,5 +1,6 @@
 package io.turnout.reconcile;
 
+import io.turnout.apply.ApplyResult;
 import io.turnout.cloud.Tags;
 import io.turnout.diff.Change;
 import io.turnout.live.EngineDeployment;
@@ -14,11 +15,16 @@ import io.turnout.plan.ServicePlan;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.EffectiveService;
 import io.turnout.spec.ElbTraffic;
+import io.turnout.spec.ServiceSpec;
 import io.turnout.spec.Slot;
+import io.turnout.spec.SpecTree;
+import io.turnout.state.DriftBaseline;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +51,34 @@ final class PlanFacts {
         String images = sp.imageAfter().isPresent() && !sp.imageAfter().equals(sp.imageBefore())
                 ? " " + sp.imageBefore().orElse("(none)") + " → " + sp.imageAfter().get() : "";
         return sp.service() + ": " + sp.kind().label() + images;
+    }
+
+    /**
+     * A failed deployment's outcome, e.g. {@code 99 applied, 1 rolled back: api: step 4/9 (…) failed:
+     * …; rolled back: …; applied: auth, cart … (99 services, each deployed and verified on its own)}.
+     */
+    static String outcome(ApplyResult result) {
+        String tally = result.services().isEmpty() ? "apply " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                : ServiceOutcome.tally(result.services());
+        return tally + ": " + String.join("; ", result.messages());
+    }
+
+    /**
+     * What is live after a deployment that applied some services and not others: {@code applied}'s
+     * specs for the services it applied (and those already in sync with it), the earlier baseline's
+     * for the others — which were rolled back, left as they were or skipped — so that the next drift
+     * check neither reports the deployed services as drift nor undoes them. The commit stays the
+     * earlier one: the new commit is not live as a whole (its tag does not move).
+     */
+    static DriftBaseline partlyApplied(DriftBaseline before, SpecTree applied, ApplyResult result) {
+        Set<String> notDeployed = result.services().stream().filter(o -> !o.applied()).map(ServiceOutcome::service)
+                .collect(Collectors.toSet());
+        List<ServiceSpec> services = new ArrayList<>();
+        for (ServiceSpec s : applied.services()) {
+            if (!notDeployed.contains(s.name())) services.add(s);
+            else before.specs().service(s.name()).ifPresent(services::add);
+        }
+        return new DriftBaseline(before.commit(), new SpecTree(applied.environments(), services));
     }
 
     /**

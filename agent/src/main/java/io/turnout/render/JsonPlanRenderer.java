@@ -6,6 +6,7 @@ import io.turnout.plan.PlanJson;
 import io.turnout.plan.PlanProblem;
 import io.turnout.plan.ServicePlan;
 import io.turnout.plan.Step;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Shape: {@code {schemaVersion, environment, commit, inSync, stepCount, summary,
  * services: [{service, kind, trafficMode, imageBefore, imageAfter, changes: [{path, type,
- * before, after}], steps: [{type, description, …}], notes}], problems: [{service, message}]}}
+ * before, after}], dependsOn: [service…], steps: [{type, description, …}], notes}], problems:
+ * [{service, message}]}} ({@code dependsOn} only for a service with steps that depends on others).
  * ({@code service} left out for a problem of the whole environment).
  * Absent values ({@code commit}, images, a change's missing side) are left out.
  */
@@ -68,6 +70,8 @@ public final class JsonPlanRenderer implements PlanRenderer {
             if (!c.before().isMissingNode()) change.set("before", c.before());
             if (!c.after().isMissingNode()) change.set("after", c.after());
         }
+        List<String> after = PlanSummary.after(s);
+        if (!after.isEmpty()) after.forEach(node.putArray("dependsOn")::add);
         ArrayNode steps = node.putArray("steps");
         for (Step step : s.steps()) steps.add(step(step));
         ArrayNode notes = node.putArray("notes");

@@ -51,6 +51,11 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
         out.append("<details>\n<summary><code>").append(MarkdownText.html(s.service())).append("</code>: ")
                 .append(s.kind().label()).append(", ").append(count(s.changes().size(), "change")).append(", ")
                 .append(count(s.steps().size(), "step")).append("</summary>\n\n");
+        List<String> after = PlanSummary.after(s);
+        if (!after.isEmpty()) {
+            out.append("Deployed after ").append(String.join(", ", after.stream().map(MarkdownText::code).toList()))
+                    .append(" (`dependsOn`).\n\n");
+        }
         if (!s.changes().isEmpty()) {
             out.append("```diff\n");
             for (Change change : s.changes()) {

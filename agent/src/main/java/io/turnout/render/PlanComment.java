@@ -1,6 +1,7 @@
 package io.turnout.render;
 
 import io.turnout.plan.Plan;
+import io.turnout.spec.DeploymentPolicy;
 import io.turnout.spec.SpecProblem;
 import io.turnout.spec.SyncPolicy;
 import java.util.List;
@@ -41,8 +42,13 @@ public record PlanComment(String marker, Source source, List<EnvironmentSection>
         }
     }
 
-    /** One environment's plan and the sync policy that decides what happens on merge. */
-    public record EnvironmentSection(Plan plan, SyncPolicy sync) {}
+    /** One environment's plan, the sync policy that decides what happens on merge, and how it deploys. */
+    public record EnvironmentSection(Plan plan, SyncPolicy sync, DeploymentPolicy deployment) {
+        /** A section of an environment with the default deployment policy. */
+        public EnvironmentSection(Plan plan, SyncPolicy sync) {
+            this(plan, sync, DeploymentPolicy.DEFAULT);
+        }
+    }
 
     /** Whether the change may be merged as far as Turnout can tell: specs valid, every environment planned. */
     public boolean succeeded() {

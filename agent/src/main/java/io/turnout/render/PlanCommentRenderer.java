@@ -9,6 +9,7 @@ import io.turnout.spec.load.Durations;
 import io.turnout.text.CommitIds;
 import io.turnout.text.MarkdownText;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The pull-request comment: the hidden marker first, a headline, then per environment its
@@ -143,7 +144,8 @@ public final class PlanCommentRenderer {
         }
         if (plan.inSync()) return "nothing to deploy; the environment already matches these specs.";
         String when = section.sync().mode() == SyncMode.AUTO_APPLY
-                ? "sync policy `auto-apply`: the agent deploys this within one poll interval (" + interval + ") of the merge."
+                ? "sync policy `auto-apply`: the agent deploys this within one poll interval (" + interval + ") of the merge"
+                + howItDeploys(section) + "."
                 : "sync policy `plan-only`: the agent plans the merged commit and waits for a person to apply it.";
         return when + engines(plan);
     }
@@ -160,5 +162,23 @@ public final class PlanCommentRenderer {
         return " For " + String.join(", ", names) + ", AWS's own engine (ECS or CodeDeploy) moves the traffic: Turnout"
                 + " follows it stage by stage, verifies through the test route and stops it with rollback if a check fails;"
                 + " reverting the merge while the engine still keeps the previous revision (its bake time) rolls back at once.";
+    }
+
+    /**
+     * {@code ; the 3 services deploy side by side (at most 10 at once), each verified on its own: one that fails
+     * is rolled back alone and the others carry on; `web` waits for `api`}: what the outcome will say per service.
+     */
+    static String howItDeploys(EnvironmentSection section) {
+        List<ServicePlan> deploying = section.plan().services().stream().filter(s -> !s.steps().isEmpty()).toList();
+        String failing = section.deployment().autoRollback() ? "rolled back" : "left as it is for a person (`autoRollback` is off)";
+        if (deploying.size() == 1) return "; if it fails to verify, it is " + failing;
+        StringBuilder s = new StringBuilder("; the ").append(deploying.size()).append(" services deploy side by side (at most ")
+                .append(section.deployment().maxParallel()).append(" at once), each verified on its own: one that fails is ")
+                .append(failing).append(section.deployment().autoRollback() ? " alone" : "").append(" and the others carry on");
+        List<String> orders = deploying.stream().filter(d -> !PlanSummary.after(d).isEmpty())
+                .map(d -> MarkdownText.code(d.service()) + " waits for " + PlanSummary.after(d).stream().map(MarkdownText::code)
+                        .collect(Collectors.joining(" and "))).toList();
+        if (!orders.isEmpty()) s.append(" (those after a service that fails are skipped); ").append(String.join(", ", orders));
+        return s.toString();
     }
 }

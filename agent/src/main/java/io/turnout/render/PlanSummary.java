@@ -40,6 +40,14 @@ public final class PlanSummary {
         return "Plan for " + plan.environment() + ": " + counts(plan) + ".";
     }
 
+    /**
+     * The services a service with steps is deployed after ({@code dependsOn}); empty when it has no steps or
+     * depends on nothing (it deploys side by side with the others).
+     */
+    public static List<String> after(ServicePlan service) {
+        return service.steps().isEmpty() ? List.of() : service.dependsOn();
+    }
+
     /** {@code a → b}, {@code a} when unchanged, whichever one is known otherwise; empty when neither. */
     public static Optional<String> image(ServicePlan service, String quote) {
         Optional<String> before = service.imageBefore().map(i -> quote + i + quote);

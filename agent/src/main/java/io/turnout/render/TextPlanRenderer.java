@@ -64,6 +64,8 @@ public final class TextPlanRenderer implements PlanRenderer {
                 out.append(line.kind() == DiffLines.Kind.HEADER ? "  " : "      ").append(text).append("\n");
             }
         }
+        List<String> after = PlanSummary.after(service);
+        if (!after.isEmpty()) out.append("  After: ").append(String.join(", ", after)).append(" (dependsOn)\n");
         List<Step> steps = service.steps();
         if (!steps.isEmpty()) {
             out.append("  Steps:\n");

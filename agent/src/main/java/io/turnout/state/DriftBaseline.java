@@ -29,7 +29,7 @@ public record DriftBaseline(String commit, SpecTree specs) {
         List<ServiceSpec> services = tree.services().stream()
                 .filter(s -> s.environments().contains(name))
                 .map(s -> new ServiceSpec(s.name(), s.source(), List.of(name), s.taskDefinition(), s.service(), s.strategy(),
-                        onlyFor(s.overrides(), name)))
+                        onlyFor(s.overrides(), name), s.hooks(), s.dependsOn()))
                 .toList();
         return new DriftBaseline(commit, new SpecTree(List.of(environment), services));
     }

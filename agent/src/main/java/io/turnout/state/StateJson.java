@@ -8,6 +8,7 @@ import io.turnout.spec.Strategy;
 import io.turnout.spec.SyncPolicy;
 import io.turnout.spec.Traffic;
 import io.turnout.status.CommitOutcome;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.util.Arrays;
@@ -91,6 +92,7 @@ public final class StateJson {
             .build();
 
     private static final TypeReference<List<ServiceStatus>> SERVICES = new TypeReference<>() {};
+    private static final TypeReference<List<ServiceOutcome>> SERVICE_OUTCOMES = new TypeReference<>() {};
     private static final TypeReference<List<String>> LINES = new TypeReference<>() {};
     private static final TypeReference<Map<String, SyncPolicy>> POLICIES = new TypeReference<>() {};
 
@@ -119,6 +121,11 @@ public final class StateJson {
 
     public static List<ServiceStatus> services(String json) {
         return MAPPER.readValue(json, SERVICES);
+    }
+
+    /** What a deployment did to each service; none for {@code null} (an outcome that deployed no service, or one stored before). */
+    public static List<ServiceOutcome> serviceOutcomes(String json) {
+        return json == null ? List.of() : MAPPER.readValue(json, SERVICE_OUTCOMES);
     }
 
     public static List<String> lines(String json) {

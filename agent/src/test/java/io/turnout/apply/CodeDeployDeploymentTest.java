@@ -62,7 +62,7 @@ class CodeDeployDeploymentTest {
         assertTrue(result.succeeded(), () -> result + "\n" + String.join("\n", world.lines));
         assertTrue(world.lines.contains("payments: InProgress, AllowTraffic, production 10% on the replacement task set"),
                 () -> "the canary: " + String.join("\n", world.lines));
-        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("Verifying payments through the test route https://payments-alb-")));
+        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("payments: Verifying payments through the test route https://payments-alb-")));
         assertEquals("public.ecr.aws/docker/library/httpd:2.5", runningImage(world));
         assertEquals("InProgress", newest(world).status(), "CodeDeploy keeps the original task set for its termination wait");
         EcsEngineDeploymentTest.assertInSync(world);

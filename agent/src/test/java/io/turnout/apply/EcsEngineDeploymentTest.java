@@ -13,10 +13,12 @@ import io.turnout.plan.ServicePlan;
 import io.turnout.plan.StartEcsDeployment;
 import io.turnout.plan.StopEngineDeployment;
 import io.turnout.render.TextPlanRenderer;
+import io.turnout.status.ServiceOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,7 +86,7 @@ class EcsEngineDeploymentTest {
             assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("checkout: PRODUCTION_TRAFFIC_SHIFT, production ")
                     && l.contains("% on checkout:1, ")), () -> "a partial shift: " + String.join("\n", world.lines));
         }
-        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("Verifying checkout through the test route https://shop-alb-")));
+        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("checkout: Verifying checkout through the test route https://shop-alb-")));
         assertEquals("public.ecr.aws/nginx/nginx:1.28", runningImage(world));
         assertEquals("BAKE_TIME", deployments(world).getFirst().lifecycleStage(), "apply returns during ECS's bake time");
         assertInSync(world);
@@ -234,5 +236,26 @@ class EcsEngineDeploymentTest {
         assertTrue(result.succeeded(), () -> result + "\n" + String.join("\n", world.lines));
         assertEquals("public.ecr.aws/nginx/nginx:1.29", runningImage(world));
         assertFalse(world.plan("c4").services().stream().anyMatch(s -> s.kind() == PlanKind.IN_PROGRESS));
+    }
+
+    @Test
+    void aServiceOfAwsEnginesIsATrackOfItsOwnRolledBackAloneWhileTheOthersDeploy() {
+        SimWorld world = deployed("BLUE_GREEN");
+        world.cloud.faults().failHook("checkout-smoke-test");
+        world.replaceIn(TASKDEF, "nginx:1.27", "nginx:1.28");
+        world.replaceIn("services/payments/service.yaml", "httpd:2.4", "httpd:2.5");
+        world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
+        ApplyResult result = world.apply("c2");
+        assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), () -> result + "\n" + String.join("\n", world.lines));
+        assertEquals(List.of("checkout"), result.services(ServiceOutcome.Result.ROLLED_BACK), result::toString);
+        assertEquals(List.of("payments", "web"), result.services(ServiceOutcome.Result.APPLIED), result::toString);
+        ServiceOutcome checkout = result.services().stream().filter(o -> o.service().equals("checkout")).findFirst().orElseThrow();
+        assertTrue(checkout.detail().contains("ECS rolled checkout back to checkout:1"), checkout::toString);
+        assertEquals("public.ecr.aws/nginx/nginx:1.27", runningImage(world));
+        // each track's lines carry its own service's name, the engines' stages too
+        assertTrue(world.lines.stream().anyMatch(l -> l.startsWith("payments: InProgress, ")), () -> String.join("\n", world.lines));
+        assertTrue(world.lines.stream().noneMatch(l -> l.startsWith("checkout: checkout: ")), () -> String.join("\n", world.lines));
+        world.replaceIn(TASKDEF, "nginx:1.28", "nginx:1.27");
+        assertInSync(world);
     }
 }

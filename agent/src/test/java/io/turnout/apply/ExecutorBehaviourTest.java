@@ -97,9 +97,37 @@ class ExecutorBehaviourTest {
         ApplyResult result = world.executor(Progress.silent()).build().apply(plan, world.live());
 
         assertTrue(result.succeeded(), result.toString());
-        assertTrue(world.lines.stream().anyMatch(l -> l.matches("throttled by ecs:UpdateService, retrying in \\d+s \\(attempt 2/8\\)")),
+        assertTrue(world.lines.stream().anyMatch(l -> l.matches(
+                        "web: throttled by ecs:UpdateService, retrying in \\d+s \\(retry 1; throttling is waited out for up to 15m\\)")),
                 String.join("\n", world.lines));
-        assertTrue(world.lines.stream().anyMatch(l -> l.contains("(attempt 3/8)")));
+        assertTrue(world.lines.stream().anyMatch(l -> l.contains("(retry 2;")));
+    }
+
+    @Test
+    void throttlingLongerThanAnyAttemptBudgetStillDoesNotFailTheDeployment() {
+        SimWorld world = deployed();
+        world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
+        Plan plan = world.plan("c2");
+        world.cloud.faults().throttle("ecs:UpdateService", 20);
+
+        ApplyResult result = world.executor(Progress.silent()).build().apply(plan, world.live());
+
+        assertTrue(result.succeeded(), result + "\n" + String.join("\n", world.lines));
+        assertTrue(world.lines.stream().anyMatch(l -> l.contains("(retry 20;")), String.join("\n", world.lines));
+    }
+
+    @Test
+    void serverErrorsStillGiveUpAfterTheirAttempts() {
+        SimWorld world = deployed();
+        world.replaceIn("services/web/web.taskdef.json", "nginx:1.27", "nginx:1.28");
+        Plan plan = world.plan("c2");
+        world.cloud.faults().serverError("ecs:RegisterTaskDefinition", 8);
+
+        ApplyResult result = world.executor(Progress.silent()).build().apply(plan, world.live());
+
+        assertEquals(ApplyResult.Status.ROLLED_BACK, result.status(), result.toString());
+        assertTrue(world.lines.stream().anyMatch(l -> l.matches("web: ecs:RegisterTaskDefinition failed with 503 ServerException,"
+                + " retrying in \\d+s \\(attempt 8/8\\)")), String.join("\n", world.lines));
     }
 
     @Test

@@ -48,7 +48,8 @@ class CommentGoldenTest {
         Path dir = GoldenCases.ROOT.resolve(name);
         Plan plan = GoldenCases.plan(dir);
         EnvironmentSpec env = GoldenCases.environment(GoldenCases.specs(dir.resolve("specs")), plan.environment());
-        return new PlanComment(MARKER, SOURCE, List.of(new PlanComment.EnvironmentSection(plan, env.sync())), List.of(), List.of());
+        return new PlanComment(MARKER, SOURCE, List.of(new PlanComment.EnvironmentSection(plan, env.sync(), env.deployment())),
+                List.of(), List.of());
     }
 
     @Test
@@ -59,6 +60,12 @@ class CommentGoldenTest {
     @Test
     void dnsWeightChange() throws IOException {
         check("dns-weight.md", ofGoldenCase("dns-weight-steps"));
+    }
+
+    /** Two services deploying, one after the other ({@code dependsOn}): what merging does says so. */
+    @Test
+    void dependsOn() throws IOException {
+        check("depends-on.md", ofGoldenCase("depends-on"));
     }
 
     @Test

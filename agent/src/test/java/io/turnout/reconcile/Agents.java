@@ -47,7 +47,8 @@ final class Agents {
     }
 
     /** One environment's reconciler as the agent wires it: the embedded state store of the data directory, a status board and metrics subscribed. */
-    record Agent(EnvironmentReconciler reconciler, StatusBoard board, DeploymentMetrics metrics, DeploymentEvents events) {
+    record Agent(EnvironmentReconciler reconciler, StatusBoard board, DeploymentMetrics metrics, DeploymentEvents events,
+                 StateStore store) {
         void reconcile() {
             reconciler.reconcile();
         }
@@ -68,7 +69,8 @@ final class Agents {
         StatusBoard board = new StatusBoard(store);
         board.follow(environment, repository.displayUrl(), repository.branch());
         DeploymentEvents events = new DeploymentEvents().subscribe(board).subscribe(metrics).subscribe(new EventLog());
-        return new Agent(new EnvironmentReconciler(environment, repository, cloud, store, events, WALL, planning), board, metrics, events);
+        return new Agent(new EnvironmentReconciler(environment, repository, cloud, store, events, WALL, planning), board, metrics, events,
+                store);
     }
 
     /** The world as text: equal strings mean nothing changed. */

@@ -13,6 +13,7 @@ import io.turnout.spec.SyncPolicy;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.Problem;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,23 @@ public abstract class StateStoreContract {
         assertTrue(store.decided("production", "c1"));
         assertFalse(store.decided("production", "c9"), "per environment");
         assertEquals(Set.of("production", "staging"), store.environments());
+    }
+
+    @Test
+    void whatADeploymentDidToEachServiceIsKeptWithItsOutcome() {
+        StateStore store = store();
+        CommitOutcome partly = new CommitOutcome("c3", "two services", Outcome.FAILED, "1 applied, 1 rolled back: api: …",
+                Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(7), List.of(
+                        new ServiceOutcome("api", ServiceOutcome.Result.ROLLED_BACK, "step 4/8 failed; rolled back: api--a"),
+                        new ServiceOutcome("web", ServiceOutcome.Result.APPLIED, "applied 8 steps")));
+        try (EnvironmentLease p = store.lease("production")) {
+            store.recordOutcome("production", outcome("c2", Outcome.APPLIED));
+            store.recordOutcome("production", partly);
+        }
+        List<CommitOutcome> read = store.recentOutcomes("production", 2);
+        assertEquals(partly, read.getFirst());
+        assertEquals(List.of("web"), read.getFirst().services(ServiceOutcome.Result.APPLIED));
+        assertEquals(List.of(), read.get(1).services(), "an outcome that names no service reads back without");
     }
 
     @Test

@@ -23,12 +23,21 @@ import tools.jackson.databind.JsonNode;
  * @param strategy       blue/green (ELB or DNS), rolling, or one of AWS's own engines
  * @param overrides      per environment name
  * @param hooks          tasks run at fixed points of a deployment (the pre-deploy task)
+ * @param dependsOn      services deployed and verified before this one when a deployment changes both
  */
 public record ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
-                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, Hooks hooks) {
+                          JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, Hooks hooks,
+                          List<String> dependsOn) {
+    /** A service with hooks that depends on no other. */
     public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
-                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
-        this(name, source, environments, taskDefinition, service, strategy, overrides, Hooks.NONE);
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, Hooks hooks) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, hooks, List.of());
+    }
+
+    /** A service without hooks that depends on {@code dependsOn}. */
+    public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides, List<String> dependsOn) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, Hooks.NONE, dependsOn);
     }
 
     public ServiceSpec {
@@ -36,6 +45,18 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
         taskDefinition = taskDefinition.deepCopy();
         service = service.deepCopy();
         overrides = Map.copyOf(new TreeMap<>(overrides));
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn); // absent in what was stored before dependsOn
+    }
+
+    /** A service without hooks that depends on no other. */
+    public ServiceSpec(String name, SourceLocation source, List<String> environments, JsonNode taskDefinition,
+                       JsonNode service, Strategy strategy, Map<String, ServiceOverride> overrides) {
+        this(name, source, environments, taskDefinition, service, strategy, overrides, Hooks.NONE, List.of());
+    }
+
+    /** What this service depends on in {@code environment}: the environment's override, else {@link #dependsOn()}. */
+    public List<String> dependsOn(String environment) {
+        return overrides.getOrDefault(environment, ServiceOverride.NONE).dependsOn().orElse(dependsOn);
     }
 
     @Override
@@ -68,6 +89,6 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
                     .or(() -> defaults.hasGates() ? Optional.of(defaults) : Optional.empty()));
             case AwsEngine engine -> engine.withVerification(engine.verification().map(v -> v.over(defaults)).orElse(defaults));
         };
-        return new EffectiveService(name, environment.name(), source, td, svc, effective, hooks);
+        return new EffectiveService(name, environment.name(), source, td, svc, effective, hooks, dependsOn(environment.name()));
     }
 }

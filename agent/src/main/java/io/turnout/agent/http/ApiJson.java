@@ -9,6 +9,7 @@ import io.turnout.spec.load.Durations;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import io.turnout.text.TerminalText;
 import java.util.Collection;
@@ -126,6 +127,10 @@ final class ApiJson {
         node.put("at", o.at().toString());
         node.put("durationSeconds", o.duration().toMillis() / 1000.0);
         node.put("duration", Durations.format(o.duration()));
+        ArrayNode services = node.putArray("services");
+        for (ServiceOutcome s : o.services()) {
+            services.addObject().put("service", s.service()).put("result", s.result().name()).put("detail", s.detail());
+        }
         return node;
     }
 

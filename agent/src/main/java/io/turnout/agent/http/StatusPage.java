@@ -22,7 +22,8 @@ import java.util.Locale;
  * when it is not; then sync policy, live and head commits, a deploying badge, the services with
  * their BLUE slot highlighted and their GREEN slot's image and tasks (whether a fast rollback is
  * there), the pending plan as the terminal renders it (without colour), drift, and recent
- * deployments. Deterministic for a given snapshot and {@code now}.
+ * deployments (what each did per service; each service's last deployment in its row). Deterministic for a
+ * given snapshot and {@code now}.
  */
 final class StatusPage {
     static final int REFRESH_SECONDS = 10;
@@ -77,7 +78,7 @@ final class StatusPage {
         fact(html, "Last poll", env.lastPoll().map(StatusPage::time).orElse("<span class=\"none\">never</span>"));
         html.append("</dl>\n");
         approval(html, env);
-        services(html, env.services());
+        services(html, env.services(), env.recent());
         html.append("<h3>").append(env.drift().isEmpty() ? "Pending plan" : "Plan to restore Git").append("</h3>\n");
         if (env.pendingPlan().isPresent()) {
             html.append("<pre class=\"plan\">").append(HtmlText.text(PLAN_TEXT.render(env.pendingPlan().get()))).append("</pre>\n");
@@ -134,14 +135,14 @@ final class StatusPage {
         html.append("</span></div>\n");
     }
 
-    private static void services(StringBuilder html, List<ServiceStatus> services) {
+    private static void services(StringBuilder html, List<ServiceStatus> services, List<CommitOutcome> recent) {
         html.append("<h3>Services</h3>\n");
         if (services.isEmpty()) {
             html.append("<p class=\"none\">No services read yet.</p>\n");
             return;
         }
         html.append("<table class=\"services\">\n<thead><tr><th>Service</th><th>Traffic</th><th>Slot a</th><th>Slot b</th>")
-                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th><th>GREEN (rollback)</th></tr></thead>\n<tbody>\n");
+                .append("<th>Image (BLUE)</th><th>Running</th><th>Commit</th><th>GREEN (rollback)</th><th>Last deployment</th></tr></thead>\n<tbody>\n");
         for (ServiceStatus s : services) {
             html.append("<tr data-service=\"").append(HtmlText.text(s.name())).append("\"><td class=\"name\">")
                     .append(HtmlText.text(s.name())).append("</td><td>").append(HtmlText.text(s.trafficMode())).append("</td>");
@@ -161,7 +162,8 @@ final class StatusPage {
                     .append("<td class=\"num\">").append(s.runningCount()).append("</td><td>")
                     .append(s.blueCommit().map(StatusPage::commit).orElse("—")).append("</td>");
             green(html, s);
-            html.append("</tr>\n");
+            html.append("<td class=\"last\">").append(DeploymentResults.last(s.name(), recent).map(o -> DeploymentResults.badge(o.result())
+                    + " <span class=\"detail\">" + HtmlText.text(o.detail()) + "</span>").orElse("—")).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }
@@ -198,7 +200,8 @@ final class StatusPage {
             String outcome = o.outcome().name();
             html.append("<tr><td>").append(commit(o.commit())).append("</td><td>").append(HtmlText.text(o.subject()))
                     .append("</td><td><span class=\"outcome ").append(outcome.toLowerCase(Locale.ROOT)).append("\">")
-                    .append(outcome).append("</span></td><td>").append(HtmlText.text(o.detail())).append("</td><td>")
+                    .append(outcome).append("</span></td><td>").append(DeploymentResults.line(o).orElse(""))
+                    .append(HtmlText.text(o.detail())).append("</td><td>")
                     .append(time(o.at())).append("</td><td class=\"num\">").append(HtmlText.text(Durations.format(o.duration())))
                     .append("</td></tr>\n");
         }

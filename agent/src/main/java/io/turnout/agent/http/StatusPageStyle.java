@@ -54,6 +54,12 @@ final class StatusPageStyle {
             .outcome.invalid { background: var(--amber); }
             .outcome.superseded { background: var(--grey); }
             .outcome.planned { background: var(--blue); }
+            .result { font-weight: 600; font-size: 12px; white-space: nowrap; }
+            .result.applied { color: var(--green); }
+            .result.rolled_back, .result.failed { color: var(--red); }
+            .result.skipped { color: var(--amber); }
+            .services-outcome { font-weight: 600; margin-bottom: 2px; }
+            td.last .detail { color: var(--grey); font-size: 12px; }
             .banner { border-radius: 6px; padding: 8px 12px; margin: 8px 0; border: 1px solid; }
             .banner.problem { background: #ffebe9; border-color: var(--red); color: #82071e; }
             .banner.head { background: #fff8c5; border-color: var(--amber); color: #4d2d00; }

@@ -3,6 +3,8 @@ package io.turnout.cloud.sim;
 import io.turnout.cloud.CloudAccess;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.HttpProbe;
+import io.turnout.cloud.budget.BudgetedGateway;
+import io.turnout.cloud.budget.WriteThrottle;
 import io.turnout.spec.EnvironmentSpec;
 import io.turnout.time.Sleeper;
 import java.io.IOException;
@@ -13,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulated cloud as the agent's or a command's cloud. On a virtual clock ({@link ManualClock})
@@ -29,6 +33,7 @@ public final class SimulatedCloudAccess implements CloudAccess {
     private final InstantSource wallClock;
     private final Optional<Path> worldFile;
     private final SimulatedHttpProbe http;
+    private final Map<CloudGateway, CloudGateway> budgeted = new ConcurrentHashMap<>();
 
     /**
      * @param clock     the virtual clock the world runs on; waits advance it
@@ -91,9 +96,14 @@ public final class SimulatedCloudAccess implements CloudAccess {
         return worldFile;
     }
 
+    /**
+     * The environment's partition, its mutating calls within AWS's write budgets: one
+     * {@link WriteThrottle} per partition (account and Region), on the simulated cloud's clock.
+     */
     @Override
     public CloudGateway gatewayFor(EnvironmentSpec environment) {
-        return cloud.gatewayFor(environment);
+        return budgeted.computeIfAbsent(cloud.gatewayFor(environment),
+                raw -> new BudgetedGateway(raw, WriteThrottle.awsDefaults(clock, sleeper())));
     }
 
     @Override

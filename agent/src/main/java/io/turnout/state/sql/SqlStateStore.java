@@ -103,8 +103,8 @@ public final class SqlStateStore implements StateStore {
     public void recordOutcome(String environment, CommitOutcome outcome) {
         leases.fenced(environment, c -> {
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO turnout_outcome (environment, commit_id, subject, outcome, detail, decided_at, duration)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO turnout_outcome (environment, commit_id, subject, outcome, detail, decided_at, duration, services)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, environment);
                 insert.setString(2, outcome.commit());
                 insert.setString(3, outcome.subject());
@@ -112,6 +112,7 @@ public final class SqlStateStore implements StateStore {
                 insert.setString(5, outcome.detail());
                 insert.setString(6, outcome.at().toString());
                 insert.setString(7, outcome.duration().toString());
+                insert.setString(8, outcome.services().isEmpty() ? null : StateJson.write(outcome.services()));
                 insert.executeUpdate();
             }
             // bounded growth: the oldest fall out
@@ -130,7 +131,7 @@ public final class SqlStateStore implements StateStore {
     public List<CommitOutcome> recentOutcomes(String environment, int limit) {
         return read("the history of " + environment, c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT commit_id, subject, outcome, detail, decided_at, duration FROM turnout_outcome
+                    SELECT commit_id, subject, outcome, detail, decided_at, duration, services FROM turnout_outcome
                     WHERE environment = ? ORDER BY id DESC LIMIT ?""")) {
                 select.setString(1, environment);
                 select.setInt(2, limit);
@@ -138,7 +139,8 @@ public final class SqlStateStore implements StateStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         outcomes.add(new CommitOutcome(rows.getString(1), rows.getString(2), CommitOutcome.Outcome.valueOf(rows.getString(3)),
-                                rows.getString(4), Instant.parse(rows.getString(5)), Duration.parse(rows.getString(6))));
+                                rows.getString(4), Instant.parse(rows.getString(5)), Duration.parse(rows.getString(6)),
+                                StateJson.serviceOutcomes(rows.getString(7))));
                     }
                 }
                 return outcomes;

@@ -72,6 +72,19 @@ class EnvironmentsApiTest {
     }
 
     @Test
+    void aCommitsOutcomeSaysWhatHappenedToEachService() {
+        JsonNode failed = JSON.readTree(server.get("/api/environments/production").body()).at("/recent/1");
+        assertEquals("FAILED", failed.get("outcome").asString());
+        assertEquals("api", failed.at("/services/0/service").asString());
+        assertEquals("APPLIED", failed.at("/services/0/result").asString());
+        assertEquals("web", failed.at("/services/1/service").asString());
+        assertEquals("ROLLED_BACK", failed.at("/services/1/result").asString());
+        assertTrue(failed.at("/services/1/detail").asString().contains("rolled back: web--b scaled to 0"));
+        JsonNode applied = JSON.readTree(server.get("/api/environments/production").body()).at("/recent/0");
+        assertTrue(applied.get("services").isArray() && applied.get("services").isEmpty(), applied.toString());
+    }
+
+    @Test
     void absentValuesAreNull() {
         JsonNode env = JSON.readTree(server.get("/api/environments/production").body());
         assertTrue(env.get("pendingPlan").isNull());

@@ -11,6 +11,7 @@ import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.CommitOutcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
+import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
 import io.turnout.status.WaitingApproval;
 import java.time.Duration;
@@ -39,7 +40,10 @@ final class StatusFixtures {
                 "1 blue/green, 3 in sync", T0, Duration.ofSeconds(95));
         CommitOutcome failed = new CommitOutcome("0123456789abcdef0123456789abcdef01234567", HOSTILE_SUBJECT,
                 Outcome.FAILED, "web: verification failed (GET /health answered 500); GREEN scaled back to 0",
-                T0.minusSeconds(3600), Duration.ofMinutes(4));
+                T0.minusSeconds(3600), Duration.ofMinutes(4), List.of(
+                        new ServiceOutcome("api", ServiceOutcome.Result.APPLIED, "applied 8 steps"),
+                        new ServiceOutcome("web", ServiceOutcome.Result.ROLLED_BACK,
+                                "step 4/8 (Verify web--b) failed: GET /health answered 500; rolled back: web--b scaled to 0")));
         return new EnvironmentStatus("production", "https://git.example.com/shop/specs.git", "main", "auto-apply",
                 Optional.of(PROD_LIVE), Optional.of(PROD_HEAD), Optional.of(T0.plusSeconds(60)), true,
                 Optional.empty(), List.of(), Optional.of(applied), List.of(applied, failed),

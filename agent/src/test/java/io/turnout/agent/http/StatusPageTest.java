@@ -55,6 +55,18 @@ class StatusPageTest {
     }
 
     @Test
+    void showsWhatADeploymentDidToEachServiceAndEachServicesLastDeployment() {
+        assertTrue(PAGE.contains("<div class=\"services-outcome\">1 applied, 1 rolled back · "
+                + "<span class=\"result rolled_back\">rolled back</span> web</div>"), PAGE);
+        // the newest deployment that touched web rolled it back; api was applied by the same commit
+        assertTrue(PAGE.contains("<td class=\"last\"><span class=\"result rolled_back\">rolled back</span> <span class=\"detail\">"
+                + "step 4/8 (Verify web--b) failed: GET /health answered 500; rolled back: web--b scaled to 0</span></td></tr>"), PAGE);
+        assertTrue(PAGE.contains("<td class=\"last\"><span class=\"result applied\">applied</span> <span class=\"detail\">applied 8 steps"
+                + "</span></td></tr>"), PAGE);
+        assertTrue(PAGE.contains("<th>Last deployment</th>"));
+    }
+
+    @Test
     void readableWithNoEnvironments() {
         String empty = StatusPage.render(List.of(), StatusFixtures.T0);
         assertTrue(empty.contains("No environments yet: the agent has not read the spec repository"));

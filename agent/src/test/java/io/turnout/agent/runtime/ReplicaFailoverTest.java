@@ -19,6 +19,7 @@ import io.turnout.status.CommitOutcome.Outcome;
 import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.ServiceStatus;
 import io.turnout.testing.TestPostgres;
+import io.turnout.time.VirtualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,9 +102,12 @@ class ReplicaFailoverTest {
             this.where = where;
         }
 
-        void watch(Replica replica) {
+        /** @param clock the simulated cloud's clock, shared by the replicas: a dead thread must not hold it still for the others */
+        void watch(Replica replica, VirtualClock clock) {
             replica.events().subscribe(event -> {
                 if (armed && event instanceof StepFinished step && where.test(step) && victim.compareAndSet(null, replica.name())) {
+                    // the victim's service track is a thread of the shared virtual clock; dead, it no longer counts
+                    clock.abandon();
                     reached.countDown();
                     while (true) {
                         try {
@@ -189,8 +193,9 @@ class ReplicaFailoverTest {
             Replica two = start("two", fx, database);
             replicas.add(one);
             replicas.add(two);
-            kill.watch(one);
-            kill.watch(two);
+            VirtualClock clock = (VirtualClock) fx.cloud().clock();
+            kill.watch(one, clock);
+            kill.watch(two, clock);
             // the first deployment (the bootstrap of every service), by whichever replica Quartz picks
             await(Duration.ofSeconds(90), () -> one.status().environment("production").flatMap(EnvironmentStatus::lastOutcome)
                     .map(o -> o.outcome() == Outcome.APPLIED).orElse(false), () -> one.status().environments().toString());

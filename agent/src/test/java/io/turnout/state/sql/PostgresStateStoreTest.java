@@ -31,7 +31,7 @@ class PostgresStateStoreTest extends SqlStateStoreContract {
         try (StateDatabase again = open(url); Connection c = again.dataSource().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rows = s.executeQuery("SELECT count(*) FROM turnout_schema_history WHERE success")) {
                 rows.next();
-                assertEquals(3, rows.getInt(1), "the state store, Quartz's job store, the environments of repositories");
+                assertEquals(4, rows.getInt(1), "the state store, Quartz's job store, the environments of repositories, the services of each outcome");
             }
             try (ResultSet rows = s.executeQuery("SELECT count(*) FROM qrtz_job_details")) {
                 rows.next();

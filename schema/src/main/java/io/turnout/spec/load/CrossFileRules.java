@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * The rules JSON Schema cannot express because they span fields or files: names exist and
  * are unique, overrides name the service's environments, the container port matches the
  * target groups (as ECS would reject it, but before anything reaches AWS), listeners and
- * slots are distinct, weight steps make sense. Each problem points at the field to change.
+ * slots are distinct, weight steps make sense, dependsOn names services of the same environment
+ * without a cycle ({@link DependsOnRules}). Each problem points at the field to change.
  */
 final class CrossFileRules {
     private static final String ELB = "/spec/strategy/blueGreen/traffic/elb";
@@ -82,6 +83,7 @@ final class CrossFileRules {
             hookContainers(s, byName);
             EngineRules.check(s, effectiveTaskDefinitions(s, byName), problems);
         }
+        problems.addAll(new DependsOnRules(services, someFileUnreadable).check());
         ecsServicesClaimedOnce();
         return problems;
     }

@@ -64,7 +64,8 @@ final class SpecTreeBuilder {
                 deployment.has("verification") ? verification(deployment.get("verification")) : d.verification(),
                 bool(deployment, "downsizeOldSlot", d.downsizeOldSlot()),
                 duration(deployment, "downsizeDelay", d.downsizeDelay()),
-                bool(deployment, "autoRollback", d.autoRollback()));
+                bool(deployment, "autoRollback", d.autoRollback()),
+                deployment.has("maxParallel") ? deployment.get("maxParallel").asInt() : d.maxParallel());
         return new EnvironmentSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), target,
                 spec.path("cluster").asString(), syncPolicy, policy);
     }
@@ -75,19 +76,25 @@ final class SpecTreeBuilder {
      */
     static ServiceSpec service(ParsedDocument doc, JsonNode taskDefinition, JsonNode settings) {
         JsonNode spec = doc.at("/spec");
-        List<String> environments = new ArrayList<>();
-        spec.path("environments").forEach(e -> environments.add(e.asString()));
+        List<String> environments = names(spec.path("environments"));
         JsonNode service = withoutDefaults(settings.isObject() ? settings : JsonNodeFactory.instance.objectNode());
         Map<String, ServiceOverride> overrides = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : spec.path("overrides").properties()) {
             JsonNode o = e.getValue();
             overrides.put(e.getKey(), new ServiceOverride(Optional.ofNullable(o.get("taskDefinition")),
                     Optional.ofNullable(o.get("service")).map(SpecTreeBuilder::withoutDefaults),
-                    Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling)));
+                    Optional.ofNullable(o.get("autoScaling")).map(SpecTreeBuilder::autoScaling),
+                    Optional.ofNullable(o.get("dependsOn")).map(SpecTreeBuilder::names)));
         }
         Hooks hooks = new Hooks(Optional.ofNullable(spec.path("hooks").get("beforeDeploy")).map(SpecTreeBuilder::task));
         return new ServiceSpec(doc.at("/metadata/name").asString(), SourceLocation.of(doc.path()), environments,
-                taskDefinition, service, strategy(spec.path("strategy"), service), overrides, hooks);
+                taskDefinition, service, strategy(spec.path("strategy"), service), overrides, hooks, names(spec.path("dependsOn")));
+    }
+
+    private static List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> names.add(n.asString()));
+        return names;
     }
 
     /**
