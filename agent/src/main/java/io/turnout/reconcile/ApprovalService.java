@@ -24,21 +24,40 @@ public final class ApprovalService implements Approvals {
     /** A commit prefix shorter than this could match by accident. */
     static final int SHORTEST_PREFIX = 7;
 
-    private final StatusBoard board;
-    private static final Duration LEASE_WAIT = Duration.ofSeconds(10);
+    /** How long a decision waits for the environment's lease by default: a poll holds it for moments. */
+    public static final Duration LEASE_WAIT = Duration.ofSeconds(10);
     private static final Duration LEASE_RETRY = Duration.ofMillis(100);
 
+    private final StatusBoard board;
     private final StateStore store;
     private final InstantSource clock;
+    private final Duration leaseWait;
 
     public ApprovalService(StatusBoard board, StateStore store, InstantSource clock) {
+        this(board, store, clock, LEASE_WAIT);
+    }
+
+    /** @param leaseWait how long a decision waits for the environment's lease before it is answered {@link Result#BUSY} */
+    public ApprovalService(StatusBoard board, StateStore store, InstantSource clock, Duration leaseWait) {
         this.board = board;
         this.store = store;
         this.clock = clock;
+        this.leaseWait = leaseWait;
     }
 
     @Override
     public Answer decide(String environment, String commit, Decision decision, String by) {
+        try {
+            return decideUnderLease(environment, commit, decision, by);
+        } catch (EnvironmentBusyException busy) {
+            // e.g. a deployment of another service (or a recovery) runs for longer than a person waits
+            return new Answer(Result.BUSY, environment + " is busy: it is being changed by " + busy.holder().describe()
+                    + ". Nothing was recorded: try again in a moment (the lease is released when that work ends; a holder that"
+                    + " died leaves it when its lease runs out)");
+        }
+    }
+
+    private Answer decideUnderLease(String environment, String commit, Decision decision, String by) {
         Optional<EnvironmentStatus> found = board.environment(environment);
         if (found.isEmpty()) return new Answer(Result.UNKNOWN_ENVIRONMENT, "no environment named '" + environment + "'");
         EnvironmentStatus status = found.get();
@@ -72,10 +91,10 @@ public final class ApprovalService implements Approvals {
     /**
      * Journals a decision under the environment's lease: the state store takes journal entries from its
      * holder only. A poll holds it for a moment (a deployment paused at a gate does not hold it between
-     * polls), so the person's decision waits for it, up to {@link #LEASE_WAIT}, rather than being refused.
+     * polls), so the person's decision waits for it, up to {@code leaseWait}, rather than being refused.
      */
     private void journal(String environment, JournalApprovals.Entry entry) {
-        long end = System.nanoTime() + LEASE_WAIT.toNanos();
+        long end = System.nanoTime() + leaseWait.toNanos();
         while (true) {
             try (EnvironmentLease lease = store.lease(environment)) {
                 JournalApprovals.record(store.journal(environment), entry);

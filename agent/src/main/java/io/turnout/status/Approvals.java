@@ -22,7 +22,13 @@ public interface Approvals {
             /** Something waits, but for another commit than the one named. */
             OTHER_COMMIT,
             /** No environment of that name is followed. */
-            UNKNOWN_ENVIRONMENT
+            UNKNOWN_ENVIRONMENT,
+            /**
+             * The environment is being changed (its lease is held, e.g. by a running deployment) for
+             * longer than a decision waits: nothing was recorded; the message names the holder and
+             * says to try again.
+             */
+            BUSY
         }
     }
 

@@ -11,6 +11,7 @@ import io.turnout.status.EnvironmentStatus;
 import io.turnout.status.Problem;
 import io.turnout.status.ServiceOutcome;
 import io.turnout.status.ServiceStatus;
+import io.turnout.status.WaitingApproval;
 import io.turnout.text.TerminalText;
 import java.util.Collection;
 import java.util.List;
@@ -51,6 +52,7 @@ final class ApiJson {
         put(node, "liveCommit", env.liveCommit());
         put(node, "headCommit", env.headCommit());
         node.put("deploying", env.deploying());
+        node.put("waitingForApproval", env.waitingForApproval());
         node.set("lastOutcome", env.lastOutcome().<JsonNode>map(ApiJson::outcome).orElse(NODES.nullNode()));
         node.set("problem", env.problem().<JsonNode>map(ApiJson::problem).orElse(NODES.nullNode()));
         return node;
@@ -67,6 +69,9 @@ final class ApiJson {
         put(node, "headCommit", env.headCommit());
         put(node, "lastPoll", env.lastPoll().map(Object::toString));
         node.put("deploying", env.deploying());
+        node.put("waitingForApproval", env.waitingForApproval());
+        ArrayNode approvals = node.putArray("approvals");
+        for (WaitingApproval a : env.approvals()) approvals.add(approval(a));
         node.set("problem", env.problem().<JsonNode>map(ApiJson::problem).orElse(NODES.nullNode()));
         put(node, "headNotDeployed", env.headNotDeployed().map(TerminalText::escape));
         ArrayNode services = node.putArray("services");
@@ -90,6 +95,17 @@ final class ApiJson {
         node.put("runningCount", s.runningCount());
         put(node, "deployment", s.deployment());
         node.set("green", s.green().<JsonNode>map(ApiJson::green).orElse(NODES.nullNode()));
+        return node;
+    }
+
+    /** A service paused at its approval gate: {@code {service, ecsServiceName, commit, since, deadline}} (rolled back at the deadline unless approved). */
+    static ObjectNode approval(WaitingApproval a) {
+        ObjectNode node = NODES.objectNode();
+        node.put("service", a.service());
+        node.put("ecsServiceName", a.ecsServiceName());
+        put(node, "commit", a.commit());
+        node.put("since", a.since().toString());
+        node.put("deadline", a.deadline().toString());
         return node;
     }
 

@@ -35,6 +35,15 @@ import java.util.Optional;
 @Controller("/environments")
 final class ApprovalPageController {
     private static final TextPlanRenderer PLAN_TEXT = new TextPlanRenderer(false);
+    /**
+     * Not the status page's {@code no-referrer}: under it a browser posts the form with
+     * {@code Origin: null} (Fetch, "serializing a request origin"), and Micronaut's CORS filter
+     * answers 403 with an empty body to every request whose Origin is not local when the agent is
+     * reached at localhost or 127.x (its guard against drive-by-localhost attacks — an SSH tunnel or
+     * a port-forward is how people often open the status page). {@code same-origin} makes the
+     * browser send the agent's own origin with the form, and still no referrer to other sites.
+     */
+    static final String REFERRER_POLICY = "same-origin";
 
     private final AgentStatus status;
     private final Approvals approvals;
@@ -94,8 +103,8 @@ final class ApprovalPageController {
             HttpStatus code = refused.get().getStatus();
             return html(code, "Not approved", "<p>" + (code == HttpStatus.FORBIDDEN
                     ? "Approvals are disabled: the agent has no API token (turnout.api.token)."
-                    : "Wrong or missing API token: nothing was recorded.") + "</p><p><a href=\"/environments/" + HtmlText.text(env)
-                    + "/approve?commit=" + HtmlText.text(fields.getOrDefault("commit", "")) + "\">Try again</a></p>");
+                    : "Wrong or missing API token: nothing was recorded.") + "</p><p>" + tryAgain(env, fields.getOrDefault("commit", ""))
+                    + "</p>");
         }
         ApprovalRequest request;
         try {
@@ -107,8 +116,15 @@ final class ApprovalPageController {
         Approvals.Answer answer = approvals.decide(env, request.commit(), decision, request.by());
         boolean recorded = answer.result() == Approvals.Answer.Result.RECORDED;
         if (recorded) trigger.syncEnvironment(env);
-        return html(recorded ? HttpStatus.OK : HttpStatus.CONFLICT, recorded ? "Recorded" : "Not recorded",
-                "<p class=\"answer\">" + HtmlText.text(answer.message()) + "</p><p><a href=\"/\">Back to the status page</a></p>");
+        boolean busy = answer.result() == Approvals.Answer.Result.BUSY;
+        return html(recorded ? HttpStatus.OK : HttpStatus.CONFLICT, recorded ? "Recorded" : busy ? "Busy: not recorded" : "Not recorded",
+                "<p class=\"answer\">" + HtmlText.text(answer.message()) + "</p>"
+                        + (busy ? "<p>" + tryAgain(env, request.commit()) + "</p>" : "")
+                        + "<p><a href=\"/\">Back to the status page</a></p>");
+    }
+
+    private static String tryAgain(String env, String commit) {
+        return "<a href=\"/environments/" + HtmlText.text(env) + "/approve?commit=" + HtmlText.text(commit) + "\">Try again</a>";
     }
 
     private static Map<String, String> fields(@Nullable String form) {
@@ -129,6 +145,6 @@ final class ApprovalPageController {
                 + "</h1></header>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
         return HttpResponse.<String>status(status).body(page).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("Content-Security-Policy", StatusPageController.CSP)
-                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", REFERRER_POLICY).header("Cache-Control", "no-store");
     }
 }

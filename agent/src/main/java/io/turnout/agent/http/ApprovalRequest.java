@@ -66,6 +66,12 @@ record ApprovalRequest(String commit, String by) {
                 body.put("error", answer.message());
                 yield ApiJson.response(HttpStatus.CONFLICT, body);
             }
+            case BUSY -> {
+                // not an error of the request: the same request succeeds once the lease is free
+                body.put("error", answer.message());
+                body.put("busy", true);
+                yield ApiJson.response(HttpStatus.CONFLICT, body);
+            }
             case RECORDED -> {
                 LOG.info("{}: {}", env, answer.message());
                 body.put("scheduled", trigger.syncEnvironment(env));

@@ -17,9 +17,15 @@ public final class RecordingApprovals implements Approvals {
 
     private final List<Decided> decided = new CopyOnWriteArrayList<>();
     private volatile Answer answer = new Answer(Answer.Result.RECORDED, "recorded");
+    private volatile Approvals delegate;
 
     public void answer(Answer answer) {
         this.answer = answer;
+    }
+
+    /** From now on (until {@link #reset}) decisions are recorded and then answered by {@code agent} (e.g. the agent's own). */
+    public void delegateTo(Approvals agent) {
+        this.delegate = agent;
     }
 
     public List<Decided> decided() {
@@ -29,11 +35,13 @@ public final class RecordingApprovals implements Approvals {
     public void reset() {
         decided.clear();
         answer = new Answer(Answer.Result.RECORDED, "recorded");
+        delegate = null;
     }
 
     @Override
     public Answer decide(String environment, String commit, Decision decision, String by) {
         decided.add(new Decided(environment, commit, decision, by));
-        return answer;
+        Approvals agent = delegate;
+        return agent == null ? answer : agent.decide(environment, commit, decision, by);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.turnout.reconcile.ReconcileFixtures;
 import io.turnout.status.AgentStatus;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,17 +37,7 @@ class RestartKeepsTheStatusTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private EmbeddedServer start(ReconcileFixtures.Fixture fx) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("turnout.agent.repositories.shop.url", fx.url());
-        properties.put("turnout.agent.repositories.shop.path", "specs");
-        properties.put("turnout.agent.cloud", "sim");
-        properties.put("turnout.agent.data-dir", dir.resolve("data").toString());
-        properties.put("micronaut.server.host", "127.0.0.1");
-        properties.put("micronaut.server.port", -1);
-        ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(fx.cloud()).deduceEnvironment(false).start();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        server.start();
-        return server;
+        return SimulatedAgent.start(fx, dir.resolve("data"), Map.of());
     }
 
     private String get(EmbeddedServer server, String path) throws Exception {
