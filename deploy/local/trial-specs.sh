@@ -21,6 +21,9 @@
 #     equal to its task's memory: on Fargate that is what a container without its own memory
 #     may use anyway, so nothing changes on AWS, but moto's RunTask answers 500 for a container
 #     without memory (it adds up container memory);
+#   - services deployed by AWS's own engines (strategy ecs or codeDeploy: checkout, payments)
+#     are left out: moto serves no ECS service deployments and no CodeDeploy deployment Turnout
+#     can follow, and their load balancer ARNs name the simulated world's target groups;
 #   - every environment's deployment.steadyStateTimeout is TRIAL_STEADY_STATE_TIMEOUT (default
 #     2m): moto runs no tasks, so no slot ever reaches steady state, and the trial shows that
 #     limit (and the rollback) after two minutes rather than after the example's 10m/15m.
@@ -102,6 +105,15 @@ container_memory() {
   done
 }
 
+# strategy ecs / codeDeploy: see the header
+drop_engine_services() {
+  out=$1
+  for f in "$out"/services/*/service.yaml; do
+    [ -f "$f" ] || continue
+    if grep -qE '^    (ecs|codeDeploy):' "$f"; then rm -rf "$(dirname "$f")"; fi
+  done
+}
+
 steady_state_timeout() {
   out=$1 timeout=${TRIAL_STEADY_STATE_TIMEOUT:-2m}
   echo "$timeout" | grep -qxE '([0-9]+(ms|s|m|h))+' || fail "TRIAL_STEADY_STATE_TIMEOUT=$timeout is not a duration such as 2m"
@@ -165,6 +177,7 @@ write() {
   fi
   find "$out" -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} +
   find "$specs" -mindepth 1 -maxdepth 1 ! -name .git -exec cp -R {} "$out/" \;
+  drop_engine_services "$out"
   replace_ids "$out" "$network_ids"
   container_memory "$out"
   steady_state_timeout "$out"

@@ -73,7 +73,8 @@ final class PreFlight {
             LiveService ls = found.get();
             ls.problems().forEach(p -> problems.add(name + ": " + p));
             if (!ls.problems().isEmpty()) continue;
-            if (!sp.trafficMode().equals("rolling")) blueGreen(plan.environment(), sp, ls, problems, repairs);
+            // blue/green slots only: AWS's own engines (ecs, codeDeploy) and rolling services have one ECS service
+            if (sp.trafficMode().equals("elb") || sp.trafficMode().equals("dns")) blueGreen(plan.environment(), sp, ls, problems, repairs);
             snapshots.put(name, repaired(ServiceSnapshot.of(ls), repairs));
         }
         return new Result(List.copyOf(problems), List.copyOf(repairs), snapshots);

@@ -47,6 +47,13 @@ public interface Progress {
     default void approvalDecided(PendingApproval pending, String decision) {}
 
     /**
+     * AWS's own engine reports where the deployment of {@code service} is now (lifecycle stage and
+     * traffic weights, "TEST_TRAFFIC_SHIFT, production 100% on web:3, test 100% on web:4"), for the
+     * status page. Called when it changes, next to a {@link #line}.
+     */
+    default void engineStage(String service, String description) {}
+
+    /**
      * Lines to {@code out}, flushed at once (a deployment takes minutes; output must not lag), each
      * one line with its control characters escaped (a message may quote a spec value or AWS).
      */

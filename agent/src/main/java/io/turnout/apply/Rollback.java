@@ -46,6 +46,9 @@ final class Rollback {
      * @throws StepFailure when something could not be put back, naming every failure and what was put back
      */
     List<String> run(boolean productionMoved) {
+        if (snapshot.single().isPresent() && ctx.engineDeployment(snapshot.service()).isPresent()) {
+            return engine(snapshot.single().get(), ctx.engineDeployment(snapshot.service()).get());
+        }
         if (snapshot.rolling()) {
             restoreRolling();
             return List.copyOf(done);
@@ -91,6 +94,28 @@ final class Rollback {
     private List<String> report() {
         if (failed.isEmpty()) return List.copyOf(done);
         throw new StepFailure(String.join("; ", failed) + (done.isEmpty() ? "" : "; put back: " + String.join(", ", done)));
+    }
+
+    /**
+     * A service of AWS's own engines: a deployment the plan started and that is still under way
+     * is stopped with rollback (the follow step has done so when one of its checks failed), then
+     * the service's {@code turnout:*} tags are put back, so that a plan of the previous spec is in
+     * sync from the tags alone.
+     */
+    private List<String> engine(ServiceSnapshot.SlotState before, String deployment) {
+        done.add(EngineRollback.run(ctx, before.ecsServiceName(), deployment, "the deployment failed",
+                ctx.environment.deployment().steadyStateTimeout()).what());
+        EcsServiceInfo now = ctx.service(cluster, before.ecsServiceName());
+        if (now.taskDefinitionArn().equals(before.taskDefinitionArn())) {
+            Map<String, String> tags = new TreeMap<>();
+            for (String key : List.of(Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION, Tags.PREVIOUS_SPEC_HASH,
+                    Tags.PREVIOUS_TASK_DEFINITION)) {
+                if (before.tags().containsKey(key)) tags.put(key, before.tags().get(key));
+            }
+            if (!tags.isEmpty()) ctx.run(() -> ctx.cloud.ecs().tagResource(before.arn(), tags));
+            done.add("tags restored");
+        }
+        return List.copyOf(done);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param slots the slots that existed, by slot
  * @param elb   the routes and where they forwarded (ELB mode)
  * @param dns   the weighted records as they were (DNS mode)
- * @param single the one ECS service of a rolling service, when it existed
+ * @param single the one ECS service of a rolling service or of AWS's own engines, when it existed
  * @param slotNames the slots' ECS service names, existing or not (journals of older versions lack
  *              them: then Turnout's own {@code <service>--<slot>})
  */

@@ -42,16 +42,19 @@ final class StepContext {
     private final Map<String, String> registered;
     private final Map<String, String> expected;
     private final Map<String, SlotCheck> productionChecks;
+    /** The deployment of AWS's engine a step started, by Turnout service: {@code ecs:<arn>} or {@code codeDeploy:<id>}. */
+    private final Map<String, String> engineDeployments;
 
     StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
                 InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings) {
         this(cloud, environment, progress, sleeper, clock, retry, http, settings, new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private StepContext(CloudGateway cloud, EnvironmentSpec environment, Progress progress, Sleeper sleeper,
                         InstantSource clock, CloudRetry retry, HttpProbe http, ExecutorSettings settings,
-                        Map<String, String> registered, Map<String, String> expected, Map<String, SlotCheck> productionChecks) {
+                        Map<String, String> registered, Map<String, String> expected, Map<String, SlotCheck> productionChecks,
+                        Map<String, String> engineDeployments) {
         this.cloud = cloud;
         this.environment = environment;
         this.progress = progress;
@@ -63,19 +66,20 @@ final class StepContext {
         this.registered = registered;
         this.expected = expected;
         this.productionChecks = productionChecks;
+        this.engineDeployments = engineDeployments;
     }
 
     /** The view of {@code service}'s track: its lines (and its retries' lines) begin with {@code service: }. */
     StepContext forTrack(String service) {
         Progress lines = TrackProgress.prefixed(progress, service + ": ");
         return new StepContext(cloud, environment, lines, sleeper, clock, retry.reporting(lines), http, settings,
-                registered, expected, productionChecks);
+                registered, expected, productionChecks, engineDeployments);
     }
 
     /** The same context with a more patient retry: a rollback keeps trying through longer outages. */
     StepContext withPersistentRetry() {
         return new StepContext(cloud, environment, progress, sleeper, clock, retry.persistent(), http, settings,
-                registered, expected, productionChecks);
+                registered, expected, productionChecks, engineDeployments);
     }
 
     Instant now() {
@@ -141,8 +145,21 @@ final class StepContext {
         return Optional.ofNullable(expected.get(ecsServiceName));
     }
 
-    /** Takes in what a step recorded in the journal ({@code family}/{@code ecsService} + {@code taskDefinitionArn}). */
+    /** The deployment AWS's engine started for {@code service} in this plan: {@code ecs:<arn>} or {@code codeDeploy:<id>}. */
+    void engineDeployment(String service, String engineAndId) {
+        engineDeployments.put(service, engineAndId);
+    }
+
+    Optional<String> engineDeployment(String service) {
+        return Optional.ofNullable(engineDeployments.get(service));
+    }
+
+    /**
+     * Takes in what a step recorded in the journal ({@code family}/{@code ecsService} +
+     * {@code taskDefinitionArn}; {@code service} + {@code engineDeployment}).
+     */
     void absorb(JsonNode result) {
+        if (result.has("engineDeployment")) engineDeployment(result.path("service").asString(), result.get("engineDeployment").asString());
         String arn = result.path("taskDefinitionArn").asString(null);
         if (arn == null) return;
         if (result.has("family")) registered(result.get("family").asString(), arn);

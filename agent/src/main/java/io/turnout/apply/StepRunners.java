@@ -1,6 +1,13 @@
 package io.turnout.apply;
 
 import io.turnout.plan.ApplyAutoScaling;
+import io.turnout.plan.AwaitEngineDeployment;
+import io.turnout.plan.CreateCodeDeployDeployment;
+import io.turnout.plan.FollowCodeDeployDeployment;
+import io.turnout.plan.FollowEcsDeployment;
+import io.turnout.plan.StartEcsDeployment;
+import io.turnout.plan.StopEngineDeployment;
+import io.turnout.plan.UpdateEngineService;
 import io.turnout.plan.AwaitApproval;
 import io.turnout.plan.CreateCanary;
 import io.turnout.plan.RemoveCanary;
@@ -47,6 +54,13 @@ final class StepRunners {
             case RemoveAutoScaling s -> new RemoveAutoScalingRunner().run(s, ctx);
             case Downsize s -> new DownsizeRunner().run(s, ctx);
             case UpdateInPlace s -> new UpdateInPlaceRunner().run(s, ctx);
+            case StartEcsDeployment s -> new StartEcsDeploymentRunner().run(s, ctx);
+            case FollowEcsDeployment s -> new FollowEcsDeploymentRunner().run(s, ctx);
+            case StopEngineDeployment s -> new StopEngineDeploymentRunner().run(s, ctx);
+            case AwaitEngineDeployment s -> new AwaitEngineDeploymentRunner().run(s, ctx);
+            case CreateCodeDeployDeployment s -> new CreateCodeDeployDeploymentRunner().run(s, ctx);
+            case FollowCodeDeployDeployment s -> new FollowCodeDeployDeploymentRunner().run(s, ctx);
+            case UpdateEngineService s -> new UpdateEngineServiceRunner().run(s, ctx);
             case RunHook s -> new RunHookRunner().run(s, ctx);
             case WatchAlarms s -> new WatchAlarmsRunner().run(s, ctx);
             case AwaitApproval s -> new AwaitApprovalRunner().run(s, ctx);
@@ -56,7 +70,10 @@ final class StepRunners {
         };
     }
 
-    /** Whether the step moves production traffic (the swap, or a DNS weight step). */
+    /**
+     * Whether the step moves production traffic (the swap, or a DNS weight step). The steps of AWS's
+     * own engines do not count: the engine moves traffic, and sends it back itself when stopped.
+     */
     static boolean movesProduction(Step step) {
         return step instanceof SwapTraffic || step instanceof ShiftWeights;
     }

@@ -64,6 +64,13 @@ final class TrackProgress {
                     progress.approvalDecided(pending, decision);
                 }
             }
+
+            @Override
+            public void engineStage(String service, String description) {
+                synchronized (lock) {
+                    progress.engineStage(service, description);
+                }
+            }
         };
     }
 
@@ -103,6 +110,11 @@ final class TrackProgress {
             @Override
             public void approvalDecided(PendingApproval pending, String decision) {
                 progress.approvalDecided(pending, decision);
+            }
+
+            @Override
+            public void engineStage(String service, String description) {
+                progress.engineStage(service, description);
             }
         };
     }

@@ -7,7 +7,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The part of a spec's service settings that UpdateService accepts. launchType,
+ * The part of a spec's service settings that UpdateService accepts (loadBalancers and Service
+ * Connect only come from strategy ecs and codeDeploy specs: blueGreen and rolling refuse them). launchType,
  * schedulingStrategy, role and tags are fixed when a service is created (AWS rejects them in
  * an update, and the AWS gateway refuses them by name); desiredCount travels as its own value.
  * A change to a create-only field shows in the plan as a diff that an update cannot apply:
@@ -17,7 +18,7 @@ final class UpdatableSettings {
     static final List<String> MEMBERS = List.of("capacityProviderStrategy", "deploymentConfiguration",
             "networkConfiguration", "placementConstraints", "placementStrategy", "platformVersion",
             "healthCheckGracePeriodSeconds", "enableExecuteCommand", "enableECSManagedTags", "propagateTags",
-            "availabilityZoneRebalancing");
+            "availabilityZoneRebalancing", "loadBalancers", "serviceConnectConfiguration");
 
     private UpdatableSettings() {}
 

@@ -18,6 +18,7 @@ import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
 import io.turnout.live.LiveTraffic;
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -57,11 +58,14 @@ final class NaiveLiveStateReader {
         Map<String, LiveService> services = new TreeMap<>();
         for (EffectiveService svc : specs.servicesIn(environment)) {
             services.put(svc.name(), switch (svc.strategy()) {
-                case SingleService one -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
-                        slot(cluster, null, one.ecsServiceName(svc.name())), Optional.empty(), List.of());
                 case BlueGreen bg -> new LiveService(svc.name(), slot(cluster, Slot.A, bg.ecsServiceName(svc.name(), Slot.A)),
                         slot(cluster, Slot.B, bg.ecsServiceName(svc.name(), Slot.B)), Optional.empty(), traffic(svc.name(), bg),
                         List.of(), Set.of(), bg.ecsServiceNames(svc.name()));
+                // the synthetic estate has none; a per-service tool would read the one ECS service
+                case AwsEngine engine -> LiveService.engine(svc.name(), slot(cluster, null, engine.ecsServiceName(svc.name())),
+                        List.of(), Optional.empty());
+                case SingleService rolling -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
+                        slot(cluster, null, rolling.ecsServiceName(svc.name())), Optional.empty(), List.of());
             });
         }
         return new LiveState(environment.name(), cluster, clusterExists, services);

@@ -2,6 +2,6 @@ package io.turnout.cloud;
 
 /** A {@link CloudGateway} made of its parts: the record's accessors are the gateway's methods. */
 public record CloudApis(EcsApi ecs, ElbApi elb, Route53Api route53, CloudMapApi cloudMap, AutoScalingApi autoScaling,
-                        CloudWatchApi cloudWatch, CallStats stats)
+                        CodeDeployApi codeDeploy, CloudWatchApi cloudWatch, CallStats stats)
         implements CloudGateway {
 }

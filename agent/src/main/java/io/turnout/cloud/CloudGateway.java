@@ -12,6 +12,8 @@ public interface CloudGateway {
 
     AutoScalingApi autoScaling();
 
+    CodeDeployApi codeDeploy();
+
     CloudWatchApi cloudWatch();
 
     /** Calls made so far, by AWS operation name ({@code ecs:DescribeServices}). */

@@ -52,4 +52,22 @@ public interface EcsApi {
 
     /** DescribeTasks of at most 100 task ARNs; tasks not found are left out. */
     List<EcsTaskInfo> describeTasks(String cluster, List<String> taskArns);
+
+    /**
+     * ListServiceDeployments of one service, all pages, restricted to {@code statuses} (every
+     * status when empty): service deployment ARNs, newest first.
+     */
+    List<String> listServiceDeployments(String cluster, String service, List<String> statuses);
+
+    /** DescribeServiceDeployments of at most 20 ARNs; ones not found are left out. */
+    List<ServiceDeploymentInfo> describeServiceDeployments(List<String> serviceDeploymentArns);
+
+    /**
+     * StopServiceDeployment. {@code stopType} ROLLBACK sends traffic back to the source revision
+     * (instant while ECS still runs it: during the bake time); ABORT stops where it is.
+     */
+    void stopServiceDeployment(String serviceDeploymentArn, String stopType);
+
+    /** DescribeServiceRevisions of at most 20 ARNs; ones not found are left out. */
+    List<ServiceRevisionInfo> describeServiceRevisions(List<String> serviceRevisionArns);
 }

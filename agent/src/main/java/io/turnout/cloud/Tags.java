@@ -28,6 +28,13 @@ public final class Tags {
      * state reader need not describe the task definition or the idle slot.
      */
     public static final String TASK_DEFINITION = "turnout:task-definition";
+    /**
+     * On a service of AWS's own engines (strategy ecs, codeDeploy): the spec hash it ran before its
+     * last deployment, so that a revert once that deployment is over is planned as a rollback.
+     */
+    public static final String PREVIOUS_SPEC_HASH = "turnout:previous-spec-hash";
+    /** With {@link #PREVIOUS_SPEC_HASH}: the task definition it ran then, deployed again by such a rollback. */
+    public static final String PREVIOUS_TASK_DEFINITION = "turnout:previous-task-definition";
     /** {@code true} on a rolling service's canary ({@code <service>--canary}), which lives only during a deployment. */
     public static final String CANARY = "turnout:canary";
 }

@@ -165,6 +165,14 @@ public sealed interface DeploymentEvent {
         }
     }
 
+    /**
+     * AWS's own engine (strategy ecs or codeDeploy) moved the deployment of {@code service} on: its
+     * lifecycle stage and traffic weights now ("TEST_TRAFFIC_SHIFT, production 100% on web:3, test
+     * 100% on web:4"), for the status page.
+     */
+    record EngineStageChanged(String environment, Instant at, Optional<String> commit, String service, String stage)
+            implements DeploymentEvent {}
+
     /** A deployment an earlier process left unfinished in the journal is being resumed or rolled back. */
     record RecoveryStarted(String environment, Instant at) implements DeploymentEvent {}
 

@@ -4,6 +4,7 @@ import io.turnout.apply.PendingApproval;
 import io.turnout.apply.Progress;
 import io.turnout.events.DeploymentEvent.ApprovalDecided;
 import io.turnout.events.DeploymentEvent.ApprovalRequested;
+import io.turnout.events.DeploymentEvent.EngineStageChanged;
 import io.turnout.events.DeploymentEvent.ServiceFinished;
 import io.turnout.events.DeploymentEvent.StepFailed;
 import io.turnout.events.DeploymentEvent.StepFinished;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * The executor's {@link Progress} as events: every step transition becomes a {@link StepStarted},
  * {@link StepFinished} or {@link StepFailed} on {@code events}, every service's end a
- * {@link ServiceFinished}, and lines and the step hooks also
+ * {@link ServiceFinished}, every stage of AWS's engines an {@link EngineStageChanged}, and lines and the step hooks also
  * go to {@code lines} (the log, a terminal, a test's hooks). The one place step events come from.
  */
 public final class StepEvents implements Progress {
@@ -49,6 +50,12 @@ public final class StepEvents implements Progress {
     public void stepFinished(int index, String service, Step step) {
         events.publish(new StepFinished(environment, clock.instant(), commit, index, service, step));
         lines.stepFinished(index, service, step);
+    }
+
+    @Override
+    public void engineStage(String service, String description) {
+        events.publish(new EngineStageChanged(environment, clock.instant(), commit, service, description));
+        lines.engineStage(service, description);
     }
 
     @Override

@@ -126,6 +126,14 @@ final class LiveCluster implements TrafficFacts {
             ObjectNode lb = NODES.objectNode();
             if (b.targetGroupArn() != null) lb.put("targetGroupArn", b.targetGroupArn());
             lb.put("containerName", b.containerName()).put("containerPort", b.containerPort());
+            // ECS's own blue/green: the second target group and the listener rules ECS moves
+            b.advanced().ifPresent(a -> {
+                ObjectNode advanced = lb.putObject("advancedConfiguration");
+                if (a.alternateTargetGroupArn() != null) advanced.put("alternateTargetGroupArn", a.alternateTargetGroupArn());
+                if (a.productionListenerRule() != null) advanced.put("productionListenerRule", a.productionListenerRule());
+                if (a.testListenerRule() != null) advanced.put("testListenerRule", a.testListenerRule());
+                if (a.roleArn() != null) advanced.put("roleArn", a.roleArn());
+            });
             lbs.add(lb);
         }
         return new FoundService(s.name(), "cluster " + cluster,

@@ -21,16 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
  *       blue/green).</li>
  * </ol>
  *
- * {@code ecs} and {@code codeDeploy} are written as found, with a remark that this version of
- * Turnout compares them but does not deploy them yet. A service under the EXTERNAL deployment
- * controller (task sets managed by another tool) is not imported.
+ * {@code ecs} and {@code codeDeploy} are written as found: the service's own {@code loadBalancers}
+ * (with ECS's {@code advancedConfiguration}) stay in its settings, as CreateService takes them. A
+ * CodeDeploy application and deployment group are not read (neither DescribeServices nor the
+ * files name them): until the spec names them, Turnout compares the service but does not deploy
+ * it. A service under the EXTERNAL deployment controller (task sets managed by another tool) is
+ * not imported.
  */
 final class StrategyInference {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final Set<String> AWS_BLUE_GREEN = Set.of("BLUE_GREEN", "LINEAR", "CANARY");
-    static final String NOT_DEPLOYABLE_YET = "this version of Turnout reads and compares it, but does not deploy it yet:"
-            + " a change to this spec makes the plan fail instead of deploying";
-
     private StrategyInference() {}
 
     /** The service to write for {@code candidate}, named {@code name}; empty (with why in {@code refused}) when none can be. */
@@ -53,17 +53,20 @@ final class StrategyInference {
         if (blue.deploymentController().equals("CODE_DEPLOY")) {
             ObjectNode block = strategy.putObject("codeDeploy");
             serviceName(block, blue, name);
-            loadBalancers(block, blue);
-            remarks.add("strategy codeDeploy: the service is under a CodeDeploy deployment group; " + NOT_DEPLOYABLE_YET);
+            loadBalancers(settings, blue);
+            remarks.add("strategy codeDeploy: the service is under a CodeDeploy deployment group; name it (application and"
+                    + " deploymentGroup) for Turnout to deploy it with CodeDeploy: until then a plan compares the service"
+                    + " and refuses to deploy a change");
             unexpressed.add(new Unexpressed(name, "CodeDeploy application and deployment group", "not read by import:"
                     + " add them as strategy.codeDeploy.application and deploymentGroup"));
-            summary = "codeDeploy (not deployable yet)";
+            summary = "codeDeploy (name its deployment group to deploy)";
         } else if (AWS_BLUE_GREEN.contains(blue.deploymentStrategy())) {
             ObjectNode block = strategy.putObject("ecs");
             serviceName(block, blue, name);
-            loadBalancers(block, blue);
-            remarks.add("strategy ecs: ECS's own " + blue.deploymentStrategy() + " deployments; " + NOT_DEPLOYABLE_YET);
-            summary = "ecs " + blue.deploymentStrategy() + " (not deployable yet)";
+            loadBalancers(settings, blue);
+            remarks.add("strategy ecs: ECS's own " + blue.deploymentStrategy() + " deployments; Turnout updates the service,"
+                    + " follows ECS's deployment stage by stage, verifies it and stops it with ROLLBACK on failure");
+            summary = "ecs " + blue.deploymentStrategy();
         } else if (candidate.elb().isPresent()) {
             summary = BlueGreenBlocks.elb(strategy, candidate, name, blue, remarks, unexpressed);
         } else if (candidate.dns().isPresent()) {
@@ -147,9 +150,10 @@ final class StrategyInference {
         if (!s.ecsName().equals(name)) block.put("serviceName", s.ecsName());
     }
 
-    private static void loadBalancers(ObjectNode block, FoundService s) {
+    /** The service's own load balancers, in its settings (AWS's engines: CreateService's shape, advancedConfiguration included). */
+    private static void loadBalancers(ObjectNode settings, FoundService s) {
         if (s.loadBalancers().isEmpty()) return;
-        var list = block.putArray("loadBalancers");
+        var list = settings.putArray("loadBalancers");
         s.loadBalancers().forEach(lb -> list.add(lb.deepCopy()));
     }
 

@@ -8,6 +8,7 @@ import io.turnout.events.DeploymentEvent.CommitDecided;
 import io.turnout.events.DeploymentEvent.DeploymentFinished;
 import io.turnout.events.DeploymentEvent.DeploymentStarted;
 import io.turnout.events.DeploymentEvent.DriftChecked;
+import io.turnout.events.DeploymentEvent.EngineStageChanged;
 import io.turnout.events.DeploymentEvent.HeadPolled;
 import io.turnout.events.DeploymentEvent.LiveCommitSeen;
 import io.turnout.events.DeploymentEvent.PendingPlanChanged;
@@ -118,6 +119,8 @@ public final class EnvironmentLedger {
             case PollStarted e -> { }
             case PlanMade e -> { }
             case StepStarted e -> { }
+            case EngineStageChanged e -> store.services(name, store.facts(name).services().stream()
+                    .map(s -> s.name().equals(e.service()) ? s.withDeployment(e.stage()) : s).toList());
             case StepFinished e -> { }
             case StepFailed e -> { }
             case ServiceFinished e -> { }

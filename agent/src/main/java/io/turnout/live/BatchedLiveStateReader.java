@@ -6,6 +6,7 @@ import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -118,6 +119,7 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         CompletableFuture<Boolean> clusterCheck = new CompletableFuture<>();
         Map<String, EcsServiceInfo> ecsServices = new HashMap<>();
         Map<String, Set<Slot>> notRead = new HashMap<>();
+        Map<String, EngineDeploymentReads.Found> engineDeployments = new TreeMap<>();
         Set<String> vouched = new HashSet<>();
         Map<String, Traffic> traffic = new TreeMap<>();
         List<String> environmentProblems = new ArrayList<>();
@@ -169,12 +171,21 @@ public final class BatchedLiveStateReader implements LiveStateReader {
                 }
             }
             ecsServices.putAll(describeServices(cluster, greens));
+            EngineDeploymentReads engineReads = new EngineDeploymentReads(gateway, throttle, cluster);
+            for (EffectiveService svc : services) {
+                if (!(svc.strategy() instanceof AwsEngine engine)) continue;
+                String ecsName = engine.ecsServiceName(svc.name());
+                engineReads.read(engine, ecsName, Optional.ofNullable(ecsServices.get(ecsName)))
+                        .ifPresent(found -> engineDeployments.put(svc.name(), found));
+            }
         }
 
         // Phase 3: details of the slots the tags do not vouch for.
         List<EcsServiceInfo> detailed = ecsServices.values().stream().filter(s -> !vouched.contains(s.name()))
                 .sorted(Comparator.comparing(EcsServiceInfo::name)).toList();
-        Map<String, TaskDefinitionInfo> taskDefinitions = describeTaskDefinitions(detailed);
+        List<String> taskDefinitionArns = new ArrayList<>(detailed.stream().map(EcsServiceInfo::taskDefinitionArn).toList());
+        taskDefinitionArns.addAll(EngineDeploymentReads.taskDefinitionArns(engineDeployments.values()));
+        Map<String, TaskDefinitionInfo> taskDefinitions = describeTaskDefinitions(taskDefinitionArns);
         Map<String, LiveScaling> scaling = readScaling(cluster, detailed);
 
         Map<String, LiveService> live = new TreeMap<>();
@@ -182,6 +193,8 @@ public final class BatchedLiveStateReader implements LiveStateReader {
             List<String> problems = new ArrayList<>();
             Slots slots = new Slots(ecsServices, vouched, taskDefinitions, scaling, problems);
             LiveService service = switch (svc.strategy()) {
+                case AwsEngine engine -> LiveService.engine(svc.name(), slots.slot(null, engine.ecsServiceName(svc.name())),
+                        problems, Optional.ofNullable(engineDeployments.get(svc.name())).map(f -> f.with(taskDefinitions)));
                 case SingleService one -> new LiveService(svc.name(), Optional.empty(), Optional.empty(),
                         slots.slot(null, one.ecsServiceName(svc.name())), Optional.empty(), problems);
                 case BlueGreen bg -> {
@@ -277,9 +290,10 @@ public final class BatchedLiveStateReader implements LiveStateReader {
         return found;
     }
 
+    /** The one ECS service of a rolling service or one of AWS's engines; null for blue/green (two slots). */
     /** Each distinct task definition in use, described once. A missing one is left out (reported per slot). */
-    private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<EcsServiceInfo> services) {
-        List<String> arns = List.copyOf(new TreeSet<>(services.stream().map(EcsServiceInfo::taskDefinitionArn).toList()));
+    private Map<String, TaskDefinitionInfo> describeTaskDefinitions(Collection<String> taskDefinitionArns) {
+        List<String> arns = List.copyOf(new TreeSet<>(taskDefinitionArns));
         List<Optional<TaskDefinitionInfo>> described = throttle.all("ecs", arns.stream()
                 .<Callable<Optional<TaskDefinitionInfo>>>map(arn -> () -> {
                     try {

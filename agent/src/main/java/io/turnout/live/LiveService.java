@@ -13,7 +13,8 @@ import java.util.Set;
  * @param name     the Turnout service name
  * @param a        slot a's ECS service (named in {@code slotNames}), when it exists and is not INACTIVE
  * @param b        slot b's, likewise
- * @param single   the one ECS service ({@code <name>}) of a rolling service
+ * @param single   the one ECS service of a rolling service or of AWS's own engines (named after the
+ *                 service unless the spec names an existing one)
  * @param traffic  ELB or DNS traffic state for blue/green services; empty for rolling ones
  * @param problems what is missing or contradictory, by name, e.g.
  *                 "target group web-tg-b not found"; the planner refuses to plan a
@@ -23,11 +24,14 @@ import java.util.Set;
  *                 means "not read", never "absent"
  * @param slotNames the ECS service names of the slots ({@code <name>--a}/{@code <name>--b}, or the
  *                 existing services the spec adopts), whether they exist or not
+ * @param deployment the deployment AWS's own engine (strategy ecs or codeDeploy) is carrying out for
+ *                 the service's one ECS service now; empty when none is under way
  */
 public record LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
                           Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead,
-                          SlotPair<String> slotNames) {
+                          SlotPair<String> slotNames, Optional<EngineDeployment> deployment) {
     public LiveService {
+        deployment = deployment == null ? Optional.empty() : deployment;
         problems = List.copyOf(problems);
         slotNames = slotNames == null ? new SlotPair<>(Slot.A.ecsServiceName(name), Slot.B.ecsServiceName(name)) : slotNames;
         notRead = notRead == null || notRead.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(notRead));
@@ -38,16 +42,29 @@ public record LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> 
         }
     }
 
+    /** A service with no engine deployment under way (blue/green or rolling). */
+    public LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
+                       Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead, SlotPair<String> slotNames) {
+        this(name, a, b, single, traffic, problems, notRead, slotNames, Optional.empty());
+    }
+
     /** A service with Turnout's own slot names ({@code <name>--a}, {@code <name>--b}). */
     public LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
                        Optional<LiveTraffic> traffic, List<String> problems, Set<Slot> notRead) {
-        this(name, a, b, single, traffic, problems, notRead, null);
+        this(name, a, b, single, traffic, problems, notRead, null, Optional.empty());
     }
 
     /** A service whose slots were all read (absent ones are really absent), with Turnout's own slot names. */
     public LiveService(String name, Optional<LiveSlot> a, Optional<LiveSlot> b, Optional<LiveSlot> single,
                        Optional<LiveTraffic> traffic, List<String> problems) {
-        this(name, a, b, single, traffic, problems, Set.of(), null);
+        this(name, a, b, single, traffic, problems, Set.of(), null, Optional.empty());
+    }
+
+    /** A service of AWS's own engines: its one ECS service and the deployment under way, if any. */
+    public static LiveService engine(String name, Optional<LiveSlot> single, List<String> problems,
+                                     Optional<EngineDeployment> deployment) {
+        return new LiveService(name, Optional.empty(), Optional.empty(), single, Optional.empty(), problems, Set.of(), null,
+                deployment);
     }
 
     /** The slot's ECS service; empty when it does not exist, or when it was not read (see {@link #wasRead}). */

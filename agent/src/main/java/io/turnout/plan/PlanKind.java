@@ -10,10 +10,19 @@ public enum PlanKind {
     BLUE_GREEN("blue/green"),
     /** First deployment: the slots (or the rolling service) are created. */
     BOOTSTRAP("bootstrap"),
-    /** The desired state equals the idle GREEN slot's: scale it up and swap back, nothing registered. */
+    /**
+     * A revert: the desired state equals the idle GREEN slot's (scale it up and swap back), or the
+     * revision AWS's engine still runs or ran before (stop the deployment with rollback, or deploy
+     * the previous revision again); nothing is registered.
+     */
     ROLLBACK("rollback"),
     /** ECS's own rolling update of a service without blue/green. */
     ROLLING("rolling"),
+    /**
+     * AWS's own engine (strategy ecs or codeDeploy) is deploying the service now: the plan shows
+     * the deployment under way rather than a diff, and waits for it to end before deploying more.
+     */
+    IN_PROGRESS("deployment in progress"),
     /** Tagged for the environment in AWS but no longer in the specs: reported, never touched. */
     LEFT_ALONE("left alone");
 
@@ -30,6 +39,6 @@ public enum PlanKind {
 
     /** Whether the service has something to deploy. */
     public boolean deploys() {
-        return this != IN_SYNC && this != LEFT_ALONE;
+        return this != IN_SYNC && this != LEFT_ALONE && this != IN_PROGRESS;
     }
 }

@@ -99,8 +99,8 @@ public final class Planner {
             case BlueGreen bg -> new BlueGreenPlanner(context).plan(DesiredService.of(service, null), bg, current);
             case Rolling r -> new RollingPlanner(context)
                     .plan(DesiredService.of(service, RollingPlanner.strategySettings(r)), r, current);
-            case EcsNative e -> AwsEnginePlanner.plan(DesiredService.of(service, null), e, current);
-            case CodeDeploy c -> AwsEnginePlanner.plan(DesiredService.of(service, null), c, current);
+            case EcsNative e -> new EcsEnginePlanner(context).plan(DesiredService.of(service, null), e, current);
+            case CodeDeploy c -> new CodeDeployPlanner(context).plan(DesiredService.of(service, null), c, current);
         };
     }
 

@@ -8,7 +8,8 @@ package io.turnout.plan;
 public sealed interface Step permits RegisterTaskDefinition, CreateSlot, UpdateSlot, AwaitSteadyState, Verify,
         SwapTraffic, ShiftWeights, Retag, ApplyAutoScaling, MoveAutoScaling, RemoveAutoScaling, Downsize,
         UpdateInPlace, RollingUpdate, CreateService, PointStage, RunHook, WatchAlarms, AwaitApproval, CreateCanary,
-        VerifyCanary, RemoveCanary {
+        VerifyCanary, RemoveCanary, StartEcsDeployment, FollowEcsDeployment, StopEngineDeployment, AwaitEngineDeployment,
+        CreateCodeDeployDeployment, FollowCodeDeployDeployment, UpdateEngineService {
     /** The Turnout service this step belongs to. */
     String service();
 

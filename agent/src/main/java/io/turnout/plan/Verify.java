@@ -22,17 +22,22 @@ public record Verify(String service, Slot slot, String ecsServiceName, Optional<
         implements Step {
     @Override
     public String describe() {
+        return "Verify " + ecsServiceName + ": " + checks(verification, targetGroupName);
+    }
+
+    /** The checks of {@code v}, for people: "all targets healthy in web-b, GET /health answers 200, stays healthy for 1m". */
+    static String checks(Verification v, Optional<String> targetGroupName) {
         List<String> what = new ArrayList<>();
-        if (verification.healthyTargets() && targetGroupName.isPresent()) {
+        if (v.healthyTargets() && targetGroupName.isPresent()) {
             what.add("all targets healthy in " + targetGroupName.get());
         }
-        for (HttpCheck check : verification.httpChecks()) {
+        for (HttpCheck check : v.httpChecks()) {
             what.add("GET " + check.path() + " answers " + check.expectStatus()
                     + check.expectBodyContains().map(b -> " containing \"" + b + "\"").orElse(""));
         }
-        verification.task().ifPresent(t -> what.add("task in container " + t.container() + " exits 0 ("
+        v.task().ifPresent(t -> what.add("task in container " + t.container() + " exits 0 ("
                 + String.join(" ", t.command()) + ")"));
-        if (!verification.bakeTime().isZero()) what.add("stays healthy for " + Durations.format(verification.bakeTime()));
-        return "Verify " + ecsServiceName + ": " + (what.isEmpty() ? "steady state only" : String.join(", ", what));
+        if (!v.bakeTime().isZero()) what.add("stays healthy for " + Durations.format(v.bakeTime()));
+        return what.isEmpty() ? "steady state only" : String.join(", ", what);
     }
 }

@@ -3,6 +3,7 @@ package io.turnout.reconcile;
 import io.turnout.apply.ApplyResult;
 import io.turnout.cloud.Tags;
 import io.turnout.diff.Change;
+import io.turnout.live.EngineDeployment;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveState;
@@ -118,7 +119,7 @@ final class PlanFacts {
                     .map(slot -> green(slot, container(desired, sp.service())));
             rows.add(new ServiceStatus(sp.service(), sp.trafficMode(), blue.map(Slot::id), sp.imageBefore(),
                     serving.map(s -> s.service().tags().get(Tags.COMMIT)), serving.map(s -> s.service().runningCount()).orElse(0),
-                    green));
+                    green, service.flatMap(LiveService::deployment).map(EngineDeployment::describe)));
         }
         rows.sort(Comparator.comparing(ServiceStatus::name));
         return rows;

@@ -143,10 +143,25 @@ public final class PlanCommentRenderer {
                     : " the rest waits for a person to apply it (sync policy `plan-only`).");
         }
         if (plan.inSync()) return "nothing to deploy; the environment already matches these specs.";
-        return section.sync().mode() == SyncMode.AUTO_APPLY
+        String when = section.sync().mode() == SyncMode.AUTO_APPLY
                 ? "sync policy `auto-apply`: the agent deploys this within one poll interval (" + interval + ") of the merge"
                 + howItDeploys(section) + "."
                 : "sync policy `plan-only`: the agent plans the merged commit and waits for a person to apply it.";
+        return when + engines(plan);
+    }
+
+    /**
+     * What AWS's own engines do with a merge, for the services they deploy: they move the traffic,
+     * Turnout follows, verifies and stops them, and a revert within the bake time is instant.
+     */
+    private static String engines(Plan plan) {
+        List<String> names = plan.services().stream().filter(s -> s.kind().deploys())
+                .filter(s -> s.trafficMode().startsWith("ecs") || s.trafficMode().equals("codeDeploy"))
+                .map(s -> MarkdownText.code(s.service())).toList();
+        if (names.isEmpty()) return "";
+        return " For " + String.join(", ", names) + ", AWS's own engine (ECS or CodeDeploy) moves the traffic: Turnout"
+                + " follows it stage by stage, verifies through the test route and stops it with rollback if a check fails;"
+                + " reverting the merge while the engine still keeps the previous revision (its bake time) rolls back at once.";
     }
 
     /**

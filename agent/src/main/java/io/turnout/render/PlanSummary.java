@@ -25,6 +25,8 @@ public final class PlanSummary {
         StringBuilder s = new StringBuilder();
         s.append(deploy == 0 ? "nothing to deploy" : deploy + " to deploy (" + String.join(", ", kinds) + ")");
         s.append(", ").append(plan.count(PlanKind.IN_SYNC)).append(" in sync");
+        long inProgress = plan.count(PlanKind.IN_PROGRESS);
+        if (inProgress > 0) s.append(", ").append(inProgress).append(" with a deployment in progress");
         long leftAlone = plan.count(PlanKind.LEFT_ALONE);
         if (leftAlone > 0) s.append(", ").append(leftAlone).append(" left alone");
         long withProblems = plan.problems().stream().filter(p -> !p.environmentWide()).map(PlanProblem::service)

@@ -14,17 +14,31 @@ import java.util.Optional;
  * @param green        the other slot of a blue/green service with a BLUE slot, when it exists: what a rollback
  *                     swaps back to; empty for rolling services, before production points at a slot, and
  *                     when the other slot does not exist
+ * @param deployment   for AWS's own engines (ecs, codeDeploy): where the deployment under way is, e.g.
+ *                     "TEST_TRAFFIC_SHIFT, production 100% on web:3, test 100% on web:4"; empty when none
  */
 public record ServiceStatus(String name, String trafficMode, Optional<String> blueSlot, Optional<String> blueImage,
-                            Optional<String> blueCommit, int runningCount, Optional<Green> green) {
+                            Optional<String> blueCommit, int runningCount, Optional<Green> green, Optional<String> deployment) {
     public ServiceStatus {
         green = green == null ? Optional.empty() : green;
+        deployment = deployment == null ? Optional.empty() : deployment;
     }
 
-    /** A service without a GREEN slot (rolling, or not deployed blue/green yet). */
+    /** A service without a GREEN slot nor a deployment under way. */
     public ServiceStatus(String name, String trafficMode, Optional<String> blueSlot, Optional<String> blueImage,
                          Optional<String> blueCommit, int runningCount) {
-        this(name, trafficMode, blueSlot, blueImage, blueCommit, runningCount, Optional.empty());
+        this(name, trafficMode, blueSlot, blueImage, blueCommit, runningCount, Optional.empty(), Optional.empty());
+    }
+
+    /** A blue/green service's row, with its GREEN slot. */
+    public ServiceStatus(String name, String trafficMode, Optional<String> blueSlot, Optional<String> blueImage,
+                         Optional<String> blueCommit, int runningCount, Optional<Green> green) {
+        this(name, trafficMode, blueSlot, blueImage, blueCommit, runningCount, green, Optional.empty());
+    }
+
+    /** The same row with the deployment under way at {@code description}. */
+    public ServiceStatus withDeployment(String description) {
+        return new ServiceStatus(name, trafficMode, blueSlot, blueImage, blueCommit, runningCount, green, Optional.of(description));
     }
 
     /**

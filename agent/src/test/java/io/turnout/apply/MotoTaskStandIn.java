@@ -5,6 +5,7 @@ import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.CloudWatchApi;
+import io.turnout.cloud.CodeDeployApi;
 import io.turnout.cloud.ClusterInfo;
 import io.turnout.cloud.CreateServiceRequest;
 import io.turnout.cloud.DescribeServicesResult;
@@ -15,6 +16,8 @@ import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.Route53Api;
 import io.turnout.cloud.RunTaskRequest;
+import io.turnout.cloud.ServiceDeploymentInfo;
+import io.turnout.cloud.ServiceRevisionInfo;
 import io.turnout.cloud.TargetHealthInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.cloud.UpdateServiceRequest;
@@ -80,11 +83,6 @@ public final class MotoTaskStandIn implements CloudGateway {
     }
 
     @Override
-    public CloudWatchApi cloudWatch() {
-        return underTest.cloudWatch();
-    }
-
-    @Override
     public CloudMapApi cloudMap() {
         return underTest.cloudMap();
     }
@@ -92,6 +90,16 @@ public final class MotoTaskStandIn implements CloudGateway {
     @Override
     public AutoScalingApi autoScaling() {
         return underTest.autoScaling();
+    }
+
+    @Override
+    public CodeDeployApi codeDeploy() {
+        return underTest.codeDeploy();
+    }
+
+    @Override
+    public CloudWatchApi cloudWatch() {
+        return underTest.cloudWatch();
     }
 
     @Override
@@ -180,6 +188,26 @@ public final class MotoTaskStandIn implements CloudGateway {
         @Override
         public List<EcsTaskInfo> describeTasks(String cluster, List<String> taskArns) {
             return real.describeTasks(cluster, taskArns);
+        }
+
+        @Override
+        public List<String> listServiceDeployments(String cluster, String service, List<String> statuses) {
+            return real.listServiceDeployments(cluster, service, statuses);
+        }
+
+        @Override
+        public List<ServiceDeploymentInfo> describeServiceDeployments(List<String> arns) {
+            return real.describeServiceDeployments(arns);
+        }
+
+        @Override
+        public void stopServiceDeployment(String arn, String stopType) {
+            real.stopServiceDeployment(arn, stopType);
+        }
+
+        @Override
+        public List<ServiceRevisionInfo> describeServiceRevisions(List<String> arns) {
+            return real.describeServiceRevisions(arns);
         }
     }
 }

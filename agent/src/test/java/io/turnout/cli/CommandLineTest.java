@@ -72,7 +72,7 @@ class CommandLineTest {
     void validateAcceptsTheExample() {
         Run r = run("validate", EXAMPLE.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertTrue(r.out().contains("valid (2 environments, 4 services)"), r.out());
+        assertTrue(r.out().contains("valid (2 environments, 6 services)"), r.out());
     }
 
     @Test

@@ -120,7 +120,7 @@ class PullRequestPlanTest {
         assertEquals(ExitCodes.CHANGES, r.exit(), r.out() + r.err());
         assertTrue(r.out().startsWith("<!-- turnout:plan -->\n"), r.out());
         assertTrue(r.out().contains("Environments this change touches: `production`."), r.out());
-        assertTrue(r.out().contains("### `production`: 1 to deploy (1 blue/green), 3 in sync"), r.out());
+        assertTrue(r.out().contains("### `production`: 1 to deploy (1 blue/green), 5 in sync"), r.out());
         assertTrue(r.out().contains("| `web` | blue/green | elb | `public.ecr.aws/nginx/nginx:1.27` → `public.ecr.aws/nginx/nginx:1.28` |"), r.out());
         assertTrue(r.out().contains("```diff\n# ~ taskDefinition/containerDefinitions[web]/image"), r.out());
         assertTrue(r.out().contains("**What happens on merge:** sync policy `auto-apply`"), r.out());

@@ -26,6 +26,7 @@ class TurnoutTagsTest {
         // every tag Turnout writes is counted on a resource that carries it
         Set<String> counted = new TreeSet<>(TurnoutTags.BLUE_GREEN_SLOT);
         counted.addAll(TurnoutTags.CANARY_SERVICE);
+        counted.addAll(TurnoutTags.ENGINE_SERVICE);
         assertEquals(written, counted);
         assertEquals(Set.of(Tags.BG_VERSION, Tags.ENVIRONMENT, Tags.SERVICE, Tags.SLOT, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION),
                 Set.copyOf(TurnoutTags.BLUE_GREEN_SLOT));
@@ -34,5 +35,8 @@ class TurnoutTagsTest {
                 Set.copyOf(TurnoutTags.ROLLING_SERVICE));
         assertEquals(Set.of(Tags.ENVIRONMENT, Tags.SERVICE, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION, Tags.CANARY),
                 Set.copyOf(TurnoutTags.CANARY_SERVICE));
+        // a service of AWS's engines (EngineTags): a rolling service's and what it ran before
+        assertEquals(Set.of(Tags.ENVIRONMENT, Tags.SERVICE, Tags.COMMIT, Tags.SPEC_HASH, Tags.TASK_DEFINITION,
+                Tags.PREVIOUS_TASK_DEFINITION, Tags.PREVIOUS_SPEC_HASH), Set.copyOf(TurnoutTags.ENGINE_SERVICE));
     }
 }

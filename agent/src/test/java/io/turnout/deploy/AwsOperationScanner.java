@@ -43,6 +43,7 @@ final class AwsOperationScanner {
             "route53", "route53",
             "servicediscovery", "servicediscovery",
             "applicationautoscaling", "application-autoscaling",
+            "codedeploy", "codedeploy",
             "cloudwatch", "cloudwatch",
             "sts", "sts");
 

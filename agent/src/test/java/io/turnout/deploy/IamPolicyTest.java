@@ -12,6 +12,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,22 +34,29 @@ class IamPolicyTest {
      * documentation), keyed by the call that needs them. They are expected only while the
      * gateway makes that call.
      */
-    static final Map<String, List<String>> ALSO_AUTHORIZED = Map.of(
+    static final Map<String, List<String>> ALSO_AUTHORIZED = Map.ofEntries(
             // A task definition (or a RunTask override) naming a task or execution role passes it to ECS tasks.
-            "ecs:RegisterTaskDefinition", List.of("iam:PassRole"),
-            "ecs:RunTask", List.of("iam:PassRole"),
-            // The first service in an account creates the AWSServiceRoleForECS service-linked role.
-            "ecs:CreateService", List.of("iam:CreateServiceLinkedRole"),
+            Map.entry("ecs:RegisterTaskDefinition", List.of("iam:PassRole")),
+            Map.entry("ecs:RunTask", List.of("iam:PassRole")),
+            // The first service in an account creates the AWSServiceRoleForECS service-linked role; ECS's own
+            // blue/green passes the infrastructure role of loadBalancers[].advancedConfiguration and the
+            // lifecycle hooks' role to ECS (CreateService and UpdateService alike).
+            Map.entry("ecs:CreateService", List.of("iam:CreateServiceLinkedRole", "iam:PassRole")),
+            Map.entry("ecs:UpdateService", List.of("iam:PassRole")),
+            // CreateDeployment of an AppSpec registers it as an application revision and reads the
+            // deployment configuration ("CodeDeploy permissions for ECS deployments").
+            Map.entry("codedeploy:CreateDeployment", List.of("codedeploy:GetDeploymentConfig",
+                    "codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision")),
             // Application Auto Scaling checks that the caller may describe and update the ECS
             // service, and creates its ECS service-linked role on first use ("IAM permissions
             // required for Amazon ECS service auto scaling").
-            "application-autoscaling:RegisterScalableTarget",
-            List.of("ecs:DescribeServices", "ecs:UpdateService", "iam:CreateServiceLinkedRole"),
+            Map.entry("application-autoscaling:RegisterScalableTarget",
+                    List.of("ecs:DescribeServices", "ecs:UpdateService", "iam:CreateServiceLinkedRole")),
             // Target tracking policies create, replace and delete their CloudWatch alarms.
-            "application-autoscaling:PutScalingPolicy",
-            List.of("cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"),
-            "application-autoscaling:DeleteScalingPolicy", List.of("cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms"),
-            "application-autoscaling:DeregisterScalableTarget", List.of("cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms"));
+            Map.entry("application-autoscaling:PutScalingPolicy",
+                    List.of("cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms")),
+            Map.entry("application-autoscaling:DeleteScalingPolicy", List.of("cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms")),
+            Map.entry("application-autoscaling:DeregisterScalableTarget", List.of("cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms")));
 
     /** The gateway's package in the compiled classes: {@code target/classes}, or inside the jar when run from one. */
     static Path gatewayClasses() {
@@ -131,14 +139,36 @@ class IamPolicyTest {
         }
     }
 
+    /**
+     * Roles are passed to ECS tasks (task and execution roles) and to ECS itself (the infrastructure
+     * role ECS's own blue/green moves listener rules with, and the lifecycle hooks' role) — to no
+     * other service.
+     */
     @Test
-    void passRoleOnlyToEcsTasks() {
+    void passRoleOnlyToEcsTasksAndEcs() {
+        Set<String> passedTo = new TreeSet<>();
         for (JsonNode s : policy().path("Statement")) {
             if (!actions(s).contains("iam:PassRole")) continue;
             assertEquals(List.of("iam:PassRole"), actions(s), "PassRole in a statement of its own, with its condition");
-            assertEquals("ecs-tasks.amazonaws.com", s.at("/Condition/StringEquals/iam:PassedToService").asString(),
-                    "iam:PassRole must be limited to roles passed to ECS tasks");
+            String service = s.at("/Condition/StringEquals/iam:PassedToService").asString();
+            assertTrue(Set.of("ecs-tasks.amazonaws.com", "ecs.amazonaws.com").contains(service),
+                    "iam:PassRole must be limited to roles passed to ECS tasks or ECS, not " + service);
+            passedTo.add(service);
         }
+        assertEquals(Set.of("ecs-tasks.amazonaws.com", "ecs.amazonaws.com"), passedTo);
+    }
+
+    /** The calls of ECS's own blue/green and CodeDeploy are granted, each on the resource type it acts on. */
+    @Test
+    void engineDeploymentCallsAreScopedToTheirResources() {
+        Map<String, List<String>> resources = new HashMap<>();
+        for (JsonNode s : policy().path("Statement")) for (String a : actions(s)) resources.put(a, resources(s));
+        assertEquals(List.of("arn:aws:ecs:*:*:service-deployment/*/*/*"), resources.get("ecs:StopServiceDeployment"));
+        for (String action : List.of("codedeploy:CreateDeployment", "codedeploy:StopDeployment", "codedeploy:GetDeployment",
+                "codedeploy:ListDeployments", "codedeploy:GetDeploymentGroup")) {
+            assertEquals(List.of("arn:aws:codedeploy:*:*:deploymentgroup:*/*"), resources.get(action), action);
+        }
+        assertTrue(resources.containsKey("ecs:ListServiceDeployments") && resources.containsKey("ecs:DescribeServiceDeployments"));
     }
 
     /** Route 53 allows resource-level permissions for record and change actions: use them. */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.AwsTarget;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.EffectiveService;
@@ -164,8 +165,14 @@ class LocalTrialTest {
                 out.toString()));
 
         Map<String, TrialSpecs.Network> trial = TrialSpecs.networks(TrialSpecs.load(out));
-        assertEquals(example.keySet(), trial.keySet(), "the same services in the same environments");
-        example.forEach((service, network) -> assertEquals(network.mapped(created), trial.get(service), service));
+        // moto cannot run the services of AWS's own engines (no ECS service deployments, no CodeDeploy to follow)
+        Set<String> engines = new TreeSet<>(TrialSpecs.load(TrialSpecs.EXAMPLE).services().stream()
+                .filter(s -> s.strategy() instanceof AwsEngine).map(s -> s.name()).toList());
+        assertEquals(Set.of("checkout", "payments"), engines);
+        Set<String> kept = new TreeSet<>(example.keySet().stream()
+                .filter(k -> !engines.contains(k.substring(k.indexOf('/') + 1))).toList());
+        assertEquals(kept, trial.keySet(), "the same services in the same environments, but those of AWS's engines");
+        kept.forEach(service -> assertEquals(example.get(service).mapped(created), trial.get(service), service));
         TrialSpecs.files(out).forEach((file, text) -> sent.forEach(old ->
                 assertFalse(text.contains(old), file + " still names " + old)));
         assertEquals(before, TrialSpecs.files(TrialSpecs.EXAMPLE), "specs-example must not change");

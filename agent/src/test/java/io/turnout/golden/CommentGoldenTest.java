@@ -78,6 +78,23 @@ class CommentGoldenTest {
         check("rollback.md", ofGoldenCase("rollback"));
     }
 
+    /** ECS's own blue/green: the merge note says ECS moves the traffic and Turnout follows, verifies and stops it. */
+    @Test
+    void ecsNativeBlueGreen() throws IOException {
+        check("ecs-blue-green.md", ofGoldenCase("ecs-image-bump"));
+    }
+
+    /** A revert while ECS bakes: a rollback that stops the deployment. */
+    @Test
+    void ecsRevertWithinTheBakeTime() throws IOException {
+        check("ecs-revert.md", ofGoldenCase("ecs-revert-in-bake"));
+    }
+
+    @Test
+    void codeDeploy() throws IOException {
+        check("codedeploy.md", ofGoldenCase("codedeploy-image-bump"));
+    }
+
     @Test
     void invalidSpecs() throws IOException {
         Path specs = io.turnout.apply.SimWorldCopy.copy(Path.of("../specs-example"), tmp.resolve("specs"));

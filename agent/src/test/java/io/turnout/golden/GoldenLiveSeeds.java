@@ -1,11 +1,13 @@
 package io.turnout.golden;
 
 import static io.turnout.testing.LiveFixtures.blueGreen;
+import static io.turnout.testing.LiveFixtures.engine;
 import static io.turnout.testing.LiveFixtures.infrastructureOnly;
 import static io.turnout.testing.LiveFixtures.rolling;
 import static io.turnout.testing.LiveFixtures.taskDefinition;
 
 import io.turnout.cloud.TaskDefinitionInfo;
+import io.turnout.live.EngineDeployment;
 import io.turnout.live.LiveService;
 import io.turnout.live.LiveState;
 import io.turnout.spec.BlueGreen;
@@ -17,6 +19,7 @@ import io.turnout.spec.SpecTree;
 import io.turnout.testing.LiveStateYaml;
 import io.turnout.testing.Yaml;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +58,10 @@ class GoldenLiveSeeds {
                     .orElseThrow(() -> new AssertionError("no service " + name));
         }
     }
+
+    private static final String ECS_DEPLOYMENT =
+            "arn:aws:ecs:eu-west-1:222222222222:service-deployment/production/checkout/4QCXVD3M0Z8P1R7N2K6T5W";
+    private static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
 
     private static final Map<String, Function<Ctx, List<LiveService>>> SEEDS = new TreeMap<>();
 
@@ -98,6 +105,31 @@ class GoldenLiveSeeds {
         SEEDS.put("two-services-mixed", c -> List.of(deployed(c.example("web"), Slot.A),
                 deployed(c.example("api"), Slot.A), infrastructureOnly(c.desired("catalog"))));
         SEEDS.put("no-downsize", c -> List.of(deployed(c.example("web"), Slot.A)));
+        SEEDS.put("ecs-image-bump", c -> List.of(engineDeployed(c.example("checkout"), Optional.empty())));
+        SEEDS.put("codedeploy-image-bump", c -> List.of(engineDeployed(c.example("payments"), Optional.empty())));
+        SEEDS.put("ecs-in-progress", c -> {
+            // ECS is at TEST_TRAFFIC_SHIFT deploying 1.28 (revision 6), the desired spec, away from 1.27 (revision 5)
+            EffectiveService checkout = c.desired("checkout");
+            TaskDefinitionInfo from = taskDefinition(c.example("checkout").taskDefinition(), 5);
+            TaskDefinitionInfo to = taskDefinition(checkout.taskDefinition(), 6);
+            return List.of(engine(checkout, ENV, to, count(checkout), Optional.of(from), Optional.of(new EngineDeployment("ecs",
+                    ECS_DEPLOYMENT, "IN_PROGRESS", "TEST_TRAFFIC_SHIFT", "BLUE_GREEN", Optional.of(from), Optional.of(to),
+                    Optional.of(0.0), Optional.of(100.0), STARTED))));
+        });
+        SEEDS.put("ecs-revert-in-bake", c -> {
+            // 1.28 (revision 6) went out and is baking; Git reverted it to 1.27 (revision 5), which ECS still runs
+            EffectiveService checkout = c.desired("checkout");
+            TaskDefinitionInfo from = taskDefinition(checkout.taskDefinition(), 5);
+            TaskDefinitionInfo to = taskDefinition(withImage(checkout.taskDefinition(), "public.ecr.aws/nginx/nginx:1.28"), 6);
+            return List.of(engine(checkout, ENV, to, count(checkout), Optional.of(from), Optional.of(new EngineDeployment("ecs",
+                    ECS_DEPLOYMENT, "IN_PROGRESS", "BAKE_TIME", "BLUE_GREEN", Optional.of(from), Optional.of(to),
+                    Optional.of(100.0), Optional.of(100.0), STARTED))));
+        });
+    }
+
+    /** A service of AWS's engines deployed by Turnout: revision 5 of the service's definition. */
+    private static LiveService engineDeployed(EffectiveService svc, Optional<EngineDeployment> deployment) {
+        return engine(svc, ENV, taskDefinition(svc.taskDefinition(), 5), count(svc), Optional.empty(), deployment);
     }
 
     @Test

@@ -80,7 +80,7 @@ class ImportRealWorldTest {
         Run validated = turnout("validate", out.toString());
         assertEquals(0, validated.exit(), imported.all() + "\n" + validated.all());
         if (id.equals("svc13")) {
-            assertTrue(imported.out().contains("ecs BLUE_GREEN (not deployable yet)"), imported.all());
+            assertTrue(imported.out().contains("ecs BLUE_GREEN"), imported.all());
             return;
         }
         String environment = Files.readString(out.resolve("environments/production.yaml"));

@@ -60,11 +60,15 @@ class ImportRoundTripTest {
                     "--account", env[1], "--out", out.toString());
             assertEquals(0, imported.exit(), imported.all());
             assertTrue(imported.out().contains("Valid, and in sync with the cluster"), imported.all());
-            assertTrue(imported.out().contains("web      blueGreen (ELB shop-alb :443 / :8443, target groups web-a / web-b)"),
+            assertTrue(imported.out().contains("web       blueGreen (ELB shop-alb :443 / :8443, target groups web-a / web-b)"),
                     imported.all());
-            assertTrue(imported.out().contains("api      blueGreen (ELB shop-alb :443 rule 10 / :8443 rule 10"), imported.all());
-            assertTrue(imported.out().contains("catalog  blueGreen (DNS catalog.internal.shop.example"), imported.all());
-            assertTrue(imported.out().contains("mailer   rolling"), imported.all());
+            assertTrue(imported.out().contains("api       blueGreen (ELB shop-alb :443 rule 10 / :8443 rule 10"), imported.all());
+            assertTrue(imported.out().contains("catalog   blueGreen (DNS catalog.internal.shop.example"), imported.all());
+            assertTrue(imported.out().contains("mailer    rolling"), imported.all());
+            // AWS's own engines (issue 16): ECS's blue/green with its advancedConfiguration; CodeDeploy without
+            // its deployment group, which DescribeServices does not name
+            assertTrue(imported.out().contains("checkout  ecs BLUE_GREEN"), imported.all());
+            assertTrue(imported.out().contains("payments  codeDeploy (name its deployment group to deploy)"), imported.all());
             assertEquals(0, turnout("validate", out.toString()).exit());
             Run plan = turnout("plan", "--env", env[0], "--specs", out.toString(), "--world", world.toString());
             assertEquals(0, plan.exit(), plan.all());
@@ -124,7 +128,7 @@ class ImportRoundTripTest {
     }
 
     @Test
-    void awsOwnEnginesAreImportedAndSaidNotDeployableYet() throws IOException {
+    void awsOwnEnginesAreImportedWithTheirOwnLoadBalancers() throws IOException {
         Path world = tmp.resolve("world.yaml");
         Files.writeString(world, FixtureWorld.text());
         Path services = tmp.resolve("services.json");
@@ -134,19 +138,30 @@ class ImportRoundTripTest {
         Run imported = turnout("import", "--env", "production", "--out", out.toString(), services.toString(),
                 FIXTURES.resolve("describe-task-definition.json").toString());
         assertEquals(0, imported.exit(), imported.all());
-        assertTrue(imported.out().contains("shop-web  codeDeploy (not deployable yet)"), imported.all());
+        assertTrue(imported.out().contains("shop-web  codeDeploy (name its deployment group to deploy)"), imported.all());
         String spec = Files.readString(out.resolve("services/shop-web/service.yaml"));
-        assertTrue(spec.contains("codeDeploy:") && spec.contains("does not deploy it yet"), spec);
+        assertTrue(spec.contains("codeDeploy:") && spec.contains("CodeDeploy application and deployment group: not read by import"), spec);
+        assertFalse(spec.contains("application:"), spec);
         assertTrue(spec.contains("targetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:222222222222:targetgroup/shop-web-tg/"), spec);
         assertEquals(0, turnout("validate", out.toString()).exit());
 
-        Files.writeString(services, describe.replace("\"strategy\": \"ROLLING\"", "\"strategy\": \"BLUE_GREEN\""));
+        // ECS's BLUE_GREEN as DescribeServices shows it: the load balancer names the second target group and the rules
+        Files.writeString(services, describe.replace("\"strategy\": \"ROLLING\"", "\"strategy\": \"BLUE_GREEN\"")
+                .replace("\"containerPort\": 8080\n", """
+                        "containerPort": 8080, "advancedConfiguration": {
+                          "alternateTargetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:222222222222:targetgroup/shop-web-tg2/7e1fd0942ffd0a10",
+                          "productionListenerRule": "arn:aws:elasticloadbalancing:eu-west-1:222222222222:listener-rule/app/shop/1/2/3",
+                          "roleArn": "arn:aws:iam::222222222222:role/ecsInfrastructureRole"}
+                        """));
         Path ecs = tmp.resolve("ecs");
         Run native_ = turnout("import", "--env", "production", "--out", ecs.toString(), services.toString(),
                 FIXTURES.resolve("describe-task-definition.json").toString());
         assertEquals(0, native_.exit(), native_.all());
-        assertTrue(native_.out().contains("shop-web  ecs BLUE_GREEN (not deployable yet)"), native_.all());
-        assertTrue(Files.readString(ecs.resolve("services/shop-web/service.yaml")).contains("strategy: BLUE_GREEN"));
+        assertTrue(native_.out().contains("shop-web  ecs BLUE_GREEN"), native_.all());
+        String ecsSpec = Files.readString(ecs.resolve("services/shop-web/service.yaml"));
+        assertTrue(ecsSpec.contains("strategy: BLUE_GREEN"), native_.all() + ecsSpec);
+        assertTrue(ecsSpec.contains("alternateTargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:222222222222:targetgroup/shop-web-tg2/"),
+                ecsSpec);
         assertEquals(0, turnout("validate", ecs.toString()).exit());
     }
 

@@ -189,7 +189,7 @@ class BatchedLiveStateReaderTest {
         SpecTree specs = tree(
                 elb("edge", "edge-alb", 443, 8443, null, null, "web-a", "web-b"),
                 elb("stagey", "shop-alb", 443, 9443, null, null, "web-a", "web-b"),
-                elb("ruley", "shop-alb", 443, 8443, 20, null, "web-a", "web-b"),
+                elb("ruley", "shop-alb", 443, 8443, 30, null, "web-a", "web-b"),
                 elb("groupy", "shop-alb", 443, 8443, null, null, "web-a", "web-c"),
                 dns("zoney", "other.example.", "svc.shop.local", "catalog-a", "catalog-b"),
                 dns("mappy", "internal.shop.example.", "svc.shop.local", "catalog-a", "catalog-c"),
@@ -205,7 +205,7 @@ class BatchedLiveStateReaderTest {
         assertEquals(List.of(edge, zone, namespace), state.problems(), "shared infrastructure, named once");
         assertEquals(List.of(edge), problems(state, "edge"));
         assertEquals(List.of("listener :9443 not found on shop-alb"), problems(state, "stagey"));
-        assertEquals(List.of("rule with priority 20 not found on listener :443 of shop-alb"), problems(state, "ruley"));
+        assertEquals(List.of("rule with priority 30 not found on listener :443 of shop-alb"), problems(state, "ruley"));
         assertEquals(List.of("target group web-c not found"), problems(state, "groupy"));
         assertEquals(List.of(zone), problems(state, "zoney"));
         assertEquals(List.of("Cloud Map service catalog-c not found in namespace svc.shop.local"), problems(state, "mappy"));

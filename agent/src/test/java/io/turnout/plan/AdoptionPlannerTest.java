@@ -5,6 +5,7 @@ import static io.turnout.testing.LiveFixtures.taskDefinition;
 import static io.turnout.testing.SpecFixtures.elbService;
 import static io.turnout.testing.SpecFixtures.production;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turnout.cloud.EcsServiceInfo;
@@ -114,26 +115,35 @@ class AdoptionPlannerTest {
                 + " 8080: fine, ECS registers the tasks on the container port"), plan.services().getFirst().notes().toString());
     }
 
+    /**
+     * Services of AWS's own engines as import writes them plan in sync with what runs; a change is
+     * deployed by the engine (issue 16), except under CodeDeploy while the spec names no deployment
+     * group (import cannot read it from files): then the change is a problem that says what to add.
+     */
     @Test
-    void awsOwnEnginesAreComparedButNotDeployed() {
+    void awsOwnEnginesAreComparedAndACodeDeployServiceNeedsItsGroupToDeploy() {
         EffectiveService rolling = SpecFixtures.rollingService("web", OLD);
         LiveService live = LiveFixtures.rolling(rolling, "production",
                 taskDefinition(Yaml.node(SpecFixtures.taskDefinition("web", OLD)), 3), 2);
-        for (var strategy : List.of(new EcsNative(Optional.empty(), List.of()),
-                new CodeDeploy(Optional.empty(), Optional.empty(), Optional.empty(), List.of()))) {
+        EcsNative ecs = new EcsNative(Optional.empty(), Optional.empty());
+        CodeDeploy imported = new CodeDeploy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty());
+        for (var strategy : List.of(ecs, imported)) {
             EffectiveService same = SpecFixtures.service("web", SpecFixtures.taskDefinition("web", OLD),
                     WITH_BREAKER, strategy);
             Plan inSync = plan(same, live);
-            assertTrue(inSync.inSync(), inSync.toString());
-            assertTrue(inSync.services().getFirst().notes().getFirst().contains("does not deploy it yet"));
-            EffectiveService changed = SpecFixtures.service("web", SpecFixtures.taskDefinition("web", NEW),
-                    WITH_BREAKER, strategy);
-            Plan refused = plan(changed, live);
-            assertTrue(refused.services().isEmpty());
-            assertTrue(refused.problems().getFirst().message().contains("is not deployable by this version of Turnout yet"),
-                    refused.problems().toString());
-            assertTrue(refused.problems().getFirst().message().contains("containerDefinitions[web]/image"), refused.problems().toString());
+            assertTrue(inSync.inSync() && inSync.problems().isEmpty(), inSync.toString());
         }
+        Plan deployed = plan(SpecFixtures.service("web", SpecFixtures.taskDefinition("web", NEW), WITH_BREAKER, ecs), live);
+        assertTrue(deployed.problems().isEmpty(), deployed.problems().toString());
+        assertFalse(deployed.services().getFirst().steps().isEmpty(), deployed.toString());
+
+        Plan refused = plan(SpecFixtures.service("web", SpecFixtures.taskDefinition("web", NEW), WITH_BREAKER, imported), live);
+        assertTrue(refused.services().isEmpty());
+        String message = refused.problems().getFirst().message();
+        assertTrue(message.contains("names no CodeDeploy application and deployment group"), message);
+        assertTrue(message.contains("containerDefinitions[web]/image"), message);
+        assertTrue(message.contains("add spec.strategy.codeDeploy.application and deploymentGroup"), message);
     }
 
     @Test

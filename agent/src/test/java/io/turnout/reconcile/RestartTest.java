@@ -57,7 +57,7 @@ class RestartTest {
                 assertTrue(status.lastOutcome().isEmpty(), "nothing new to decide");
                 assertEquals(registered, registrations(cloud));
                 assertEquals(world, Agents.world(cloud));
-                assertEquals(4, status.services().size());
+                assertEquals(6, status.services().size());
                 assertTrue(status.services().stream().allMatch(s -> s.blueCommit().equals(status.liveCommit())), status.services()::toString);
             }
             MeterRegistry registry = metrics.registry();

@@ -124,8 +124,8 @@ class ClusteredAgentsTest {
                     assertEquals(1, applied(replicas, c), "applications of " + c);
                 }
                 assertEquals(one.outcomes(), two.outcomes());
-                // 4 services bootstrapped (4 registrations), then one new web revision per commit
-                assertEquals(4 + 3, fx.registrations("222222222222"));
+                // 6 services bootstrapped (6 registrations), then one new web revision per commit
+                assertEquals(6 + 3, fx.registrations("222222222222"));
 
                 // failover: the next replica to poll dies mid-poll; the other one applies the next commit
                 killNext.set(true);
@@ -138,7 +138,7 @@ class ClusteredAgentsTest {
                 await(Duration.ofSeconds(60), () -> applied(replicas, c5) > 0, () -> "the survivor deploys after the failover");
                 assertEquals(c5, live(fx));
                 assertEquals(1, applied(replicas, c5));
-                assertEquals(4 + 4, fx.registrations("222222222222"));
+                assertEquals(6 + 4, fx.registrations("222222222222"));
             } finally {
                 release.countDown();
                 for (Replica r : replicas) {

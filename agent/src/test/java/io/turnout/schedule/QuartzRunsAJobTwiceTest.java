@@ -96,7 +96,7 @@ class QuartzRunsAJobTwiceTest {
                 release.countDown();
                 ClusteredAgentsTest.await(Duration.ofSeconds(60), () -> running.reconcilers().board().environment("production")
                         .flatMap(s -> s.lastOutcome()).map(o -> o.outcome() == Outcome.APPLIED).orElse(false), () -> "the first run deploys");
-                assertEquals(4, fx.registrations("222222222222"), "one bootstrap of the four services, not two");
+                assertEquals(6, fx.registrations("222222222222"), "one bootstrap of the six services, not two");
             } finally {
                 release.countDown();
                 for (Replica r : new Replica[] {one, two}) {

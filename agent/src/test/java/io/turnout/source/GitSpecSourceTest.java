@@ -46,7 +46,7 @@ class GitSpecSourceTest {
             assertTrue(poll.changed());
             LoadResult specs = poll.specs().orElseThrow();
             assertTrue(specs.isValid(), () -> specs.problems().toString());
-            assertEquals(4, specs.tree().orElseThrow().services().size());
+            assertEquals(6, specs.tree().orElseThrow().services().size());
             SourceStats stats = source.stats();
             assertEquals(1, stats.lsRemotes());
             assertEquals(1, stats.fetches());

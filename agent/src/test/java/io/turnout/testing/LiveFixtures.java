@@ -16,6 +16,7 @@ import io.turnout.cloud.Tags;
 import io.turnout.cloud.TargetGroupInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.diff.Normalizer;
+import io.turnout.live.EngineDeployment;
 import io.turnout.live.LiveDns;
 import io.turnout.live.LiveElb;
 import io.turnout.live.LiveScaling;
@@ -23,6 +24,7 @@ import io.turnout.live.LiveService;
 import io.turnout.live.LiveSlot;
 import io.turnout.live.LiveTraffic;
 import io.turnout.spec.AutoScaling;
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.BlueGreen;
 import io.turnout.spec.DnsTraffic;
 import io.turnout.spec.EffectiveService;
@@ -36,6 +38,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -213,6 +216,42 @@ public final class LiveFixtures {
     }
 
     /** A rolling service running {@code td}. */
+    /**
+     * A service of AWS's own engines running {@code td}, deployed by Turnout (its tags say so, with
+     * {@code previous} as what it ran before), its load balancers as the spec has them, and the
+     * engine's deployment under way when given.
+     */
+    public static LiveService engine(EffectiveService svc, String cluster, TaskDefinitionInfo td, int count,
+                                     Optional<TaskDefinitionInfo> previous, Optional<EngineDeployment> deployment) {
+        AwsEngine engine = (AwsEngine) svc.strategy();
+        String name = engine.ecsServiceName(svc.name());
+        Map<String, String> tags = new TreeMap<>(Map.of(Tags.ENVIRONMENT, svc.environment(), Tags.SERVICE, svc.name(),
+                Tags.COMMIT, "0ld5eed", Tags.TASK_DEFINITION, td.arn()));
+        previous.ifPresent(p -> {
+            tags.put(Tags.PREVIOUS_TASK_DEFINITION, p.arn());
+            tags.put(Tags.PREVIOUS_SPEC_HASH, "0123456789abcdef");
+        });
+        List<LoadBalancerBinding> lbs = new ArrayList<>();
+        for (JsonNode lb : svc.service().path("loadBalancers")) {
+            JsonNode a = lb.path("advancedConfiguration");
+            lbs.add(new LoadBalancerBinding(lb.path("targetGroupArn").asString(), lb.path("containerName").asString(),
+                    lb.path("containerPort").asInt(), a.isObject() ? Optional.of(new LoadBalancerBinding.AdvancedConfiguration(
+                    a.path("alternateTargetGroupArn").asString(), a.path("productionListenerRule").asString(),
+                    a.path("testListenerRule").asString(null), a.path("roleArn").asString(null))) : Optional.empty()));
+        }
+        ObjectNode settings = (ObjectNode) svc.service().deepCopy();
+        settings.remove("loadBalancers");
+        settings.putObject("deploymentController").put("type", engine.deploymentController());
+        String arn = "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":service/" + cluster + "/" + name;
+        String running = deployment.isPresent() ? "IN_PROGRESS" : "COMPLETED";
+        EcsServiceInfo info = new EcsServiceInfo(arn, name, "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":cluster/" + cluster,
+                "ACTIVE", td.arn(), count, count, 0, lbs, List.of(),
+                List.of(new EcsDeployment("ecs-svc/" + id(name + td.arn()), "PRIMARY", td.arn(), count, 0, count,
+                        running, "ECS deployment " + running.toLowerCase(Locale.ROOT) + ".")),
+                tags, AwsEcho.serviceSettings(settings));
+        return LiveService.engine(svc.name(), Optional.of(new LiveSlot(null, info, td, Optional.empty())), List.of(), deployment);
+    }
+
     public static LiveService rolling(EffectiveService svc, String cluster, TaskDefinitionInfo td, int count) {
         LiveSlot single = slot(svc, cluster, null, td, count, false, Optional.empty(), null);
         return new LiveService(svc.name(), Optional.empty(), Optional.empty(), Optional.of(single), Optional.empty(),

@@ -1,22 +1,21 @@
 package io.turnout.spec;
 
-import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
- * AWS's own deployment engine: one ECS service under the ECS deployment controller whose
- * {@code deploymentConfiguration.strategy} (in the service settings) is BLUE_GREEN, LINEAR,
- * CANARY or ROLLING. {@code loadBalancers} are CreateService's, as AWS documents them. Turnout
- * reads and compares such services but cannot deploy them yet.
+ * ECS's own deployment engine: one ECS service under the ECS deployment controller, deployed by
+ * ECS as {@code deploymentConfiguration.strategy} in the service settings says (BLUE_GREEN,
+ * LINEAR, CANARY or ROLLING), with the load balancers' {@code advancedConfiguration} (second
+ * target group, production and test listener rules) or Service Connect test traffic rules.
  */
-public record EcsNative(Optional<String> serviceName, List<JsonNode> loadBalancers) implements SingleService {
-    public EcsNative {
-        loadBalancers = loadBalancers.stream().map(JsonNode::deepCopy).toList();
+public record EcsNative(Optional<String> serviceName, Optional<Verification> verification) implements AwsEngine {
+    @Override
+    public String deploymentController() {
+        return "ECS";
     }
 
     @Override
-    public List<JsonNode> loadBalancers() {
-        return loadBalancers.stream().map(JsonNode::deepCopy).toList();
+    public EcsNative withVerification(Verification verification) {
+        return new EcsNative(serviceName, Optional.of(verification));
     }
 }

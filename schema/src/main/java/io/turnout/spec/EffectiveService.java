@@ -5,9 +5,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The desired state of one service in one environment, overrides applied: what the differ
- * compares with live state. For a {@link BlueGreen} or {@link Rolling} strategy made by
- * {@link ServiceSpec#forEnvironment}, {@code verification} is always present. {@code hooks} are
- * what a deployment runs besides (the pre-deploy task); they are not part of the desired state.
+ * compares with live state. For a {@link BlueGreen} or {@link Rolling} strategy, and AWS's own
+ * engines ({@link AwsEngine}), made by {@link ServiceSpec#forEnvironment}, {@code verification} is
+ * always present (a rolling service's only when it has gates). {@code hooks} are what a deployment
+ * runs besides (the pre-deploy task); they are not part of the desired state.
  * {@code dependsOn} names the services of the same environment that must be deployed and verified
  * before this one starts (an order for deployments, not part of the desired state of AWS either).
  */

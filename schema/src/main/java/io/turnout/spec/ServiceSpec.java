@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  *                       from its separate file when the spec points to one
  * @param service        CreateService request fields Turnout does not own (desiredCount,
  *                       launchType, networkConfiguration …); never cluster, serviceName,
- *                       taskDefinition, loadBalancers or serviceRegistries, which Turnout sets
+ *                       taskDefinition or serviceRegistries, which Turnout sets, nor
+ *                       loadBalancers except under AWS's own engines ({@link AwsEngine})
  * @param strategy       blue/green (ELB or DNS), rolling, or one of AWS's own engines
  * @param overrides      per environment name
  * @param hooks          tasks run at fixed points of a deployment (the pre-deploy task)
@@ -86,8 +87,7 @@ public record ServiceSpec(String name, SourceLocation source, List<String> envir
             // stays empty, so that its spec hash is the one it had before gates existed
             case Rolling r -> r.withVerification(r.verification().map(v -> v.over(defaults))
                     .or(() -> defaults.hasGates() ? Optional.of(defaults) : Optional.empty()));
-            case EcsNative e -> e;
-            case CodeDeploy c -> c;
+            case AwsEngine engine -> engine.withVerification(engine.verification().map(v -> v.over(defaults)).orElse(defaults));
         };
         return new EffectiveService(name, environment.name(), source, td, svc, effective, hooks, dependsOn(environment.name()));
     }

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * A strategy whose service is one ECS service (not two slots): {@link Rolling}, and AWS's own
- * engines {@link EcsNative} and {@link CodeDeploy}.
+ * engines ({@link AwsEngine}: {@link EcsNative} and {@link CodeDeploy}).
  */
-public sealed interface SingleService extends Strategy permits Rolling, EcsNative, CodeDeploy {
+public sealed interface SingleService extends Strategy permits Rolling, AwsEngine {
     /** The ECS service's name when the spec names one (an existing service); else it is the Turnout service's. */
     Optional<String> serviceName();
 

@@ -93,6 +93,7 @@ final class ApiJson {
         put(node, "blueImage", s.blueImage());
         put(node, "blueCommit", s.blueCommit());
         node.put("runningCount", s.runningCount());
+        put(node, "deployment", s.deployment());
         node.set("green", s.green().<JsonNode>map(ApiJson::green).orElse(NODES.nullNode()));
         return node;
     }

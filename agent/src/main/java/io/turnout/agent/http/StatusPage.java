@@ -149,9 +149,14 @@ final class StatusPage {
             if (s.blueSlot().isPresent()) {
                 slot(html, "a", s.blueSlot().get());
                 slot(html, "b", s.blueSlot().get());
+            } else if (s.deployment().isPresent()) {
+                // AWS's own engine is deploying: its lifecycle stage and traffic weights
+                html.append("<td class=\"slot deploying\" colspan=\"2\">").append(HtmlText.text(s.deployment().get())).append("</td>");
             } else {
                 html.append("<td class=\"slot na\" colspan=\"2\">")
-                        .append(s.trafficMode().equals("rolling") ? "rolling, no slots" : "no BLUE slot").append("</td>");
+                        .append(s.trafficMode().equals("rolling") ? "rolling, no slots"
+                                : s.trafficMode().startsWith("ecs") || s.trafficMode().equals("codeDeploy") ? "one service, no deployment under way"
+                                : "no BLUE slot").append("</td>");
             }
             html.append("<td><code>").append(HtmlText.text(s.blueImage().orElse("—"))).append("</code></td>")
                     .append("<td class=\"num\">").append(s.runningCount()).append("</td><td>")

@@ -6,6 +6,7 @@ import io.turnout.cloud.CloudException;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.CloudWatchApi;
+import io.turnout.cloud.CodeDeployApi;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.Route53Api;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -51,6 +53,7 @@ public final class AwsCloudGateway implements CloudGateway, AutoCloseable {
     private final AwsRoute53 route53;
     private final AwsCloudMap cloudMap;
     private final AwsAutoScaling autoScaling;
+    private final AwsCodeDeploy codeDeploy;
     private final AwsCloudWatch cloudWatch;
 
     /** A gateway with the given settings; the caller keeps ownership of {@code settings.credentials()}. */
@@ -75,6 +78,7 @@ public final class AwsCloudGateway implements CloudGateway, AutoCloseable {
                 calls(Service.CLOUD_MAP));
         this.autoScaling = new AwsAutoScaling(client(ApplicationAutoScalingClient.builder(), Service.AUTO_SCALING),
                 calls(Service.AUTO_SCALING));
+        this.codeDeploy = new AwsCodeDeploy(client(CodeDeployClient.builder(), Service.CODEDEPLOY), calls(Service.CODEDEPLOY));
         this.cloudWatch = new AwsCloudWatch(client(CloudWatchClient.builder(), Service.CLOUDWATCH), calls(Service.CLOUDWATCH));
     }
 
@@ -149,6 +153,11 @@ public final class AwsCloudGateway implements CloudGateway, AutoCloseable {
     @Override
     public AutoScalingApi autoScaling() {
         return autoScaling;
+    }
+
+    @Override
+    public CodeDeployApi codeDeploy() {
+        return codeDeploy;
     }
 
     @Override

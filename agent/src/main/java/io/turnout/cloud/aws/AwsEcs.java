@@ -10,22 +10,32 @@ import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.EcsTaskInfo;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.RunTaskRequest;
+import io.turnout.cloud.ServiceDeploymentInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
+import io.turnout.cloud.ServiceRevisionInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.cloud.UpdateServiceRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AdvancedConfiguration;
 import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentBrief;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
+import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -135,9 +145,11 @@ final class AwsEcs implements EcsApi {
             builder.cluster(request.cluster())
                     .serviceName(request.serviceName())
                     .taskDefinition(request.taskDefinition())
-                    .loadBalancers(request.loadBalancers().stream().map(AwsEcs::toSdk).toList())
                     .serviceRegistries(request.serviceRegistries().stream()
                             .map(b -> ServiceRegistry.builder().registryArn(b.registryArn()).build()).toList());
+            // The typed bindings (a blue/green slot's) win; without them the settings' own loadBalancers
+            // (strategy ecs and codeDeploy, CreateService's shape with advancedConfiguration) stay.
+            if (!request.loadBalancers().isEmpty()) builder.loadBalancers(request.loadBalancers().stream().map(AwsEcs::toSdk).toList());
             // ECS refuses a desired count for a daemon ("The daemon scheduling strategy does not
             // support a desired count for services"): it runs one task per container instance
             if (!"DAEMON".equals(request.settings().path("schedulingStrategy").asString(""))) builder.desiredCount(request.desiredCount());
@@ -219,7 +231,65 @@ final class AwsEcs implements EcsApi {
                 () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArns)).tasks().stream().map(AwsEcs::info).toList());
     }
 
+    @Override
+    public List<String> listServiceDeployments(String cluster, String service, List<String> statuses) {
+        return calls.run("ListServiceDeployments", "service deployments of " + service + " in cluster " + cluster, () -> {
+            List<ServiceDeploymentBrief> briefs = new ArrayList<>();
+            String token = null;
+            do {
+                String next = token;
+                var page = ecs.listServiceDeployments(r -> r.cluster(cluster).service(service).statusWithStrings(statuses)
+                        .nextToken(next));
+                briefs.addAll(page.serviceDeployments());
+                token = page.nextToken();
+            } while (token != null);
+            // AWS lists them newest first; sorted here as well, so callers can rely on it
+            return briefs.stream().sorted(Comparator.comparing(ServiceDeploymentBrief::createdAt,
+                    Comparator.nullsLast(Comparator.reverseOrder()))).map(ServiceDeploymentBrief::serviceDeploymentArn).toList();
+        });
+    }
+
+    @Override
+    public List<ServiceDeploymentInfo> describeServiceDeployments(List<String> arns) {
+        if (arns.isEmpty()) return List.of();
+        return calls.run("DescribeServiceDeployments", "service deployments " + arns,
+                () -> ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(arns)).serviceDeployments().stream()
+                        .map(AwsEcs::info).toList());
+    }
+
+    @Override
+    public void stopServiceDeployment(String arn, String stopType) {
+        calls.runVoid("StopServiceDeployment", "service deployment " + arn,
+                () -> ecs.stopServiceDeployment(r -> r.serviceDeploymentArn(arn).stopType(stopType)));
+    }
+
+    @Override
+    public List<ServiceRevisionInfo> describeServiceRevisions(List<String> arns) {
+        if (arns.isEmpty()) return List.of();
+        return calls.run("DescribeServiceRevisions", "service revisions " + arns,
+                () -> ecs.describeServiceRevisions(r -> r.serviceRevisionArns(arns)).serviceRevisions().stream()
+                        .map(r -> new ServiceRevisionInfo(r.serviceRevisionArn(), r.taskDefinition())).toList());
+    }
+
     // ---- conversions ----
+
+    /** Status, stage and strategy through the {@code …AsString()} getters: values newer than this SDK still read. */
+    static ServiceDeploymentInfo info(ServiceDeployment d) {
+        DeploymentConfiguration config = d.deploymentConfiguration();
+        Optional<ServiceDeploymentInfo.Rollback> rollback = Optional.ofNullable(d.rollback())
+                .map(r -> new ServiceDeploymentInfo.Rollback(r.reason(), r.startedAt(), r.serviceRevisionArn()));
+        return new ServiceDeploymentInfo(d.serviceDeploymentArn(), d.serviceArn(), d.statusAsString(), d.statusReason(),
+                d.lifecycleStageAsString(), d.sourceServiceRevisions().stream().map(AwsEcs::revision).toList(),
+                Optional.ofNullable(d.targetServiceRevision()).map(AwsEcs::revision),
+                config == null ? null : config.strategyAsString(),
+                config == null || config.bakeTimeInMinutes() == null ? 0 : config.bakeTimeInMinutes(), rollback,
+                d.createdAt(), d.updatedAt());
+    }
+
+    private static ServiceDeploymentInfo.Revision revision(ServiceRevisionSummary r) {
+        return new ServiceDeploymentInfo.Revision(r.arn(), n(r.requestedTaskCount()), n(r.runningTaskCount()),
+                n(r.pendingTaskCount()), r.requestedTestTrafficWeight(), r.requestedProductionTrafficWeight());
+    }
 
     static EcsTaskInfo info(Task task) {
         return new EcsTaskInfo(task.taskArn(), task.taskDefinitionArn(), task.lastStatus(), task.stopCodeAsString(),
@@ -239,6 +309,7 @@ final class AwsEcs implements EcsApi {
                 .collect(Collectors.toSet()));
         // DescribeServices keeps Service Connect, managed volumes and VPC Lattice on the service's
         // deployments, not on the service: the PRIMARY deployment's are the service's settings
+        // (as ecspresso reads them for its diff)
         s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst().map(SdkJson::toJson).ifPresent(primary -> {
             for (String field : DEPLOYMENT_SETTINGS) {
                 if (primary.has(field)) settings.set(field, primary.get(field));
@@ -246,9 +317,7 @@ final class AwsEcs implements EcsApi {
         });
         return new EcsServiceInfo(s.serviceArn(), s.serviceName(), s.clusterArn(), s.status(), s.taskDefinition(),
                 n(s.desiredCount()), n(s.runningCount()), n(s.pendingCount()),
-                s.loadBalancers().stream()
-                        .map(lb -> new LoadBalancerBinding(lb.targetGroupArn(), lb.containerName(), n(lb.containerPort())))
-                        .toList(),
+                s.loadBalancers().stream().map(AwsEcs::binding).toList(),
                 s.serviceRegistries().stream().map(r -> new ServiceRegistryBinding(r.registryArn())).toList(),
                 s.deployments().stream().map(AwsEcs::info).toList(),
                 tagMap(s.tags()), settings);
@@ -260,8 +329,18 @@ final class AwsEcs implements EcsApi {
     }
 
     private static LoadBalancer toSdk(LoadBalancerBinding b) {
-        return LoadBalancer.builder().targetGroupArn(b.targetGroupArn()).containerName(b.containerName())
-                .containerPort(b.containerPort()).build();
+        LoadBalancer.Builder lb = LoadBalancer.builder().targetGroupArn(b.targetGroupArn()).containerName(b.containerName())
+                .containerPort(b.containerPort());
+        b.advanced().ifPresent(a -> lb.advancedConfiguration(c -> c.alternateTargetGroupArn(a.alternateTargetGroupArn())
+                .productionListenerRule(a.productionListenerRule()).testListenerRule(a.testListenerRule()).roleArn(a.roleArn())));
+        return lb.build();
+    }
+
+    static LoadBalancerBinding binding(LoadBalancer lb) {
+        AdvancedConfiguration a = lb.advancedConfiguration();
+        return new LoadBalancerBinding(lb.targetGroupArn(), lb.containerName(), n(lb.containerPort()),
+                Optional.ofNullable(a).map(c -> new LoadBalancerBinding.AdvancedConfiguration(c.alternateTargetGroupArn(),
+                        c.productionListenerRule(), c.testListenerRule(), c.roleArn())));
     }
 
     static Map<String, String> tagMap(List<Tag> tags) {

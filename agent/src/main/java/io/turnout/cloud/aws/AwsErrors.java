@@ -25,8 +25,13 @@ final class AwsErrors {
             "PriorRequestNotComplete", "BandwidthLimitExceeded", "ProvisionedThroughputExceededException",
             "TransactionInProgressException", "EC2ThrottledException");
 
-    /** Not-found codes that do not follow the *NotFound / NoSuch* naming. */
-    private static final Set<String> NOT_FOUND = Set.of("ObjectNotFoundException", "NoSuchChange");
+    /**
+     * Not-found codes that do not follow the *NotFound / NoSuch* naming (CodeDeploy says
+     * "…DoesNotExistException").
+     */
+    private static final Set<String> NOT_FOUND = Set.of("ObjectNotFoundException", "NoSuchChange",
+            "ApplicationDoesNotExistException", "DeploymentGroupDoesNotExistException", "DeploymentDoesNotExistException",
+            "DeploymentTargetDoesNotExistException");
 
     /**
      * Credential failures: not "403 AccessDenied" by name, but just as terminal: retrying with the

@@ -40,6 +40,7 @@ public record AwsSettings(Region region, Optional<URI> endpointOverride, Map<Ser
         ROUTE53("route53", "ROUTE_53"),
         CLOUD_MAP("servicediscovery", "SERVICEDISCOVERY"),
         AUTO_SCALING("application-autoscaling", "APPLICATION_AUTO_SCALING"),
+        CODEDEPLOY("codedeploy", "CODEDEPLOY"),
         CLOUDWATCH("cloudwatch", "CLOUDWATCH"),
         STS("sts", "STS");
 

@@ -5,6 +5,7 @@ import io.turnout.cloud.CallStats;
 import io.turnout.cloud.CloudGateway;
 import io.turnout.cloud.CloudMapApi;
 import io.turnout.cloud.CloudWatchApi;
+import io.turnout.cloud.CodeDeployApi;
 import io.turnout.cloud.EcsApi;
 import io.turnout.cloud.ElbApi;
 import io.turnout.cloud.Route53Api;
@@ -25,6 +26,7 @@ public final class BudgetedGateway implements CloudGateway {
     private final Route53Api route53;
     private final CloudMapApi cloudMap;
     private final AutoScalingApi autoScaling;
+    private final CodeDeployApi codeDeploy;
     private final CloudWatchApi cloudWatch;
 
     public BudgetedGateway(CloudGateway gateway, WriteThrottle throttle) {
@@ -34,6 +36,7 @@ public final class BudgetedGateway implements CloudGateway {
         this.route53 = budgeted(Route53Api.class, gateway.route53(), "route53", throttle);
         this.cloudMap = budgeted(CloudMapApi.class, gateway.cloudMap(), "servicediscovery", throttle);
         this.autoScaling = budgeted(AutoScalingApi.class, gateway.autoScaling(), "application-autoscaling", throttle);
+        this.codeDeploy = budgeted(CodeDeployApi.class, gateway.codeDeploy(), "codedeploy", throttle);
         this.cloudWatch = budgeted(CloudWatchApi.class, gateway.cloudWatch(), "cloudwatch", throttle);
     }
 
@@ -80,6 +83,11 @@ public final class BudgetedGateway implements CloudGateway {
     @Override
     public AutoScalingApi autoScaling() {
         return autoScaling;
+    }
+
+    @Override
+    public CodeDeployApi codeDeploy() {
+        return codeDeploy;
     }
 
     @Override

@@ -26,6 +26,7 @@ public record WriteBudget(String name, Set<String> operations, double ratePerSec
     private static final String ECS_PAGE = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/request-throttling.html";
     private static final String ELB_PAGE = "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-api-throttling.html";
     private static final String ROUTE53_PAGE = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html#limits-api-requests";
+    private static final String CODE_DEPLOY_PAGE = "https://docs.aws.amazon.com/codedeploy/latest/userguide/limits.html";
     private static final String AUTO_SCALING_PAGE =
             "https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-quotas.html";
 
@@ -33,12 +34,14 @@ public record WriteBudget(String name, Set<String> operations, double ratePerSec
     public static final WriteBudget ECS_TASK_DEFINITIONS = new WriteBudget("ECS task definition registration",
             Set.of("ecs:RegisterTaskDefinition"), 1, 20, ECS_PAGE);
     /**
-     * ECS CreateService, UpdateService and DeleteService (canaries), TagResource and RunTask: held to one bucket of 20 tokens
-     * refilled at 5 per second, below each of the service-modification, tagging and task-launch
-     * groups of "Request throttling for the Amazon ECS API" — conservative, as one bucket for all.
+     * ECS CreateService, UpdateService and DeleteService (canaries), StopServiceDeployment (strategy
+     * {@code ecs}), TagResource and RunTask: held to one bucket of 20 tokens refilled at 5 per second,
+     * below each of the service-modification, tagging and task-launch groups of "Request throttling
+     * for the Amazon ECS API" — conservative, as one bucket for all.
      */
     public static final WriteBudget ECS_SERVICES = new WriteBudget("ECS service changes, tags and one-off tasks",
-            Set.of("ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:TagResource", "ecs:RunTask"), 5, 20, ECS_PAGE);
+            Set.of("ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService", "ecs:StopServiceDeployment", "ecs:TagResource",
+                    "ecs:RunTask"), 5, 20, ECS_PAGE);
     /**
      * Elastic Load Balancing v2 ModifyListener, ModifyRule, RegisterTargets, DeregisterTargets: a bucket of
      * 20 refilled at 5 per second, within the mutating-action buckets of "Request throttling for the
@@ -50,6 +53,12 @@ public record WriteBudget(String name, Set<String> operations, double ratePerSec
     /** Route 53 ChangeResourceRecordSets: five requests per second per account ("Quotas on API requests"). */
     public static final WriteBudget ROUTE53 = new WriteBudget("Route 53 record changes",
             Set.of("route53:ChangeResourceRecordSets"), 5, 5, ROUTE53_PAGE);
+    /**
+     * CodeDeploy CreateDeployment and StopDeployment (strategy {@code codeDeploy}): CodeDeploy's quotas
+     * page lists deployment counts, not request rates — a conservative bucket of 20 refilled at 5 per second.
+     */
+    public static final WriteBudget CODE_DEPLOY = new WriteBudget("CodeDeploy deployments",
+            Set.of("codedeploy:CreateDeployment", "codedeploy:StopDeployment"), 5, 20, CODE_DEPLOY_PAGE);
     /**
      * Application Auto Scaling publishes no request rates (its quotas page lists resource counts only):
      * a conservative bucket of 20 refilled at 5 per second for the four mutating calls Turnout makes.
@@ -64,7 +73,8 @@ public record WriteBudget(String name, Set<String> operations, double ratePerSec
      * (ECS registers and deregisters the tasks' instances itself, on ECS's own quota), and AWS publishes
      * no rates for it either.
      */
-    public static final List<WriteBudget> AWS_DEFAULTS = List.of(ECS_TASK_DEFINITIONS, ECS_SERVICES, ELB, ROUTE53, AUTO_SCALING);
+    public static final List<WriteBudget> AWS_DEFAULTS = List.of(ECS_TASK_DEFINITIONS, ECS_SERVICES, ELB, ROUTE53, CODE_DEPLOY,
+            AUTO_SCALING);
 
     public WriteBudget {
         operations = Set.copyOf(operations);

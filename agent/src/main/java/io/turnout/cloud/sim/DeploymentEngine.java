@@ -27,6 +27,8 @@ final class DeploymentEngine {
     private static final int MAX_ROUNDS = 1_000;
 
     private final SimRegion region;
+    /** AWS's own deployment engines (ECS blue/green, CodeDeploy), which finish the deployments they control. */
+    private final List<Controller> controllers = new ArrayList<>();
     private Instant processed = Instant.EPOCH;
     /**
      * Services that may still change by themselves (tasks pending, a deployment in progress, a
@@ -42,13 +44,67 @@ final class DeploymentEngine {
         this.region = region;
     }
 
+    /**
+     * A deployment engine of AWS's that drives some services' deployments through its own stages
+     * (traffic shifts, hooks, bake time) and decides when the new tasks replace the old ones.
+     */
+    interface Controller {
+        /** Moves {@code svc}'s deployment along up to {@code t}; whether anything changed. */
+        boolean advance(SimService svc, Instant t);
+
+        /** The next moment something changes by itself for {@code svc}, or null. */
+        Instant nextEvent(SimService svc);
+
+        /** Whether a deployment of {@code svc} is still under way (so the service is not steady). */
+        boolean busy(SimService svc);
+    }
+
+    void register(Controller controller) {
+        controllers.add(controller);
+    }
+
     /** Starts a new PRIMARY deployment; the old primary becomes ACTIVE and drains once the new one is done. */
     SimService.Deployment startDeployment(SimService svc, String taskDefinitionArn, Instant now) {
         String id = "ecs-svc/" + SimIds.digits(svc.arn + "#" + region.next(), 19);
         SimService.Deployment d = new SimService.Deployment(id, taskDefinitionArn, svc.loadBalancers, now);
+        d.revisionArn = svc.arn.replace(":service/", ":service-revision/") + "/" + SimIds.digits(id, 19);
+        region.ecs.revisions.put(d.revisionArn, taskDefinitionArn);
         svc.deployments.addFirst(d);
         svc.taskDefinitionArn = taskDefinitionArn;
         return d;
+    }
+
+    /**
+     * A new PRIMARY deployment whose tasks register in {@code bindings} and which only a
+     * {@link Controller} finishes ({@link #finish}) or discards ({@link #discard}).
+     */
+    SimService.Deployment startControlled(SimService svc, String taskDefinitionArn, Instant now, List<LoadBalancerBinding> bindings) {
+        SimService.Deployment d = startDeployment(svc, taskDefinitionArn, now);
+        d.loadBalancers = List.copyOf(bindings);
+        d.controlled = true;
+        touch(svc);
+        return d;
+    }
+
+    /** When {@code d}'s tasks all run and pass their target groups' health checks; empty while they cannot (yet). */
+    Optional<Instant> readyAt(SimService svc, SimService.Deployment d) {
+        return healthyAt(svc, d);
+    }
+
+    /** A controlled deployment is done: it COMPLETES and the older ones' tasks stop. */
+    void finish(SimService svc, SimService.Deployment d) {
+        d.controlled = false;
+        complete(svc, d);
+        touch(svc);
+    }
+
+    /** A controlled deployment is rolled back: its tasks stop and the one before it is PRIMARY again. */
+    void discard(SimService svc, SimService.Deployment d) {
+        d.tasks.forEach(task -> stopTask(d, task));
+        d.tasks.clear();
+        svc.deployments.remove(d);
+        if (!svc.deployments.isEmpty()) svc.taskDefinitionArn = svc.primary().taskDefinitionArn;
+        touch(svc);
     }
 
     /** A service that has been steady since {@code at}: one COMPLETED deployment, its tasks running and healthy. */
@@ -93,7 +149,9 @@ final class DeploymentEngine {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
             for (SimService svc : moving) {
-                if ("ACTIVE".equals(svc.status)) changed |= startTasks(svc, t) | reconcile(svc, t);
+                if (!"ACTIVE".equals(svc.status)) continue;
+                changed |= startTasks(svc, t) | reconcile(svc, t);
+                for (Controller c : controllers) changed |= c.advance(svc, t);
             }
             if (!changed) {
                 moving.stream().filter(this::steady).forEach(busy::remove);
@@ -122,6 +180,7 @@ final class DeploymentEngine {
      */
     private boolean steady(SimService svc) {
         if (!"ACTIVE".equals(svc.status)) return true;
+        if (controllers.stream().anyMatch(c -> c.busy(svc))) return false;
         if (svc.deployments.size() != 1) return false;
         SimService.Deployment p = svc.primary();
         if ("IN_PROGRESS".equals(p.rolloutState) || p.pending() > 0) return false;
@@ -140,6 +199,7 @@ final class DeploymentEngine {
                 for (SimService.Task task : d.tasks) if (!task.running) next = earliest(next, task.startsAt);
             }
             next = earliest(next, healthyAt(svc, svc.primary()).orElse(null));
+            for (Controller c : controllers) next = earliest(next, c.nextEvent(svc));
         }
         return next;
     }
@@ -168,7 +228,7 @@ final class DeploymentEngine {
     private boolean reconcile(SimService svc, Instant t) {
         boolean changed = clampToScalableTarget(svc);
         SimService.Deployment p = svc.primary();
-        if ("IN_PROGRESS".equals(p.rolloutState) && ServiceSettings.breakerEnabled(svc.settings)
+        if ("IN_PROGRESS".equals(p.rolloutState) && !p.controlled && ServiceSettings.breakerEnabled(svc.settings)
                 && p.failedTasks >= breakerThreshold(svc.desiredCount)) {
             tripBreaker(svc, p, t);
             return true;
@@ -184,7 +244,7 @@ final class DeploymentEngine {
             while (p.tasks.size() > svc.desiredCount) stopTask(p, p.tasks.removeLast());
             changed |= launchCount != 0;
         }
-        if ("IN_PROGRESS".equals(p.rolloutState) && p.running() == svc.desiredCount && p.pending() == 0
+        if ("IN_PROGRESS".equals(p.rolloutState) && !p.controlled && p.running() == svc.desiredCount && p.pending() == 0
                 && healthyAt(svc, p).map(at -> !at.isAfter(t)).orElse(false)) {
             complete(svc, p);
             changed = true;

@@ -99,4 +99,12 @@ final class SimCloudWatch implements CloudWatchApi {
             return found;
         });
     }
+
+    /** Whether the alarm is in ALARM now (ECS's own blue/green watches its deployment's alarms); an unknown alarm is not. */
+    boolean firing(String name) {
+        Alarm alarm = alarms.get(name);
+        if (alarm == null) return false;
+        alarm.advanceTo(region.now());
+        return AlarmInfo.ALARM.equals(alarm.state);
+    }
 }

@@ -8,10 +8,13 @@ import io.turnout.cloud.EcsServiceInfo;
 import io.turnout.cloud.EcsTaskInfo;
 import io.turnout.cloud.LoadBalancerBinding;
 import io.turnout.cloud.RunTaskRequest;
+import io.turnout.cloud.ServiceDeploymentInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
+import io.turnout.cloud.ServiceRevisionInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import io.turnout.cloud.UpdateServiceRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +37,8 @@ final class SimEcs implements EcsApi {
     final Map<String, Map<String, SimService>> services = new TreeMap<>();
     /** One-off tasks started by RunTask, by ARN. */
     private final Map<String, SimOneOffTask> oneOffTasks = new TreeMap<>();
+    /** Service revision ARN to the task definition it runs. */
+    final Map<String, String> revisions = new HashMap<>();
 
     SimEcs(SimRegion region) {
         this.region = region;
@@ -119,20 +124,26 @@ final class SimEcs implements EcsApi {
             if (request.desiredCount() < 0) throw ServiceSettings.invalid(op, "desiredCount must be >= 0");
             SimTaskDefinitions.Revision td = taskDefinition(op, request.taskDefinition());
             Map<String, String> tags = new TreeMap<>(request.tags());
-            ObjectNode settings = ServiceSettings.complete(request.settings(), tags, op);
+            ObjectNode requested = request.settings().isObject() ? (ObjectNode) request.settings() : JsonNodeFactory.instance.objectNode();
+            // loadBalancers in the settings: CreateService's own shape (strategy ecs, codeDeploy)
+            List<LoadBalancerBinding> bindings = request.loadBalancers().isEmpty()
+                    ? LoadBalancerJson.bindings(requested.remove("loadBalancers"), op) : request.loadBalancers();
+            ObjectNode settings = ServiceSettings.complete(requested, tags, op);
             checkPlacement(op, td, settings);
-            checkLoadBalancers(op, td, request.loadBalancers());
+            checkLoadBalancers(op, td, bindings);
             checkRegistries(op, request.serviceRegistries());
             String clusterName = lastSegment(request.cluster());
             SimService svc = new SimService(clusterName, name,
                     region.arn("ecs", "service/" + clusterName + "/" + name), clusterArn(clusterName));
             svc.desiredCount = request.desiredCount();
-            svc.loadBalancers = request.loadBalancers();
+            svc.loadBalancers = bindings;
             svc.serviceRegistries = request.serviceRegistries();
             svc.tags.putAll(tags);
             svc.settings = settings;
+            svc.deploymentController = settings.path("deploymentController").path("type").asString("ECS");
             inCluster.put(name, svc);
-            region.engine.startDeployment(svc, td.arn(), region.now());
+            SimService.Deployment first = region.engine.startDeployment(svc, td.arn(), region.now());
+            region.serviceDeployments.started(svc, null, first, region.now());
             region.engine.advanceTo(region.now());
             return svc.info();
         });
@@ -151,25 +162,42 @@ final class SimEcs implements EcsApi {
             SimTaskDefinitions.Revision td = request.taskDefinition().isPresent()
                     ? taskDefinition(op, request.taskDefinition().get())
                     : taskDefinitions.find(svc.taskDefinitionArn).orElseThrow();
+            if ("CODE_DEPLOY".equals(svc.deploymentController) && !td.arn().equals(svc.taskDefinitionArn)) {
+                // ECS's own wording (UpdateService InvalidParameterException)
+                throw ServiceSettings.invalid(op, "Unable to update task definition on services with a CODE_DEPLOY deployment"
+                        + " controller. Use AWS CodeDeploy to trigger a new deployment.");
+            }
             Map<String, String> tags = new TreeMap<>(svc.tags);
-            ObjectNode settings = request.settings().isPresent()
-                    ? ServiceSettings.update(svc.settings, request.settings().get(), tags, op) : svc.settings;
+            ObjectNode changes = request.settings().map(j -> j.isObject() ? (ObjectNode) j.deepCopy() : null).orElse(null);
+            JsonNode newLoadBalancers = changes == null ? null : changes.remove("loadBalancers");
+            ObjectNode settings = changes != null
+                    ? ServiceSettings.update(svc.settings, changes, tags, op) : svc.settings;
+            List<LoadBalancerBinding> bindings = newLoadBalancers == null ? svc.loadBalancers
+                    : LoadBalancerJson.bindings(newLoadBalancers, op);
             if (request.desiredCount().isPresent() && request.desiredCount().get() < 0) {
                 throw ServiceSettings.invalid(op, "desiredCount must be >= 0");
             }
             checkPlacement(op, td, settings);
-            List<LoadBalancerBinding> loadBalancers = request.loadBalancers().orElse(svc.loadBalancers);
+            // load balancers as a request member (Turnout's blue/green re-binding an adopted slot) or among the
+            // settings (AWS's own engines, whose loadBalancers are the spec's service settings)
+            List<LoadBalancerBinding> loadBalancers = request.loadBalancers().orElse(bindings);
             checkLoadBalancers(op, td, loadBalancers);
             // Only a new task definition, a force, settings that replace tasks or new load balancers
             // start a new deployment (the new tasks register in the new target groups).
             boolean redeploy = !td.arn().equals(svc.taskDefinitionArn) || request.forceNewDeployment()
                     || ServiceSettings.redeploys(svc.settings, settings) || !loadBalancers.equals(svc.loadBalancers);
+            svc.settings = settings;
             // The new deployment's tasks register in the new target groups; the old ones drain from the old.
             svc.loadBalancers = loadBalancers;
-            svc.settings = settings;
             svc.tags.putAll(tags);
             request.desiredCount().ifPresent(c -> svc.desiredCount = c);
-            if (redeploy) region.engine.startDeployment(svc, td.arn(), region.now());
+            if (redeploy) {
+                SimService.Deployment source = svc.primary();
+                SimService.Deployment target = SimServiceDeployments.shifts(svc)
+                        ? region.engine.startControlled(svc, td.arn(), region.now(), SimServiceDeployments.alternates(svc))
+                        : region.engine.startDeployment(svc, td.arn(), region.now());
+                region.serviceDeployments.started(svc, source, target, region.now());
+            }
             region.engine.advanceTo(region.now());
             return svc.info();
         });
@@ -249,6 +277,46 @@ final class SimEcs implements EcsApi {
         });
     }
 
+    @Override
+    public List<String> listServiceDeployments(String cluster, String service, List<String> statuses) {
+        String op = "ecs:ListServiceDeployments";
+        return region.call(op, false, () -> {
+            SimService svc = cluster(op, cluster).get(lastSegment(service));
+            if (svc == null) throw SimErrors.notFound("ServiceNotFoundException", op, "Service not found.");
+            return region.paged(op, 20, region.serviceDeployments.list(svc, statuses));
+        });
+    }
+
+    @Override
+    public List<ServiceDeploymentInfo> describeServiceDeployments(List<String> arns) {
+        String op = "ecs:DescribeServiceDeployments";
+        return region.call(op, false, () -> {
+            if (arns.size() > 20) throw ServiceSettings.invalid(op, "serviceDeploymentArns can have at most 20 items");
+            return arns.stream().distinct().map(region.serviceDeployments::describe).flatMap(Optional::stream).toList();
+        });
+    }
+
+    @Override
+    public void stopServiceDeployment(String arn, String stopType) {
+        String op = "ecs:StopServiceDeployment";
+        region.run(op, true, () -> {
+            if (!"ROLLBACK".equals(stopType) && !"ABORT".equals(stopType)) {
+                throw ServiceSettings.invalid(op, "stopType must be ROLLBACK or ABORT, was " + stopType);
+            }
+            region.serviceDeployments.stop(arn, stopType, op);
+        });
+    }
+
+    @Override
+    public List<ServiceRevisionInfo> describeServiceRevisions(List<String> arns) {
+        String op = "ecs:DescribeServiceRevisions";
+        return region.call(op, false, () -> {
+            if (arns.size() > 20) throw ServiceSettings.invalid(op, "serviceRevisionArns can have at most 20 items");
+            return arns.stream().distinct().filter(revisions::containsKey)
+                    .map(arn -> new ServiceRevisionInfo(arn, revisions.get(arn))).toList();
+        });
+    }
+
     /** Every service of the partition, by cluster then name. */
     List<SimService> allServices() {
         return services.values().stream().flatMap(m -> m.values().stream()).toList();
@@ -308,6 +376,22 @@ final class SimEcs implements EcsApi {
             // No check of the group's own port: ECS registers ip targets on the container port (instance
             // targets on the task's host port) whatever port the target group was created with, and so
             // does the simulator (SimElb); it refuses only what AWS refuses.
+            if (b.advanced().isPresent()) checkAdvanced(op, b.advanced().get());
+        }
+    }
+
+    /** ECS's own blue/green: the second target group is in use by a load balancer, the rules exist. */
+    private void checkAdvanced(String op, LoadBalancerBinding.AdvancedConfiguration a) {
+        SimElbState.TargetGroup alternate = region.elbState.targetGroupByArn(a.alternateTargetGroupArn()).orElseThrow(() ->
+                ServiceSettings.invalid(op, "The alternate target group " + a.alternateTargetGroupArn() + " does not exist."));
+        if (region.elbState.loadBalancersUsing(alternate.arn).isEmpty()) {
+            throw ServiceSettings.invalid(op, "The alternate target group " + alternate.arn
+                    + " does not have an associated load balancer.");
+        }
+        for (String rule : new String[] {a.productionListenerRule(), a.testListenerRule()}) {
+            if (rule != null && region.elbState.ruleByArn(rule).isEmpty()) {
+                throw ServiceSettings.invalid(op, "The listener rule " + rule + " does not exist.");
+            }
         }
     }
 

@@ -60,7 +60,7 @@ final class SimElb implements ElbApi {
             List<RuleInfo> rules = new ArrayList<>();
             listener.rules.values().forEach(r -> rules.add(r.info()));
             // The default rule comes last, as AWS lists it, with priority "default".
-            rules.add(new RuleInfo(listener.defaultRuleArn(), listener.arn, "default", true, listener.defaultTargetGroupArn));
+            rules.add(new RuleInfo(listener.defaultRuleArn(), listener.arn, "default", true, listener.info().forwardTargetGroupArn()));
             return rules;
         });
     }
@@ -91,7 +91,11 @@ final class SimElb implements ElbApi {
             Set<String> used = new HashSet<>();
             for (SimElbState.Listener l : state.listenersOf(state.loadBalancerByArn(loadBalancerArn).orElseThrow())) {
                 if (l.defaultTargetGroupArn != null) used.add(l.defaultTargetGroupArn);
-                l.rules.values().forEach(r -> used.add(r.targetGroupArn));
+                if (l.weights != null) used.addAll(l.weights.keySet());
+                l.rules.values().forEach(r -> {
+                    used.add(r.targetGroupArn);
+                    if (r.weights != null) used.addAll(r.weights.keySet());
+                });
             }
             // by name, as the full list is ordered
             return used.stream().map(arn -> state.targetGroupByArn(arn).orElseThrow())
@@ -115,6 +119,7 @@ final class SimElb implements ElbApi {
             SimElbState.TargetGroup tg = targetGroup(targetGroupArn, "elbv2:ModifyListener");
             checkForward(listener.loadBalancerArn, tg, "elbv2:ModifyListener");
             listener.defaultTargetGroupArn = tg.arn;
+            listener.weights = null;
             state.forwardsChanged();
         });
     }
@@ -134,6 +139,7 @@ final class SimElb implements ElbApi {
             SimElbState.TargetGroup tg = targetGroup(targetGroupArn, "elbv2:ModifyRule");
             checkForward(state.listeners.get(rule.listenerArn).loadBalancerArn, tg, "elbv2:ModifyRule");
             rule.targetGroupArn = tg.arn;
+            rule.weights = null;
             state.forwardsChanged();
         });
     }
@@ -194,6 +200,8 @@ final class SimElb implements ElbApi {
         }
         if (targetGroupArn == null) return Optional.of(new SimHttpAnswer(404, "Not Found", null));
         SimElbState.TargetGroup tg = state.targetGroupByArn(targetGroupArn).orElseThrow();
+        Integer failing = region.cloud().faults().httpStatus(tg.name);
+        if (failing != null) return Optional.of(new SimHttpAnswer(failing, "simulated failure", tg.name));
         Instant now = region.now();
         boolean healthy = tg.targets.values().stream().anyMatch(t -> health(tg, t, now).healthy());
         return Optional.of(healthy ? new SimHttpAnswer(200, "ok", tg.name)

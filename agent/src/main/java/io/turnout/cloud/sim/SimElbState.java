@@ -61,6 +61,8 @@ final class SimElbState {
         final int port;
         final String protocol;
         String defaultTargetGroupArn;
+        /** A weighted forward's groups and weights (ECS's and CodeDeploy's blue/green); null for a plain forward. */
+        Map<String, Integer> weights;
         /** By priority. */
         final Map<Integer, Rule> rules = new TreeMap<>();
 
@@ -77,7 +79,7 @@ final class SimElbState {
         }
 
         ListenerInfo info() {
-            return new ListenerInfo(arn, loadBalancerArn, port, protocol, defaultTargetGroupArn);
+            return new ListenerInfo(arn, loadBalancerArn, port, protocol, weights == null ? defaultTargetGroupArn : null);
         }
     }
 
@@ -87,6 +89,8 @@ final class SimElbState {
         final int priority;
         final String pathPattern;
         String targetGroupArn;
+        /** A weighted forward's groups and weights; null for a plain forward to {@code targetGroupArn}. */
+        Map<String, Integer> weights;
 
         Rule(String arn, String listenerArn, int priority, String pathPattern, String targetGroupArn) {
             this.arn = arn;
@@ -97,7 +101,8 @@ final class SimElbState {
         }
 
         RuleInfo info() {
-            return new RuleInfo(arn, listenerArn, Integer.toString(priority), false, targetGroupArn);
+            // a forward to several groups (even one at weight 0) names no single group, as AwsElb reads it
+            return new RuleInfo(arn, listenerArn, Integer.toString(priority), false, weights == null ? targetGroupArn : null);
         }
     }
 
@@ -190,6 +195,25 @@ final class SimElbState {
         return tg.arn;
     }
 
+    /**
+     * Makes a rule (or, with a null rule, the listener's default action) a weighted forward: as
+     * ECS's and CodeDeploy's blue/green move traffic between two groups. The group with the most
+     * weight (the first on a tie) is what {@code targetGroupArn} names: where the simulated load
+     * balancer sends a request.
+     */
+    void weigh(Listener listener, Rule rule, Map<String, Integer> weights) {
+        Map<String, Integer> copy = new LinkedHashMap<>(weights);
+        String dominant = copy.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+        if (rule != null) {
+            rule.weights = copy;
+            rule.targetGroupArn = dominant;
+        } else {
+            listener.weights = copy;
+            listener.defaultTargetGroupArn = dominant;
+        }
+        forwardsChanged();
+    }
+
     // ---- look-ups --------------------------------------------------------------------------
 
     Optional<Listener> listener(LoadBalancer lb, int port) {
@@ -230,8 +254,10 @@ final class SimElbState {
                 if (l.defaultTargetGroupArn != null) {
                     derived.computeIfAbsent(l.defaultTargetGroupArn, k -> new TreeSet<>()).add(l.loadBalancerArn);
                 }
+                if (l.weights != null) l.weights.keySet().forEach(tg -> derived.computeIfAbsent(tg, k -> new TreeSet<>()).add(l.loadBalancerArn));
                 for (Rule r : l.rules.values()) {
                     if (r.targetGroupArn != null) derived.computeIfAbsent(r.targetGroupArn, k -> new TreeSet<>()).add(l.loadBalancerArn);
+                    if (r.weights != null) r.weights.keySet().forEach(tg -> derived.computeIfAbsent(tg, k -> new TreeSet<>()).add(l.loadBalancerArn));
                 }
             }
             usage = derived;

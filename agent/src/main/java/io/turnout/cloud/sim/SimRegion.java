@@ -10,8 +10,10 @@ import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.TaskDefinitionInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -37,8 +39,10 @@ public final class SimRegion {
     final SimRoute53 route53;
     final SimCloudMap cloudMap;
     final SimAutoScaling autoScaling;
-    final SimCloudWatch cloudWatch;
     final DeploymentEngine engine;
+    final SimServiceDeployments serviceDeployments;
+    final SimCodeDeploy codeDeploy;
+    final SimCloudWatch cloudWatch;
     private final CloudGateway gateway;
     private long sequence;
     /** Further pages of the current call, counted inside the lock and slept for after it (modelled latency). */
@@ -56,7 +60,11 @@ public final class SimRegion {
         this.autoScaling = new SimAutoScaling(this);
         this.cloudWatch = new SimCloudWatch(this);
         this.engine = new DeploymentEngine(this);
-        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, cloudWatch, stats);
+        this.serviceDeployments = new SimServiceDeployments(this);
+        this.codeDeploy = new SimCodeDeploy(this);
+        engine.register(serviceDeployments);
+        engine.register(codeDeploy);
+        this.gateway = new CloudApis(ecs, elb, route53, cloudMap, autoScaling, codeDeploy, cloudWatch, stats);
     }
 
     public String account() {
@@ -97,6 +105,46 @@ public final class SimRegion {
     /** A rule on the listener at {@code port}: path pattern condition, forward to {@code targetGroup}. */
     public SimRegion addRule(String loadBalancer, int port, int priority, String pathPattern, String targetGroup) {
         return setUp(() -> elbState.addRule(loadBalancer, port, priority, pathPattern, targetGroup));
+    }
+
+    /**
+     * A CodeDeploy application's deployment group of compute platform ECS, for the ECS service
+     * {@code service} of {@code cluster}: its two target groups (production's first), the
+     * production listener and an optional test listener ({@code testPort} 0: none), both by load
+     * balancer and port, the default deployment configuration, the wait before the original task
+     * set is terminated, and whether a failed deployment rolls back by itself.
+     */
+    public SimRegion addDeploymentGroup(String application, String name, String cluster, String service, List<String> targetGroups,
+                                        String loadBalancer, int prodPort, int testPort, String deploymentConfigName,
+                                        Duration terminationWait, boolean autoRollback) {
+        return setUp(() -> {
+            SimElbState.LoadBalancer lb = elbState.loadBalancers.get(loadBalancer);
+            if (lb == null) throw new IllegalArgumentException("load balancer " + loadBalancer + " is not defined");
+            String prod = elbState.listener(lb, prodPort).orElseThrow(() -> new IllegalArgumentException(
+                    "load balancer " + loadBalancer + " has no listener on port " + prodPort)).arn;
+            String test = testPort == 0 ? null : elbState.listener(lb, testPort).orElseThrow(() -> new IllegalArgumentException(
+                    "load balancer " + loadBalancer + " has no listener on port " + testPort)).arn;
+            List<String> arns = targetGroups.stream().map(tg -> Optional.ofNullable(elbState.targetGroups.get(tg))
+                    .orElseThrow(() -> new IllegalArgumentException("target group " + tg + " is not defined")).arn).toList();
+            if (arns.size() != 2) throw new IllegalArgumentException("a deployment group of ECS has two target groups");
+            codeDeploy.addGroup(new SimCodeDeploy.Group(application, name, cluster, service, arns, prod, test,
+                    deploymentConfigName, terminationWait, autoRollback));
+        });
+    }
+
+    /**
+     * A rule on the listener at {@code port} forwarding to several target groups with weights (by
+     * name), as ECS's own blue/green needs its production and test rules: both target groups, one at 0.
+     */
+    public SimRegion addWeightedRule(String loadBalancer, int port, int priority, String pathPattern, Map<String, Integer> weights) {
+        return setUp(() -> {
+            String dominant = weights.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            SimElbState.Rule rule = elbState.addRule(loadBalancer, port, priority, pathPattern, dominant);
+            Map<String, Integer> byArn = new LinkedHashMap<>();
+            weights.forEach((tg, w) -> byArn.put(Optional.ofNullable(elbState.targetGroups.get(tg)).orElseThrow(() ->
+                    new IllegalArgumentException("target group " + tg + " is not defined")).arn, w));
+            elbState.weigh(elbState.listeners.get(rule.listenerArn), rule, byArn);
+        });
     }
 
     /** {@code name} with or without the final dot. */

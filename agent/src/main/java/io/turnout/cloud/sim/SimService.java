@@ -31,6 +31,8 @@ final class SimService {
     final List<Deployment> deployments = new ArrayList<>();
     /** The task definition of the last deployment that COMPLETED: where the circuit breaker rolls back to. */
     String lastCompletedTaskDefinitionArn;
+    /** ECS or CODE_DEPLOY (from CreateService's deploymentController). */
+    String deploymentController = "ECS";
 
     SimService(String cluster, String name, String arn, String clusterArn) {
         this.cluster = cluster;
@@ -47,8 +49,11 @@ final class SimService {
     static final class Deployment {
         final String id;
         final String taskDefinitionArn;
-        /** The target groups this deployment's tasks register in: the service's when it started. */
-        final List<LoadBalancerBinding> loadBalancers;
+        /**
+         * The target groups this deployment's tasks register in: the service's when it started, or,
+         * for ECS's and CodeDeploy's blue/green, the other target group of each pair.
+         */
+        List<LoadBalancerBinding> loadBalancers;
         final Instant createdAt;
         String rolloutState = "IN_PROGRESS";
         String rolloutStateReason;
@@ -58,6 +63,13 @@ final class SimService {
         boolean rollback;
         /** A failed deployment launches nothing more. */
         boolean halted;
+        /**
+         * Finished by a deployment engine of AWS's (ECS blue/green, CodeDeploy) rather than by
+         * reaching steady state: the new tasks do not replace the old ones until that engine says so.
+         */
+        boolean controlled;
+        /** The service revision it deploys (ARN). */
+        String revisionArn;
 
         Deployment(String id, String taskDefinitionArn, List<LoadBalancerBinding> loadBalancers, Instant createdAt) {
             this.id = id;

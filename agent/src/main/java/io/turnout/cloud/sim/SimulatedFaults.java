@@ -22,6 +22,9 @@ public final class SimulatedFaults {
     private final Set<String> unhealthyTargetGroups = new HashSet<>();
     private final Set<String> failingServices = new HashSet<>();
     private final TreeSet<Long> failingMutations = new TreeSet<>();
+    private final Set<String> failingHooks = new HashSet<>();
+    private final Set<String> stalledStages = new HashSet<>();
+    private final Map<String, Integer> httpStatuses = new HashMap<>();
     private final Map<String, SimOneOffTask.Ending> oneOffEndings = new HashMap<>();
     private long mutatingCalls;
 
@@ -118,8 +121,54 @@ public final class SimulatedFaults {
         return this;
     }
 
+    /**
+     * Lambda lifecycle hooks with this function name or ARN (ECS's {@code hookTargetArn}, an AppSpec
+     * hook) fail until {@link #restoreHook}: the deployment that runs them is rolled back.
+     */
+    public synchronized SimulatedFaults failHook(String function) {
+        failingHooks.add(function);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreHook(String function) {
+        failingHooks.remove(function);
+        return this;
+    }
+
+    /**
+     * ECS service deployments of this service (by name) stay in lifecycle stage {@code stage}
+     * (e.g. TEST_TRAFFIC_SHIFT) until {@link #unstall}: a stage that does not move.
+     */
+    public synchronized SimulatedFaults stallStage(String ecsServiceName, String stage) {
+        stalledStages.add(ecsServiceName + "/" + stage);
+        return this;
+    }
+
+    public synchronized SimulatedFaults unstall(String ecsServiceName, String stage) {
+        stalledStages.remove(ecsServiceName + "/" + stage);
+        return this;
+    }
+
+    /**
+     * HTTP requests the simulated load balancer sends to this target group (by name) answer
+     * {@code status} until {@link #restoreHttp}, while its targets stay healthy: an application
+     * that runs but answers wrongly, which only Turnout's HTTP checks find.
+     */
+    public synchronized SimulatedFaults failHttp(String targetGroupName, int status) {
+        httpStatuses.put(targetGroupName, status);
+        return this;
+    }
+
+    public synchronized SimulatedFaults restoreHttp(String targetGroupName) {
+        httpStatuses.remove(targetGroupName);
+        return this;
+    }
+
     /** Removes every fault. */
     public synchronized void clear() {
+        failingHooks.clear();
+        stalledStages.clear();
+        httpStatuses.clear();
         callFaults.clear();
         unhealthyTargetGroups.clear();
         failingServices.clear();
@@ -159,6 +208,20 @@ public final class SimulatedFaults {
 
     synchronized SimOneOffTask.Ending oneOffTaskEnding(String family) {
         return oneOffEndings.getOrDefault(family, SimOneOffTask.Ending.exit(0));
+    }
+
+    /** Whether a hook of {@code function} fails; a function named by ARN also matches its name alone. */
+    synchronized boolean hookFails(String function) {
+        String name = function.substring(function.lastIndexOf(':') + 1);
+        return failingHooks.contains(function) || failingHooks.contains(name);
+    }
+
+    synchronized boolean stalled(String ecsServiceName, String stage) {
+        return stalledStages.contains(ecsServiceName + "/" + stage);
+    }
+
+    synchronized Integer httpStatus(String targetGroupName) {
+        return httpStatuses.get(targetGroupName);
     }
 
     synchronized boolean tasksFail(String ecsServiceName) {

@@ -8,12 +8,15 @@ import io.turnout.cloud.RecordSetInfo;
 import io.turnout.cloud.ScalableTargetInfo;
 import io.turnout.cloud.ScalingPolicyInfo;
 import io.turnout.cloud.ServiceRegistryBinding;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +55,7 @@ final class WorldReader {
 
     private void readRegion(SimulatedCloud cloud, JsonNode r, String path) {
         f.onlyFields(r, path, "account", "region", "clusters", "loadBalancers", "targetGroups", "hostedZones", "cloudMap",
-                "taskDefinitions", "services", "scalableTargets", "scalingPolicies", "alarms");
+                "taskDefinitions", "services", "scalableTargets", "scalingPolicies", "alarms", "codeDeploy");
         String account = f.string(r, "account", path);
         if (!account.matches("[0-9]{12}")) throw f.error(path + ".account", "must be 12 digits as a quoted string, e.g. \"222222222222\"");
         String regionName = f.string(r, "region", path);
@@ -96,6 +99,15 @@ final class WorldReader {
         }
         each(r, "taskDefinitions", path, (td, p) -> readTaskDefinition(region, td, p));
         each(r, "services", path, (svc, p) -> readService(region, svc, p));
+        if (r.has("codeDeploy")) {
+            JsonNode cd = r.get("codeDeploy");
+            f.onlyFields(cd, path + ".codeDeploy", "applications");
+            each(cd, "applications", path + ".codeDeploy", (app, p) -> {
+                f.onlyFields(app, p, "name", "deploymentGroups");
+                String application = f.string(app, "name", p);
+                each(app, "deploymentGroups", p, (g, gp) -> readDeploymentGroup(region, application, g, gp));
+            });
+        }
         each(r, "scalableTargets", path, (t, p) -> {
             f.onlyFields(t, p, "resourceId", "minCapacity", "maxCapacity");
             ScalableTargetInfo target = new ScalableTargetInfo(f.string(t, "resourceId", p),
@@ -152,13 +164,41 @@ final class WorldReader {
             String tg = f.optionalString(l, "defaultTargetGroup", p);
             setUp(p, () -> region.addListener(name, port, protocol, tg));
             each(l, "rules", p, (rule, rp) -> {
-                f.onlyFields(rule, rp, "priority", "pathPattern", "targetGroup");
+                f.onlyFields(rule, rp, "priority", "pathPattern", "targetGroup", "forward");
                 int priority = f.integer(rule, "priority", rp);
                 String pattern = rule.has("pathPattern") ? f.string(rule, "pathPattern", rp) : "/*";
-                String target = f.string(rule, "targetGroup", rp);
-                setUp(rp, () -> region.addRule(name, port, priority, pattern, target));
+                if (rule.has("forward")) {
+                    Map<String, Integer> weights = forward(rule, rp);
+                    setUp(rp, () -> region.addWeightedRule(name, port, priority, pattern, weights));
+                } else {
+                    String target = f.string(rule, "targetGroup", rp);
+                    setUp(rp, () -> region.addRule(name, port, priority, pattern, target));
+                }
             });
         });
+    }
+
+    /** A weighted forward: {@code forward: [{targetGroup, weight}]}, as ECS's and CodeDeploy's blue/green leave rules. */
+    private Map<String, Integer> forward(JsonNode rule, String path) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        each(rule, "forward", path, (fw, p) -> {
+            f.onlyFields(fw, p, "targetGroup", "weight");
+            weights.put(f.string(fw, "targetGroup", p), f.integer(fw, "weight", p));
+        });
+        if (weights.isEmpty()) throw f.error(path + ".forward", "a forward needs at least one target group");
+        return weights;
+    }
+
+    private void readDeploymentGroup(SimRegion region, String application, JsonNode g, String path) {
+        f.onlyFields(g, path, "name", "cluster", "service", "targetGroups", "loadBalancer", "prodPort", "testPort",
+                "deploymentConfigName", "terminationWait", "autoRollback");
+        List<String> targetGroups = new ArrayList<>();
+        for (JsonNode tg : f.list(g, "targetGroups", path)) targetGroups.add(tg.asString());
+        String config = g.has("deploymentConfigName") ? f.string(g, "deploymentConfigName", path) : "CodeDeployDefault.ECSAllAtOnce";
+        setUp(path, () -> region.addDeploymentGroup(application, f.string(g, "name", path), f.string(g, "cluster", path),
+                f.string(g, "service", path), targetGroups, f.string(g, "loadBalancer", path), f.integer(g, "prodPort", path),
+                f.integer(g, "testPort", path, 0), config, f.duration(g, "terminationWait", path, Duration.ofMinutes(5)),
+                f.bool(g, "autoRollback", path, true)));
     }
 
     private void readZone(SimRegion region, JsonNode zone, String path) {
@@ -206,11 +246,22 @@ final class WorldReader {
         int desired = f.integer(svc, "desiredCount", path, 0);
         List<LoadBalancerBinding> lbs = new ArrayList<>();
         each(svc, "loadBalancers", path, (b, p) -> {
-            f.onlyFields(b, p, "targetGroup", "containerName", "containerPort");
+            f.onlyFields(b, p, "targetGroup", "containerName", "containerPort", "advancedConfiguration");
             String tgName = f.string(b, "targetGroup", p);
             SimElbState.TargetGroup tg = region.elbState.targetGroups.get(tgName);
             if (tg == null) throw f.error(p + ".targetGroup", "target group " + tgName + " is not in targetGroups");
-            lbs.add(new LoadBalancerBinding(tg.arn, f.string(b, "containerName", p), f.integer(b, "containerPort", p)));
+            Optional<LoadBalancerBinding.AdvancedConfiguration> advanced = Optional.empty();
+            if (b.has("advancedConfiguration")) {
+                JsonNode a = b.get("advancedConfiguration");
+                String ap = p + ".advancedConfiguration";
+                f.onlyFields(a, ap, "alternateTargetGroup", "productionListenerRule", "testListenerRule", "roleArn");
+                String alternate = f.string(a, "alternateTargetGroup", ap);
+                SimElbState.TargetGroup alt = region.elbState.targetGroups.get(alternate);
+                if (alt == null) throw f.error(ap + ".alternateTargetGroup", "target group " + alternate + " is not in targetGroups");
+                advanced = Optional.of(new LoadBalancerBinding.AdvancedConfiguration(alt.arn, f.string(a, "productionListenerRule", ap),
+                        f.optionalString(a, "testListenerRule", ap), f.optionalString(a, "roleArn", ap)));
+            }
+            lbs.add(new LoadBalancerBinding(tg.arn, f.string(b, "containerName", p), f.integer(b, "containerPort", p), advanced));
         });
         List<ServiceRegistryBinding> registries = new ArrayList<>();
         each(svc, "serviceRegistries", path, (b, p) -> {
@@ -234,6 +285,7 @@ final class WorldReader {
             s.loadBalancers = List.copyOf(lbs);
             s.serviceRegistries = List.copyOf(registries);
             s.settings = ServiceSettings.complete(svc.get("settings"), tags, "world file");
+            s.deploymentController = s.settings.path("deploymentController").path("type").asString("ECS");
             s.tags.putAll(tags);
             // Deployments are not saved: a service is restored steady on its task definition.
             s.desiredCount = "ACTIVE".equals(status) ? desired : 0;

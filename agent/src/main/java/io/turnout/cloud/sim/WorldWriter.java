@@ -53,8 +53,13 @@ final class WorldWriter {
                 }
                 ArrayNode rules = li.putArray("rules");
                 for (SimElbState.Rule rule : listener.rules.values()) {
-                    rules.addObject().put("priority", rule.priority).put("pathPattern", rule.pathPattern)
-                            .put("targetGroup", r.elbState.targetGroupName(rule.targetGroupArn));
+                    ObjectNode ro = rules.addObject().put("priority", rule.priority).put("pathPattern", rule.pathPattern);
+                    if (rule.weights == null) {
+                        ro.put("targetGroup", r.elbState.targetGroupName(rule.targetGroupArn));
+                    } else {
+                        ArrayNode forward = ro.putArray("forward");
+                        rule.weights.forEach((tg, w) -> forward.addObject().put("targetGroup", r.elbState.targetGroupName(tg)).put("weight", w));
+                    }
                 }
             }
         }
@@ -89,6 +94,13 @@ final class WorldWriter {
         }
         ArrayNode services = out.putArray("services");
         for (SimService svc : r.ecs.allServices()) services.add(service(r, svc));
+        if (!r.codeDeploy.applications.isEmpty()) {
+            ArrayNode apps = out.putObject("codeDeploy").putArray("applications");
+            r.codeDeploy.applications.forEach((name, groups) -> {
+                ArrayNode gs = apps.addObject().put("name", name).putArray("deploymentGroups");
+                for (SimCodeDeploy.Group g : groups.values()) gs.add(deploymentGroup(r, g));
+            });
+        }
         ArrayNode targets = out.putArray("scalableTargets");
         for (ScalableTargetInfo t : r.autoScaling.targets.values()) {
             targets.addObject().put("resourceId", t.resourceId()).put("minCapacity", t.minCapacity()).put("maxCapacity", t.maxCapacity());
@@ -114,6 +126,19 @@ final class WorldWriter {
         return out;
     }
 
+    /** The group with production's target group first, as it is read back. */
+    private static ObjectNode deploymentGroup(SimRegion r, SimCodeDeploy.Group g) {
+        ObjectNode o = JSON.objectNode().put("name", g.name).put("cluster", g.cluster).put("service", g.service);
+        ArrayNode tgs = o.putArray("targetGroups");
+        tgs.add(r.elbState.targetGroupName(g.liveTargetGroup));
+        g.targetGroups.stream().filter(tg -> !tg.equals(g.liveTargetGroup)).forEach(tg -> tgs.add(r.elbState.targetGroupName(tg)));
+        SimElbState.Listener prod = r.elbState.listeners.get(g.prodListenerArn);
+        o.put("loadBalancer", r.elbState.loadBalancerByArn(prod.loadBalancerArn).orElseThrow().name).put("prodPort", prod.port);
+        if (g.testListenerArn != null) o.put("testPort", r.elbState.listeners.get(g.testListenerArn).port);
+        return o.put("deploymentConfigName", g.deploymentConfigName).put("terminationWait", Durations.format(g.terminationWait))
+                .put("autoRollback", g.autoRollback);
+    }
+
     private ObjectNode service(SimRegion r, SimService svc) {
         ObjectNode s = JSON.objectNode();
         s.put("name", svc.name).put("cluster", svc.cluster).put("status", svc.status);
@@ -122,8 +147,15 @@ final class WorldWriter {
         s.put("desiredCount", svc.desiredCount);
         ArrayNode lbs = s.putArray("loadBalancers");
         for (LoadBalancerBinding b : svc.loadBalancers) {
-            lbs.addObject().put("targetGroup", r.elbState.targetGroupName(b.targetGroupArn()))
+            ObjectNode lb = lbs.addObject().put("targetGroup", r.elbState.targetGroupName(b.targetGroupArn()))
                     .put("containerName", b.containerName()).put("containerPort", b.containerPort());
+            b.advanced().ifPresent(a -> {
+                ObjectNode ao = lb.putObject("advancedConfiguration")
+                        .put("alternateTargetGroup", r.elbState.targetGroupName(a.alternateTargetGroupArn()))
+                        .put("productionListenerRule", a.productionListenerRule());
+                if (a.testListenerRule() != null) ao.put("testListenerRule", a.testListenerRule());
+                if (a.roleArn() != null) ao.put("roleArn", a.roleArn());
+            });
         }
         ArrayNode registries = s.putArray("serviceRegistries");
         for (ServiceRegistryBinding b : svc.serviceRegistries) {

@@ -81,7 +81,7 @@ class AgentApplicationTest {
                 for (String name : java.util.List.of("turnout_polls_total{environment=\"production\"}",
                         "turnout_commits_total{environment=\"production\",outcome=\"applied\"} 2.0",
                         "turnout_plan_steps_count{environment=\"production\"}", "turnout_deployment_duration_seconds_count",
-                        "turnout_aws_calls_total{environment=\"production\",operation=\"ecs:RegisterTaskDefinition\"} 5.0")) {
+                        "turnout_aws_calls_total{environment=\"production\",operation=\"ecs:RegisterTaskDefinition\"} 7.0")) {
                     assertTrue(metrics.contains(name), () -> name + " in\n" + metrics);
                 }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.turnout.cloud.CloudException;
+import io.turnout.cloud.ServiceDeploymentInfo;
 import io.turnout.cloud.UpdateServiceRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -133,6 +134,33 @@ class AwsGatewayLoopbackTest {
         assertEquals(CloudException.Kind.INVALID_REQUEST, e.kind());
         assertEquals(0, bodies.size());
         assertEquals(0, gateway.stats().total());
+    }
+
+    /**
+     * Issue 16: a lifecycle stage, status and strategy newer than SDK 2.40.2 (the PAUSE hooks' stage
+     * came in 2.44.8) read as AWS's strings, so a new stage never breaks a plan.
+     */
+    @Test
+    void aServiceDeploymentWithAStageNewerThanTheSdkStillReads() {
+        contentType = "application/x-amz-json-1.1";
+        answer = """
+                {"serviceDeployments": [{"serviceDeploymentArn": "arn:aws:ecs:eu-west-1:1:service-deployment/production/web/abc",
+                  "serviceArn": "arn:aws:ecs:eu-west-1:1:service/production/web", "status": "PAUSED_FOR_APPROVAL",
+                  "lifecycleStage": "PRE_PRODUCTION_TRAFFIC_SHIFT_PAUSE",
+                  "deploymentConfiguration": {"strategy": "SHIFTY", "bakeTimeInMinutes": 5},
+                  "sourceServiceRevisions": [{"arn": "arn:rev/1", "requestedTaskCount": 2, "runningTaskCount": 2,
+                    "pendingTaskCount": 0, "requestedProductionTrafficWeight": 100.0, "requestedTestTrafficWeight": 0.0}],
+                  "targetServiceRevision": {"arn": "arn:rev/2", "requestedTaskCount": 2, "runningTaskCount": 2,
+                    "pendingTaskCount": 0, "requestedProductionTrafficWeight": 0.0, "requestedTestTrafficWeight": 100.0}}],
+                 "failures": []}""";
+        ServiceDeploymentInfo d = gateway.ecs().describeServiceDeployments(
+                List.of("arn:aws:ecs:eu-west-1:1:service-deployment/production/web/abc")).getFirst();
+        assertEquals("PRE_PRODUCTION_TRAFFIC_SHIFT_PAUSE", d.lifecycleStage());
+        assertEquals("PAUSED_FOR_APPROVAL", d.status());
+        assertEquals("SHIFTY", d.strategy());
+        assertEquals(5, d.bakeTimeInMinutes());
+        assertEquals(100.0, d.target().orElseThrow().testTrafficWeight());
+        assertEquals(100.0, d.sources().getFirst().productionTrafficWeight());
     }
 
     @Test

@@ -76,10 +76,29 @@ class WriteBudgetTest {
     }
 
     @Test
+    void theCallsThatStopAwsEnginesDeploymentsWaitForTheirBudgets() {
+        ManualClock clock = new ManualClock();
+        SimulatedCloud cloud = new SimulatedCloud(clock);
+        cloud.region(ACCOUNT, "eu-west-1").addCluster("production");
+        WriteThrottle throttle = new WriteThrottle(List.of(
+                new WriteBudget("stops", Set.of("ecs:StopServiceDeployment", "codedeploy:StopDeployment"), 1, 1, "test")),
+                () -> clock.instant().toEpochMilli() * 1_000_000L, clock.sleeper());
+        CloudGateway gateway = new BudgetedGateway(cloud.gatewayFor(environment("production", ACCOUNT)), throttle);
+        Instant start = clock.instant();
+        // neither deployment exists: each call fails, but only after its token was taken
+        assertThrows(RuntimeException.class, () -> gateway.ecs().stopServiceDeployment(
+                "arn:aws:ecs:eu-west-1:" + ACCOUNT + ":service-deployment/production/web/none", "ROLLBACK"));
+        assertThrows(RuntimeException.class, () -> gateway.codeDeploy().stopDeployment("d-NONE", true));
+        assertEquals(Duration.ofSeconds(1), Duration.between(start, clock.instant()), "one bucket of one token at 1 per second");
+        assertThrows(RuntimeException.class, () -> gateway.codeDeploy().getDeployment("d-NONE"));
+        assertEquals(Duration.ofSeconds(1), Duration.between(start, clock.instant()), "reads of CodeDeploy go at once");
+    }
+
+    @Test
     void theDefaultsCoverEveryMutatingCallOnceWithTheirSource() {
         List<String> mutating = List.of("ecs:RegisterTaskDefinition", "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService",
-                "ecs:TagResource",
-                "ecs:RunTask", "elbv2:ModifyListener", "elbv2:ModifyRule", "elbv2:RegisterTargets", "elbv2:DeregisterTargets",
+                "ecs:StopServiceDeployment", "ecs:TagResource",
+                "ecs:RunTask", "codedeploy:CreateDeployment", "codedeploy:StopDeployment", "elbv2:ModifyListener", "elbv2:ModifyRule", "elbv2:RegisterTargets", "elbv2:DeregisterTargets",
                 "route53:ChangeResourceRecordSets", "application-autoscaling:RegisterScalableTarget",
                 "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
                 "application-autoscaling:DeleteScalingPolicy");

@@ -1,5 +1,6 @@
 package io.turnout.cloud.contract;
 
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +30,17 @@ interface Infrastructure {
     void namespace(String name);
 
     void cloudMapService(String namespace, String name);
+
+    /**
+     * A CodeDeploy application (compute platform ECS) and its deployment group for {@code service}
+     * of {@code cluster}: the two target groups (production's first), the production and test
+     * listeners by port on {@code loadBalancer}, CodeDeployDefault.ECSAllAtOnce, auto rollback on.
+     */
+    void codeDeployGroup(String application, String group, String cluster, String service, List<String> targetGroups,
+                         String loadBalancer, int prodPort, int testPort);
+
+    /** A CloudWatch metric alarm (OK until it fires). */
+    void alarm(String name);
 
     /** CreateService settings this cloud accepts for a Fargate service (subnets and groups that exist). */
     JsonNode fargateSettings();

@@ -6,6 +6,15 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.AutoRollbackEvent;
+import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentOption;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentType;
+import software.amazon.awssdk.services.codedeploy.model.TargetGroupInfo;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -27,6 +36,8 @@ final class SdkInfrastructure implements Infrastructure, AutoCloseable {
     private final Route53Client route53;
     private final ServiceDiscoveryClient cloudMap;
     private final Ec2Client ec2;
+    private final CodeDeployClient codeDeploy;
+    private final CloudWatchClient cloudWatch;
     private final Map<String, String> loadBalancers = new HashMap<>();
     private final Map<String, String> targetGroups = new HashMap<>();
     private final Map<String, String> listeners = new HashMap<>();
@@ -40,6 +51,8 @@ final class SdkInfrastructure implements Infrastructure, AutoCloseable {
         route53 = Route53Client.builder().region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
         cloudMap = ServiceDiscoveryClient.builder().region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
         ec2 = Ec2Client.builder().region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
+        codeDeploy = CodeDeployClient.builder().region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
+        cloudWatch = CloudWatchClient.builder().region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
     }
 
     /** Two subnets in two zones (an ALB needs them): the default VPC's, or a VPC of our own. */
@@ -117,6 +130,28 @@ final class SdkInfrastructure implements Infrastructure, AutoCloseable {
     }
 
     @Override
+    public void codeDeployGroup(String application, String group, String cluster, String service, List<String> targetGroups,
+                                String loadBalancer, int prodPort, int testPort) {
+        codeDeploy.createApplication(r -> r.applicationName(application).computePlatform(ComputePlatform.ECS));
+        codeDeploy.createDeploymentGroup(r -> r.applicationName(application).deploymentGroupName(group)
+                .serviceRoleArn("arn:aws:iam::123456789012:role/codedeploy-ecs")
+                .deploymentStyle(d -> d.deploymentType(DeploymentType.BLUE_GREEN).deploymentOption(DeploymentOption.WITH_TRAFFIC_CONTROL))
+                .ecsServices(e -> e.clusterName(cluster).serviceName(service))
+                .autoRollbackConfiguration(a -> a.enabled(true).events(AutoRollbackEvent.DEPLOYMENT_FAILURE))
+                .loadBalancerInfo(l -> l.targetGroupPairInfoList(p -> p
+                        .targetGroups(targetGroups.stream().map(tg -> TargetGroupInfo.builder().name(tg).build()).toList())
+                        .prodTrafficRoute(t -> t.listenerArns(listeners.get(loadBalancer + ":" + prodPort)))
+                        .testTrafficRoute(t -> t.listenerArns(listeners.get(loadBalancer + ":" + testPort))))));
+    }
+
+    @Override
+    public void alarm(String name) {
+        cloudWatch.putMetricAlarm(r -> r.alarmName(name).namespace("AWS/ApplicationELB").metricName("HTTPCode_Target_5XX_Count")
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD));
+    }
+
+    @Override
     public JsonNode fargateSettings() {
         // securityGroups is optional in AWS (the VPC's default group is used); moto 5.2 fails
         // CreateService with HTTP 500 (KeyError 'securityGroups') without it, so one is named.
@@ -130,7 +165,7 @@ final class SdkInfrastructure implements Infrastructure, AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {ecs, elb, route53, cloudMap, ec2}) {
+        for (AutoCloseable c : new AutoCloseable[] {ecs, elb, route53, cloudMap, ec2, codeDeploy, cloudWatch}) {
             try {
                 c.close();
             } catch (Exception ignored) {

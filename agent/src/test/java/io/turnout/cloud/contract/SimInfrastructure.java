@@ -1,6 +1,8 @@
 package io.turnout.cloud.contract;
 
 import io.turnout.cloud.sim.SimRegion;
+import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +46,18 @@ record SimInfrastructure(SimRegion region) implements Infrastructure {
     @Override
     public void cloudMapService(String namespace, String name) {
         region.addCloudMapService(namespace, name);
+    }
+
+    @Override
+    public void codeDeployGroup(String application, String group, String cluster, String service, List<String> targetGroups,
+                                String loadBalancer, int prodPort, int testPort) {
+        region.addDeploymentGroup(application, group, cluster, service, targetGroups, loadBalancer, prodPort, testPort,
+                "CodeDeployDefault.ECSAllAtOnce", Duration.ofMinutes(5), true);
+    }
+
+    @Override
+    public void alarm(String name) {
+        region.addAlarm(name, "OK");
     }
 
     @Override

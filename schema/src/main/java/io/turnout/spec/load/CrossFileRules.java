@@ -1,7 +1,9 @@
 package io.turnout.spec.load;
 
 import io.turnout.spec.BlueGreen;
+import io.turnout.spec.CodeDeploy;
 import io.turnout.spec.DnsTraffic;
+import io.turnout.spec.EcsNative;
 import io.turnout.spec.ElbTraffic;
 import io.turnout.spec.JsonMerge;
 import io.turnout.spec.Rolling;
@@ -11,6 +13,7 @@ import io.turnout.spec.SingleService;
 import io.turnout.spec.Slot;
 import io.turnout.spec.SlotPair;
 import io.turnout.spec.SpecProblem;
+import io.turnout.spec.Verification;
 import io.turnout.spec.WeightStep;
 import io.turnout.spec.load.LoadRun.LoadedEnvironment;
 import io.turnout.spec.load.LoadRun.LoadedService;
@@ -78,6 +81,7 @@ final class CrossFileRules {
             }
             taskCheckContainers(s, byName);
             hookContainers(s, byName);
+            EngineRules.check(s, effectiveTaskDefinitions(s, byName), problems);
         }
         problems.addAll(new DependsOnRules(services, someFileUnreadable).check());
         ecsServicesClaimedOnce();
@@ -276,11 +280,29 @@ final class CrossFileRules {
     }
 
     private void taskCheckContainers(LoadedService s, Map<String, LoadedEnvironment> byName) {
-        if (!(s.spec().strategy() instanceof BlueGreen bg)) return;
+        Optional<Verification> own;
+        String block;
+        switch (s.spec().strategy()) {
+            case BlueGreen bg -> {
+                own = bg.verification();
+                block = "blueGreen";
+            }
+            case EcsNative e -> {
+                own = e.verification();
+                block = "ecs";
+            }
+            case CodeDeploy c -> {
+                own = c.verification();
+                block = "codeDeploy";
+            }
+            case Rolling r -> {
+                return;
+            }
+        }
         Map<String, JsonNode> tds = effectiveTaskDefinitions(s, byName);
-        if (bg.verification().isPresent()) {
-            bg.verification().get().task().ifPresent(task -> {
-                String pointer = "/spec/strategy/blueGreen/verification/task/container";
+        if (own.isPresent()) {
+            own.get().task().ifPresent(task -> {
+                String pointer = "/spec/strategy/" + block + "/verification/task/container";
                 for (Map.Entry<String, JsonNode> td : tds.entrySet()) {
                     if (container(td.getValue(), task.container()).isPresent()) continue;
                     problems.add(new SpecProblem(s.doc().positions().locateValue(pointer), pointer,
@@ -303,7 +325,7 @@ final class CrossFileRules {
                 problems.add(new SpecProblem(env.doc().positions().locateValue(pointer), pointer,
                         "verification task container '" + task.container() + "' (the environment's default) is not in service '"
                                 + s.spec().name() + "' (" + s.doc().path() + ", containers: " + String.join(", ", containerNames(td)) + ")",
-                        "give service '" + s.spec().name() + "' its own spec.strategy.blueGreen.verification, or name a container every service has"));
+                        "give service '" + s.spec().name() + "' its own spec.strategy." + block + ".verification, or name a container every service has"));
             });
         }
     }

@@ -1,8 +1,7 @@
 package io.turnout.spec.load;
 
+import io.turnout.spec.AwsEngine;
 import io.turnout.spec.BlueGreen;
-import io.turnout.spec.CodeDeploy;
-import io.turnout.spec.EcsNative;
 import io.turnout.spec.Rolling;
 import io.turnout.spec.Strategy;
 import java.util.ArrayList;
@@ -51,9 +50,13 @@ final class ServiceSettingsRules {
 
     private List<Finding> run() {
         setFromStrategy();
-        // Turnout compares the services of AWS's own engines with what runs and never creates or
-        // updates them: what ECS checks at CreateService is not asked of their specs
-        if (strategy instanceof EcsNative || strategy instanceof CodeDeploy) return findings;
+        // The services of AWS's own engines: EngineRules checks what their deployments need. What ECS
+        // checks at CreateService is not asked of them (yet): Turnout creates one only on a first
+        // deployment, and imports them as found, templates included. Their tags are counted.
+        if (strategy instanceof AwsEngine) {
+            tags();
+            return findings;
+        }
         ecsDeployments();
         daemon();
         if (has("launchType") && !settings.path("capacityProviderStrategy").isEmpty()) {
@@ -72,6 +75,8 @@ final class ServiceSettingsRules {
     /** loadBalancers, serviceRegistries, deploymentController: accepted without information only. */
     private void setFromStrategy() {
         for (Map.Entry<String, String> e : TurnoutOwnedFields.CREATE_SERVICE_FROM_STRATEGY.entrySet()) {
+            // AWS's own engines deploy the service's own load balancers (with advancedConfiguration)
+            if (e.getKey().equals("loadBalancers") && strategy instanceof AwsEngine) continue;
             JsonNode value = settings.path(e.getKey());
             boolean informative = value.isArray() ? !value.isEmpty()
                     : value.isObject() && !(value.isEmpty() || (value.size() == 1 && "ECS".equals(value.path("type").asString(""))));
@@ -83,25 +88,27 @@ final class ServiceSettingsRules {
     }
 
     /**
-     * ECS's own traffic-shifting deployments belong to spec.strategy.ecs (AWS's engines are
-     * compared there, not deployed); under blueGreen and rolling, whose updates are ECS's ROLLING,
-     * they are refused.
+     * ECS's own traffic-shifting deployments belong to spec.strategy.ecs; under blueGreen and
+     * rolling, whose updates are ECS's ROLLING, they are refused, and so are their settings (a
+     * bake time of 0 excepted: DescribeServices reports it for every service since July 2025, so
+     * dumps of ROLLING services carry it, and it changes nothing).
      */
     private void ecsDeployments() {
         String ecsStrategy = settings.at(DC + "/strategy").asString("ROLLING");
         String turnout = strategy instanceof BlueGreen ? "spec.strategy.blueGreen" : "spec.strategy.rolling";
         String why = turnout + " deploys with ECS's rolling update (strategy ROLLING)"
                 + (strategy instanceof BlueGreen ? " of two ECS services and moves traffic itself" : "")
-                + "; a service of ECS's own engine is spec.strategy.ecs (which Turnout compares but does not deploy yet)";
+                + "; a service of ECS's own engine is spec.strategy.ecs";
         if (!ecsStrategy.equals("ROLLING")) {
             add(DC + "/strategy", "deploymentConfiguration.strategy " + ecsStrategy + " selects ECS's own deployment engine, but " + why,
                     "remove deploymentConfiguration.strategy (or set it to ROLLING) and its " + ecsStrategy + " settings,"
                             + " or make the service's strategy spec.strategy.ecs");
             return;
         }
-        for (String field : List.of("lifecycleHooks", "linearConfiguration", "canaryConfiguration")) {
+        for (String field : List.of("bakeTimeInMinutes", "lifecycleHooks", "linearConfiguration", "canaryConfiguration")) {
             JsonNode value = settings.at(DC + "/" + field);
             if (value.isMissingNode() || (value.isArray() && value.isEmpty())) continue;
+            if (field.equals("bakeTimeInMinutes") && value.isNumber() && value.asInt() == 0) continue;
             add(DC + "/" + field, "deploymentConfiguration." + field + " belongs to ECS's BLUE_GREEN, LINEAR and CANARY deployments, but " + why,
                     "remove deploymentConfiguration." + field);
         }
@@ -209,6 +216,7 @@ final class ServiceSettingsRules {
         List<String> own = switch (strategy) {
             case BlueGreen b -> TurnoutTags.BLUE_GREEN_SLOT;
             case Rolling r when r.canary().isPresent() -> TurnoutTags.CANARY_SERVICE;
+            case AwsEngine e -> TurnoutTags.ENGINE_SERVICE;
             default -> TurnoutTags.ROLLING_SERVICE;
         };
         int mine = settings.path("tags").size();

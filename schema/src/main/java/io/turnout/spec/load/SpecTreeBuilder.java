@@ -137,12 +137,17 @@ final class SpecTreeBuilder {
         }
         if (strategy.has("ecs")) {
             JsonNode e = strategy.get("ecs");
-            return new EcsNative(text(e, "serviceName"), list(e.path("loadBalancers")));
+            return new EcsNative(text(e, "serviceName"), Optional.ofNullable(e.get("verification")).map(SpecTreeBuilder::verification));
         }
         if (strategy.has("codeDeploy")) {
             JsonNode c = strategy.get("codeDeploy");
+            List<CodeDeploy.Hook> hooks = new ArrayList<>();
+            for (JsonNode hook : c.path("hooks")) {
+                hook.properties().forEach(e -> hooks.add(new CodeDeploy.Hook(e.getKey(), e.getValue().asString())));
+            }
             return new CodeDeploy(text(c, "serviceName"), text(c, "application"), text(c, "deploymentGroup"),
-                    list(c.path("loadBalancers")));
+                    text(c, "deploymentConfigName"), hooks,
+                    Optional.ofNullable(c.get("verification")).map(SpecTreeBuilder::verification));
         }
         JsonNode bg = strategy.path("blueGreen");
         Optional<BlueGreen.SlotNames> slots = Optional.ofNullable(bg.get("slots"))
@@ -150,12 +155,6 @@ final class SpecTreeBuilder {
         return new BlueGreen(traffic(bg.path("traffic")),
                 Optional.ofNullable(bg.get("verification")).map(SpecTreeBuilder::verification),
                 Optional.ofNullable(bg.get("autoScaling")).map(SpecTreeBuilder::autoScaling), slots);
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
     }
 
     private static Traffic traffic(JsonNode traffic) {

@@ -28,7 +28,8 @@ final class TurnoutOwnedFields {
      */
     static final Map<String, String> CREATE_SERVICE_FROM_STRATEGY = Map.of(
             "loadBalancers", "Turnout sets loadBalancers from spec.strategy.blueGreen.traffic.elb (the slot's target group, container name and port)"
-                    + " or spec.strategy.rolling.targetGroup and container (spec.strategy.ecs and spec.strategy.codeDeploy: their loadBalancers)",
+                    + " or spec.strategy.rolling.targetGroup and container (under spec.strategy.ecs and spec.strategy.codeDeploy they are"
+                    + " the service's own, in spec.service)",
             "serviceRegistries", "Turnout sets serviceRegistries from spec.strategy.blueGreen.traffic.dns.cloudMapServices (the slot's Cloud Map service)",
             "deploymentController", "the strategy sets the deployment controller: spec.strategy.blueGreen and spec.strategy.rolling use ECS,"
                     + " spec.strategy.ecs ECS's own blue/green, spec.strategy.codeDeploy CODE_DEPLOY");

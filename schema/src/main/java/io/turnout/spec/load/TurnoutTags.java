@@ -18,6 +18,12 @@ public final class TurnoutTags {
     /** On a rolling service. */
     public static final List<String> ROLLING_SERVICE = List.of("turnout:environment", "turnout:service", "turnout:commit",
             "turnout:spec-hash", "turnout:task-definition");
+    /**
+     * On a service of AWS's own engines (strategy ecs or codeDeploy): a rolling service's, and what
+     * it ran before its last deployment (so that a revert after it is planned as a rollback).
+     */
+    public static final List<String> ENGINE_SERVICE = List.of("turnout:environment", "turnout:service", "turnout:commit",
+            "turnout:spec-hash", "turnout:task-definition", "turnout:previous-task-definition", "turnout:previous-spec-hash");
     /** On a rolling service's canary ({@code <service>--canary}): the rolling service's tags and its own marker. */
     public static final List<String> CANARY_SERVICE = List.of("turnout:environment", "turnout:service", "turnout:commit",
             "turnout:spec-hash", "turnout:task-definition", "turnout:canary");

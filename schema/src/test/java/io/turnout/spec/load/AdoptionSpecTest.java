@@ -66,15 +66,35 @@ class AdoptionSpecTest {
     void awsOwnEnginesAreStrategiesOfTheirOwn() {
         String strategy = Fixtures.WEB.substring(Fixtures.WEB.indexOf("  strategy:"));
         assertInstanceOf(EcsNative.class, web(strategy, "  strategy:\n    ecs: {serviceName: web-prod}\n").strategy());
-        CodeDeploy cd = (CodeDeploy) web(strategy, """
+        // the service's own loadBalancers are in spec.service, as CreateService takes them
+        String service = Fixtures.WEB.substring(Fixtures.WEB.indexOf("  service:"));
+        CodeDeploy cd = (CodeDeploy) web(service, """
+                  service:
+                    desiredCount: 2
+                    loadBalancers: [{targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web/1", containerName: web, containerPort: 8080}]
                   strategy:
                     codeDeploy:
                       application: shop
                       deploymentGroup: web
-                      loadBalancers: [{targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web/1", containerName: web, containerPort: 8080}]
                 """).strategy();
         assertEquals(Optional.of("shop"), cd.application());
+        assertEquals(Optional.of(new CodeDeploy.Group("shop", "web")), cd.group());
         assertEquals("web", cd.ecsServiceName("web"));
+        // as turnout import writes it from files, which cannot know the deployment group: valid, not deployable
+        CodeDeploy imported = (CodeDeploy) web(service, """
+                  service:
+                    loadBalancers: [{targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web/1", containerName: web, containerPort: 8080}]
+                  strategy:
+                    codeDeploy: {serviceName: web-prod}
+                """).strategy();
+        assertEquals(Optional.empty(), imported.group());
+        SpecProblem half = problemContaining(invalid(service, """
+                  service:
+                    loadBalancers: [{targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web/1", containerName: web, containerPort: 8080}]
+                  strategy:
+                    codeDeploy: {application: shop}
+                """), "deploymentGroup");
+        assertTrue(half.pointer().startsWith("/spec/strategy/codeDeploy"), half.describe());
     }
 
     @Test

@@ -32,7 +32,7 @@ class ExampleSpecsTest {
     void exampleLoadsWithoutProblems() {
         SpecTree tree = example();
         assertEquals("[production, staging]", tree.environments().stream().map(EnvironmentSpec::name).toList().toString());
-        assertEquals("[api, catalog, mailer, web]", tree.services().stream().map(s -> s.name()).toList().toString());
+        assertEquals("[api, catalog, checkout, mailer, payments, web]", tree.services().stream().map(s -> s.name()).toList().toString());
     }
 
     @Test
