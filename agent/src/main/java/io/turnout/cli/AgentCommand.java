@@ -101,14 +101,27 @@ final class AgentCommand implements Callable<Integer> {
             agent.close();
             stopped.countDown();
         }, "turnout-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM / Ctrl-C while the application was starting: the JVM is already stopping and takes no more hooks
+            agent.close();
+            return ExitCodes.OK;
+        }
         try {
             Optional<URL> url = agent.startServer();
             out.println(url.map(u -> "Turnout agent: status page on " + u + "/ — stop with Ctrl-C")
                     .orElse("Turnout agent running (no HTTP server) — stop with Ctrl-C"));
             out.flush();
         } catch (RuntimeException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGTERM / Ctrl-C while the server was starting: the hook has stopped the scheduler under it, which is
+                // why the server's start failed; not an error to report
+                stopped.await();
+                return ExitCodes.OK;
+            }
             agent.close();
             throw e;
         }

@@ -1,8 +1,10 @@
 package io.turnout.agent.runtime;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanRegistration;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.turnout.error.TurnoutException;
+import io.turnout.schedule.AgentScheduler;
 import io.turnout.status.SyncTrigger;
 import java.net.URL;
 import java.util.Map;
@@ -58,6 +60,11 @@ public final class AgentApplication implements AutoCloseable {
     /** Stops the HTTP server and the scheduler; running reconciles finish first. */
     @Override
     public void close() {
+        // The scheduler first: Micronaut does not destroy singletons in the order of their dependencies, and a SIGTERM
+        // during a poll closed the state store's pool under the running reconcile (a stack trace per environment).
+        for (BeanRegistration<AgentScheduler> scheduler : context.getActiveBeanRegistrations(AgentScheduler.class)) {
+            scheduler.getBean().shutdown(true);
+        }
         context.close();
     }
 
