@@ -58,10 +58,15 @@ public final class WebhookChannel implements Channel {
 
     /** {@code sha256=} and the lower-case hex HMAC-SHA256 of {@code body}. */
     public static String signature(byte[] key, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(hmacSha256(key, body));
+    }
+
+    /** HMAC-SHA256 of {@code message} under {@code key}: the one used for what Turnout signs and what it checks. */
+    public static byte[] hmacSha256(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -1,12 +1,10 @@
 package io.turnout.agent.http;
 
+import io.turnout.notify.WebhookChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A configured secret (API token, webhook secret or token). Its value never leaves this class
@@ -38,13 +36,7 @@ public final class Secret {
 
     /** HMAC-SHA256 of {@code message} keyed with this secret. */
     public byte[] hmacSha256(byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(value, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return WebhookChannel.hmacSha256(value, message);
     }
 
     private static byte[] sha256(byte[] bytes) {
