@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:recorded: the agent acts on it now", "1:refused (nothing waits, another commit waits, bad token) or the agent cannot be reached"})
 final class ApproveCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Made when the command runs, not when the command line is built: every command (the agent too) builds this class. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,7 +67,7 @@ final class ApproveCommand implements Callable<Integer> {
             err.println("Set it to the agent's API token (turnout.api.token), or name another variable with --token-env.");
             return ExitCodes.ERROR;
         }
-        String body = JSON.writeValueAsString(JSON.createObjectNode().put("commit", commit).put("by", by));
+        String body = Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("commit", commit).put("by", by));
         URI url = agent.resolve((agent.getPath().endsWith("/") ? "" : agent.getPath() + "/") + "api/environments/" + env + "/"
                 + (reject ? "reject" : "approve"));
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
@@ -90,9 +93,9 @@ final class ApproveCommand implements Callable<Integer> {
 
     private static JsonNode parse(String body) {
         try {
-            return JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (RuntimeException e) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
     }
 }

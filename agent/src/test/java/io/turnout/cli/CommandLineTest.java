@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import io.turnout.events.DeploymentEvents;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +28,9 @@ class CommandLineTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = TurnoutCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        // as main builds it: only the subcommand that runs
+        int exit = TurnoutCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), System.getenv(),
+                new DeploymentEvents(), args.length == 0 ? null : args[0]).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -180,6 +185,32 @@ class CommandLineTest {
             assertEquals(ExitCodes.OK, r.exit());
             assertTrue(r.out().contains("Usage:"), r.out());
         }
+    }
+
+    @Test
+    void theUsageListsEveryCommandAndAMisspeltOneGetsASuggestion() {
+        Run help = run("--help");
+        for (String command : List.of("validate", "plan", "apply", "approve", "import", "agent", "state", "help")) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
+        }
+        assertTrue(!help.out().contains("aot-training"), "hidden");
+        Run helpAgent = run("help", "agent");
+        assertEquals(ExitCodes.OK, helpAgent.exit());
+        assertTrue(helpAgent.out().contains("--data-dir"), helpAgent.out());
+        Run typo = run("agnet");
+        assertEquals(ExitCodes.ERROR, typo.exit());
+        assertTrue(typo.err().contains("agent"), typo.err());
+    }
+
+    @Test
+    void onlyTheCommandThatRunsIsBuilt() {
+        StringWriter sink = new StringWriter();
+        PrintWriter w = new PrintWriter(sink, true);
+        assertEquals(List.of("agent"), List.copyOf(TurnoutCommand.commandLine(w, w, Map.of(), new DeploymentEvents(), "agent")
+                .getSubcommands().keySet()));
+        assertEquals(List.copyOf(TurnoutCommand.COMMANDS.keySet()), List.copyOf(TurnoutCommand.commandLine(w, w).getSubcommands().keySet()));
+        assertEquals(List.copyOf(TurnoutCommand.COMMANDS.keySet()),
+                List.copyOf(TurnoutCommand.commandLine(w, w, Map.of(), new DeploymentEvents(), "--version").getSubcommands().keySet()));
     }
 
     @Test
