@@ -59,6 +59,7 @@ public final class StateDatabase implements AutoCloseable {
             throw new TurnoutException("cannot create the data directory " + dataDir + ": " + e.getMessage(),
                     "Check that it is writable, or pass another one (--data-dir, turnout.agent.data-dir).", e);
         }
+        SqliteNativeLibrary.prepare();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite:" + file);
         config.setPoolName("turnout-state");
