@@ -29,6 +29,11 @@ public final class GitSpecSource implements AutoCloseable {
     private final GitConnection connection;
     private final SpecLoader loader;
     private boolean polledSinceStart;
+    /** What {@link #prefetch()} did ahead of the first poll, until that poll takes it; null otherwise. */
+    private Prefetched prefetched;
+
+    private record Prefetched(Optional<ObjectId> previous, ObjectId head, LoadResult specs) {
+    }
 
     public GitSpecSource(GitConnection connection, SpecLoader loader) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -72,10 +77,14 @@ public final class GitSpecSource implements AutoCloseable {
      * the first poll since start).
      */
     public synchronized PollResult poll() throws GitSourceException {
+        Prefetched ahead = prefetched;
+        prefetched = null;
         RemoteHead remoteHead = remoteHead();
-        Optional<ObjectId> previous = lastSeen();
+        Optional<ObjectId> tracked = lastSeen();
+        // what the clone had before this poll, or before the prefetch that did this poll's fetch
+        Optional<ObjectId> previous = ahead != null ? ahead.previous() : tracked;
         boolean first = !polledSinceStart;
-        boolean moved = previous.isEmpty() || !previous.get().equals(remoteHead.id());
+        boolean moved = tracked.isEmpty() || !tracked.get().equals(remoteHead.id());
         if (moved || !hasObject(remoteHead.id())) {
             fetchBranch();
         }
@@ -84,8 +93,34 @@ public final class GitSpecSource implements AutoCloseable {
                 "branch '" + remote().branch() + "' was not fetched from " + remote().displayUrl() + ": check that it exists"));
         HistoryMove move = classify(previous, head);
         polledSinceStart = true;
-        Optional<LoadResult> specs = first || move != HistoryMove.SAME ? Optional.of(load(head)) : Optional.empty();
+        Optional<LoadResult> specs = Optional.empty();
+        if (first || move != HistoryMove.SAME) {
+            specs = Optional.of(ahead != null && ahead.head().equals(head) ? ahead.specs() : load(head));
+        }
         return new PollResult(head.name(), previous.map(ObjectId::name), move, specs);
+    }
+
+    /**
+     * Does the slow part of the first poll ahead of it, on another thread while the agent starts:
+     * asks for the branch head, fetches it and loads its specs. The first poll then makes only its
+     * ls-remote (and fetches and loads again only if the branch moved in between); it reports what
+     * it would have without this (the head the clone had before, the same specs). Does nothing once
+     * the source has been polled. Errors are not reported here: the first poll makes the same calls
+     * and reports them.
+     */
+    public synchronized void prefetch() {
+        if (polledSinceStart || prefetched != null) return;
+        try {
+            RemoteHead remoteHead = remoteHead();
+            Optional<ObjectId> previous = lastSeen();
+            if (previous.isEmpty() || !previous.get().equals(remoteHead.id()) || !hasObject(remoteHead.id())) {
+                fetchBranch();
+            }
+            Optional<ObjectId> head = lastSeen();
+            if (head.isPresent()) prefetched = new Prefetched(previous, head.get(), load(head.get()));
+        } catch (RuntimeException e) {
+            // a GitSourceException or anything else: the first poll makes these calls again and reports what fails
+        }
     }
 
     /**

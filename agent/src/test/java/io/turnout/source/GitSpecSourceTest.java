@@ -113,6 +113,72 @@ class GitSpecSourceTest {
     }
 
     @Test
+    void aPrefetchDoesTheFirstPollsFetchAndLoadAndThatPollReportsTheSame() throws Exception {
+        String c1 = repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
+        try (GitSpecSource source = open(new GitRemote(repo.fileUrl(), "main"))) {
+            source.prefetch();
+            assertEquals(1, source.stats().fetches());
+            assertEquals(1, source.stats().specParses());
+
+            PollResult poll = source.poll();
+
+            assertEquals(c1, poll.head());
+            assertEquals(Optional.empty(), poll.previous(), "the clone had nothing before the prefetch");
+            assertEquals(HistoryMove.INITIAL, poll.move());
+            assertEquals(SpecLoader.load(TestRepo.SPECS_EXAMPLE), poll.specs().orElseThrow());
+            assertEquals(2, source.stats().lsRemotes(), "the poll still asks for the head");
+            assertEquals(1, source.stats().fetches(), "but neither fetches");
+            assertEquals(1, source.stats().specParses(), "nor parses again");
+            source.prefetch();
+            assertEquals(2, source.stats().lsRemotes(), "a prefetch after the first poll does nothing");
+        }
+    }
+
+    @Test
+    void aPrefetchKeepsARewindSinceTheLastRunVisibleToTheFirstPoll() throws Exception {
+        String c1 = repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
+        String c2 = repo.commit("more", Map.of("notes.txt", "2\n"));
+        try (GitSpecSource source = open(new GitRemote(repo.fileUrl(), "main"))) {
+            assertEquals(c2, source.poll().head());
+        }
+        repo.forcePushTo(c1);
+        try (GitSpecSource restarted = open(new GitRemote(repo.fileUrl(), "main"))) {
+            restarted.prefetch();
+            PollResult poll = restarted.poll();
+            assertEquals(c1, poll.head());
+            assertEquals(Optional.of(c2), poll.previous());
+            assertEquals(HistoryMove.REWIND, poll.move());
+        }
+    }
+
+    @Test
+    void aCommitPushedBetweenThePrefetchAndTheFirstPollIsFetchedAndLoaded() throws Exception {
+        repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
+        try (GitSpecSource source = open(new GitRemote(repo.fileUrl(), "main"))) {
+            source.prefetch();
+            String c2 = repo.commit("more", Map.of("notes.txt", "2\n"));
+
+            PollResult poll = source.poll();
+
+            assertEquals(c2, poll.head());
+            assertEquals(HistoryMove.INITIAL, poll.move());
+            assertEquals(2, source.stats().fetches());
+            assertEquals(2, source.stats().specParses());
+            assertTrue(poll.specs().orElseThrow().isValid());
+        }
+    }
+
+    @Test
+    void aFailedPrefetchLeavesTheErrorToTheFirstPoll() throws Exception {
+        repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
+        try (GitSpecSource source = open(new GitRemote(repo.fileUrl(), "no-such-branch"))) {
+            source.prefetch();
+            GitSourceException e = assertThrows(GitSourceException.class, source::poll);
+            assertEquals(GitSourceException.Reason.NOT_FOUND, e.reason());
+        }
+    }
+
+    @Test
     void aPlainPathWorksLikeAFileUrl() throws Exception {
         String c1 = repo.commitTree("specs", TestRepo.SPECS_EXAMPLE, "");
         try (GitSpecSource source = open(new GitRemote(repo.bare.toString(), "main"))) {

@@ -25,13 +25,14 @@ public final class AgentApplication implements AutoCloseable {
 
     /** Starts the application context (not yet the HTTP server, so not yet the scheduler). */
     public static AgentApplication start(Map<String, Object> properties) {
+        // Netty's JFR events for buffer allocations: they start JFR's machinery at the first HTTP request, for
+        // a recording nobody makes; -Dio.netty.jfr.enabled=true turns them back on for a profile
+        if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
         ApplicationContext context;
         try {
             context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();
         } catch (RuntimeException e) {
-            // configuration errors surface as bean creation failures; their root cause says what is wrong
-            throw new TurnoutException("the agent could not start: " + rootMessage(e),
-                    "Check the options and the turnout.agent configuration (application.yml, TURNOUT_AGENT_* variables).", e);
+            throw couldNotStart(e);
         }
         if (!context.containsBean(SyncTrigger.class)) {
             context.close();
@@ -42,8 +43,10 @@ public final class AgentApplication implements AutoCloseable {
     }
 
     /**
-     * Starts the HTTP server, after which the scheduler starts (nothing is deployed by an agent
-     * that cannot open its port); the server's URL, or empty when the application has none.
+     * Starts the HTTP server, after which the scheduler is put together and started (nothing is
+     * deployed by an agent that cannot open its port); the server's URL, or empty when the
+     * application has none. A failure to put the agent together (the state store, a repository)
+     * is "the agent could not start", as in {@link #start}.
      */
     public Optional<URL> startServer() {
         Optional<EmbeddedServer> server = context.findBean(EmbeddedServer.class);
@@ -51,6 +54,10 @@ public final class AgentApplication implements AutoCloseable {
         try {
             server.get().start();
         } catch (RuntimeException e) {
+            // the scheduler and the store are put together when the server has started (SchedulerLifecycle)
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SchedulerLifecycle.NotStarted) throw couldNotStart(e);
+            }
             throw new TurnoutException("cannot start the HTTP server: " + rootMessage(e),
                     "Stop what is using the port, or pass another one with --port (-1 for any free port).", e);
         }
@@ -66,6 +73,12 @@ public final class AgentApplication implements AutoCloseable {
             scheduler.getBean().shutdown(true);
         }
         context.close();
+    }
+
+    /** Configuration errors surface as bean creation failures; their root cause says what is wrong. */
+    private static TurnoutException couldNotStart(RuntimeException e) {
+        return new TurnoutException("the agent could not start: " + rootMessage(e),
+                "Check the options and the turnout.agent configuration (application.yml, TURNOUT_AGENT_* variables).", e);
     }
 
     private static String rootMessage(Throwable e) {

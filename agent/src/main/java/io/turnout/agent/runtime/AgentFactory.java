@@ -12,7 +12,6 @@ import io.turnout.metrics.DeploymentMetrics;
 import io.turnout.notify.Channel;
 import io.turnout.notify.Dispatcher;
 import io.turnout.notify.NoticeFeed;
-import io.turnout.pipeline.CloudOpener;
 import io.turnout.reconcile.ApprovalService;
 import io.turnout.reconcile.Reconcilers;
 import io.turnout.schedule.AgentScheduler;
@@ -22,7 +21,6 @@ import io.turnout.source.GitSpecSource;
 import io.turnout.source.SpecRepository;
 import io.turnout.source.SpecSource;
 import io.turnout.source.mark.CommitMarker;
-import io.turnout.spec.load.SpecLoader;
 import io.turnout.state.StateStore;
 import io.turnout.state.sql.SqlStateStore;
 import io.turnout.state.sql.StateStoreSettings;
@@ -37,8 +35,9 @@ import org.quartz.SchedulerException;
 
 /**
  * The reconcile core and the scheduler as beans, wired to their ports: the cloud (opened once, by
- * {@link CloudOpener}), the state store, the spec repositories with their committed-state tags,
+ * {@link io.turnout.pipeline.CloudOpener}), the state store, the spec repositories with their committed-state tags,
  * and one stream of deployment events that the status board, the metrics and the log subscribe to.
+ * The slow parts (the store, the repositories' first fetch) were begun by {@link StartupWork}.
  * Present only when at least one repository is configured ({@code turnout.agent.repositories.<name>.url}),
  * so that an application context without one (tests of the HTTP layer with their own fakes) does
  * not get them; and not with {@code turnout.agent.enabled: false} (configuration checks, tests).
@@ -50,7 +49,12 @@ final class AgentFactory {
     /** The embedded store in the data directory, or PostgreSQL shared by the replicas when a datasource URL is set. */
     @Singleton
     @Bean(preDestroy = "close")
-    SqlStateStore stateStore(AgentConfiguration config) {
+    SqlStateStore stateStore(StartupWork startup) {
+        return startup.store();
+    }
+
+    /** Opens (and migrates) the state store; {@link StartupWork} does it while the rest of the agent starts. */
+    static SqlStateStore openStore(AgentConfiguration config) {
         AgentConfiguration.DataSource datasource = config.getDatasource();
         int poolSize = datasource.getMaximumPoolSize().orElse(config.getThreads() + 6);
         return new StateStoreSettings(config.getDataDir(), datasource.getUrl(), datasource.getUsername(), datasource.getPassword(),
@@ -82,18 +86,18 @@ final class AgentFactory {
     @Singleton
     @Requires(missingBeans = CloudAccess.class)
     @Bean(preDestroy = "close")
-    CloudAccess cloudAccess(AgentConfiguration config) {
-        return CloudOpener.open(config.getCloud(), config.getWorld(), CloudOpener.Use.AGENT, config.getDataDir(), System.getenv());
+    CloudAccess cloudAccess(StartupWork startup) {
+        return startup.cloud();
     }
 
     @Singleton
     @Bean(preDestroy = "close")
-    Reconcilers reconcilers(AgentConfiguration config, List<RepositoryConfiguration> repositories, CloudAccess cloud,
-                            StateStore store, DeploymentEvents events, StatusBoard board) throws GitSourceException {
+    Reconcilers reconcilers(AgentConfiguration config, StartupWork startup, CloudAccess cloud, StateStore store,
+                            DeploymentEvents events, StatusBoard board) throws GitSourceException {
         List<SpecSource> opened = new ArrayList<>();
-        for (RepositoryConfiguration repository : repositories) {
-            GitSpecSource source = GitSpecSource.open(repository.toRemote(), config.getDataDir(), System.getenv(), new SpecLoader());
-            opened.add(new SpecRepository(repository.getName(), source, new CommitMarker(source.connection(), InstantSource.system())));
+        for (StartupWork.Opened repository : startup.sources()) {
+            GitSpecSource source = repository.source();
+            opened.add(new SpecRepository(repository.name(), source, new CommitMarker(source.connection(), InstantSource.system())));
         }
         return new Reconcilers(opened, cloud, store, events, board, InstantSource.system(), new HashSet<>(config.getEnvironments()));
     }

@@ -1,6 +1,7 @@
 package io.turnout.agent.runtime;
 
 import io.micronaut.context.BeanContext;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -14,7 +15,10 @@ import org.quartz.SchedulerException;
 /**
  * Starts the scheduler once the HTTP server is up (so that nothing is deployed by an agent that
  * cannot even open its port, and the status page answers while the first polls run), or with the
- * context when there is no HTTP server. Stopping is the scheduler bean's {@code close}, called
+ * context when there is no HTTP server. The scheduler and what it is made of (the reconcilers, the
+ * state store, the repositories) are created only then, so that the HTTP server starts while
+ * {@link StartupWork} opens the store and fetches the specs; a failure to create them is a
+ * {@link NotStarted}. Stopping is the scheduler bean's {@code close}, called
  * when the context closes (SIGTERM): running reconciles finish first, so a planned shutdown never
  * cuts a deployment off (a kill is what the journal is for).
  */
@@ -22,11 +26,18 @@ import org.quartz.SchedulerException;
 @Requires(property = "turnout.agent.repositories")
 @Requires(property = "turnout.agent.enabled", notEquals = "false")
 final class SchedulerLifecycle {
-    private final AgentScheduler scheduler;
+    private final BeanProvider<AgentScheduler> scheduler;
     private final BeanContext context;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    SchedulerLifecycle(AgentScheduler scheduler, BeanContext context) {
+    /** The agent itself could not be put together (the state store, a repository, the scheduler): not the HTTP server's fault. */
+    static final class NotStarted extends RuntimeException {
+        NotStarted(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    SchedulerLifecycle(BeanProvider<AgentScheduler> scheduler, BeanContext context) {
         this.scheduler = scheduler;
         this.context = context;
     }
@@ -44,9 +55,11 @@ final class SchedulerLifecycle {
     private void start() {
         if (!started.compareAndSet(false, true)) return;
         try {
-            scheduler.start();
+            scheduler.get().start();
         } catch (SchedulerException e) {
-            throw new IllegalStateException("the scheduler did not start: " + e.getMessage(), e);
+            throw new NotStarted(new IllegalStateException("the scheduler did not start: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw new NotStarted(e);
         }
     }
 }

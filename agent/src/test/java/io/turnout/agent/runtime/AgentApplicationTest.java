@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.turnout.error.TurnoutException;
 import io.turnout.pipeline.CloudKind;
 import io.turnout.reconcile.ReconcileFixtures;
 import io.turnout.source.GitCredentials;
@@ -87,6 +88,90 @@ class AgentApplicationTest {
             }
             assertEquals(worldBefore, Files.readString(WORLD), "the world file in the repository is never modified");
             assertTrue(Files.readString(dir.resolve("data").resolve("world.yaml")).contains("web--b"), "the copy in the data dir is");
+        }
+    }
+
+    /**
+     * The state store, the cloud and the repositories are opened on threads of their own while the
+     * HTTP server starts (StartupWork); what fails there is still "the agent could not start", with
+     * the cause, not the HTTP server's failure, and nothing is left running.
+     */
+    @Test
+    void whatFailsWhileTheServerStartsIsTheAgentsFailureNotTheServers() throws Exception {
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir)) {
+            Path notADirectory = Files.writeString(dir.resolve("data-file"), "a file where the data directory should be");
+            Map<String, Object> properties = Map.of(
+                    "turnout.agent.repositories.shop.url", fx.url(),
+                    "turnout.agent.repositories.shop.path", "specs",
+                    "turnout.agent.cloud", "sim",
+                    "turnout.agent.world", WORLD.toString(),
+                    "turnout.agent.data-dir", notADirectory.toString(),
+                    "micronaut.server.host", "127.0.0.1",
+                    "micronaut.server.port", -1);
+            AgentApplication agent = AgentApplication.start(properties);
+            try {
+                TurnoutException e = org.junit.jupiter.api.Assertions.assertThrows(TurnoutException.class, agent::startServer);
+                assertTrue(e.getMessage().startsWith("the agent could not start: "), e.getMessage());
+                assertTrue(e.getMessage().contains(notADirectory.toString()), e.getMessage());
+            } finally {
+                agent.close();
+            }
+
+            // a world file that is not there: the cloud, opened on its own thread, fails the same way
+            AgentApplication noWorld = AgentApplication.start(Map.of(
+                    "turnout.agent.repositories.shop.url", fx.url(),
+                    "turnout.agent.repositories.shop.path", "specs",
+                    "turnout.agent.cloud", "sim",
+                    "turnout.agent.world", dir.resolve("missing-world.yaml").toString(),
+                    "turnout.agent.data-dir", dir.resolve("data").toString(),
+                    "micronaut.server.host", "127.0.0.1",
+                    "micronaut.server.port", -1));
+            try {
+                TurnoutException e = org.junit.jupiter.api.Assertions.assertThrows(TurnoutException.class, noWorld::startServer);
+                assertTrue(e.getMessage().startsWith("the agent could not start: "), e.getMessage());
+                assertTrue(e.getMessage().contains("missing-world.yaml"), e.getMessage());
+            } finally {
+                noWorld.close();
+            }
+        }
+    }
+
+    /** A port in use is the HTTP server's failure; the store opened meanwhile is closed with the application. */
+    @Test
+    void aPortInUseIsTheServersFailureAndTheStoreOpenedMeanwhileIsClosed() throws Exception {
+        try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir);
+             java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path data = dir.resolve("data");
+            AgentApplication agent = AgentApplication.start(Map.of(
+                    "turnout.agent.repositories.shop.url", fx.url(),
+                    "turnout.agent.repositories.shop.path", "specs",
+                    "turnout.agent.cloud", "sim",
+                    "turnout.agent.world", WORLD.toString(),
+                    "turnout.agent.data-dir", data.toString(),
+                    "micronaut.server.host", "127.0.0.1",
+                    "micronaut.server.port", taken.getLocalPort()));
+            TurnoutException e;
+            try {
+                e = org.junit.jupiter.api.Assertions.assertThrows(TurnoutException.class, agent::startServer);
+            } finally {
+                agent.close();
+            }
+            assertTrue(e.getMessage().startsWith("cannot start the HTTP server"), e.getMessage());
+            assertTrue(Files.exists(data.resolve("state.db")), "the store was opened while the server started");
+            // and closed with the application: this process holds no file of it open any more (Linux shows its files)
+            Path fds = Path.of("/proc/self/fd");
+            if (Files.isDirectory(fds)) {
+                try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+                    java.util.List<String> held = open.map(fd -> {
+                        try {
+                            return Files.readSymbolicLink(fd).toString();
+                        } catch (java.io.IOException gone) {
+                            return "";
+                        }
+                    }).filter(f -> f.startsWith(data.resolve("state.db").toString())).toList();
+                    assertEquals(java.util.List.of(), held);
+                }
+            }
         }
     }
 

@@ -21,11 +21,9 @@ import java.util.Objects;
  */
 public final class SpecLoader {
     private final SpecLimits limits;
-    private final SpecSchemas schemas;
 
     public SpecLoader(SpecLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.schemas = SpecSchemas.get();
     }
 
     public SpecLoader() {
@@ -39,7 +37,8 @@ public final class SpecLoader {
 
     public LoadResult load(SpecFiles files) {
         try {
-            return new LoadRun(files, limits, schemas).run();
+            // the schemas are compiled on first use (once per process), not when a loader is made
+            return new LoadRun(files, limits, SpecSchemas.get()).run();
         } catch (RuntimeException e) {
             // A bug of ours must still not surface as a stack trace in a plan comment; the
             // problem names the exception so that it can be reported.
