@@ -53,9 +53,10 @@ public final class AgentBenchmark {
      * The medians and every run.
      *
      * @param aotCache   whether the agent ran with the build's AOT cache
+     * @param jvmOptions the other JVM options it ran with (./turnout's, and TURNOUT_JAVA_OPTS)
      * @param firstStep  what the first step of a webhook's deployment was (its call the first mutating one)
      */
-    public record Result(List<Duration> starts, List<Duration> webhooks, boolean aotCache, String firstStep) {
+    public record Result(List<Duration> starts, List<Duration> webhooks, boolean aotCache, List<String> jvmOptions, String firstStep) {
         public Duration medianStart() {
             return median(starts);
         }
@@ -112,7 +113,9 @@ public final class AgentBenchmark {
                 startTimes.add(Duration.ofNanos(System.nanoTime() - launched));
             }
         }
-        return new Result(startTimes, webhookTimes, launcher.aotCache(), firstStep);
+        List<String> command = launcher.command(List.of("agent"), System.getenv());
+        List<String> options = command.subList(launcher.jvm().size(), command.size() - launcher.main().size() - 1);
+        return new Result(startTimes, webhookTimes, launcher.aotCache(), List.copyOf(options), firstStep);
     }
 
     /** {@code ./turnout agent}'s options for the estate's repository and world: 127.0.0.1, a free port, its own data directory. */

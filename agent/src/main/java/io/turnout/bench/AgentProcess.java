@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * A {@code turnout agent} in a child JVM started the way {@code ./turnout} starts it: this jar with
- * {@code -jar}, and its AOT cache ({@code turnout.aot} next to the jar) when that is newer than the
- * jar, as the launcher decides. Run from classes rather than the jar (tests), the child gets this
+ * {@code -jar}, its AOT cache ({@code turnout.aot} next to the jar) when that is newer than the
+ * jar, C1 only for the agent and {@code TURNOUT_JAVA_OPTS} last, as the launcher decides. Run from classes rather than the jar (tests), the child gets this
  * JVM's class path and no cache. Its output lines are read as they come, each with the time it
  * arrived, so that a caller can wait for a line and know when it was written.
  */
@@ -48,8 +48,15 @@ final class AgentProcess implements AutoCloseable {
         reader(process.getErrorStream(), "stderr");
     }
 
-    /** The command that starts this jar's command line ({@code ./turnout}'s), and whether it uses the AOT cache. */
-    record Launcher(List<String> command, boolean aotCache) {
+    /**
+     * How to start this jar's command line as {@code ./turnout} starts it: the JVM with its options
+     * ({@code jvm}), then what to run ({@code main}: {@code -jar} and the jar, or the class path and
+     * the main class), and whether that uses the AOT cache.
+     */
+    record Launcher(List<String> jvm, List<String> main, boolean aotCache) {
+        /** ./turnout's JIT rule: the agent compiles with C1 only; the other commands keep the JVM's default. */
+        static final String AGENT_JIT = "-XX:TieredStopAtLevel=1";
+
         static Launcher ofThisJvm() {
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -59,10 +66,9 @@ final class AgentProcess implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot tell where Turnout's classes are", e);
             }
-            List<String> command = new ArrayList<>(List.of(java));
+            List<String> jvm = new ArrayList<>(List.of(java));
             if (!code.toString().endsWith(".jar")) {
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.turnout.cli.TurnoutCommand"));
-                return new Launcher(command, false);
+                return new Launcher(jvm, List.of("-cp", System.getProperty("java.class.path"), "io.turnout.cli.TurnoutCommand"), false);
             }
             // ./turnout's rule: the cache the build trained, only when it is newer than the jar; the JVM's messages about it off
             Path cache = code.resolveSibling("turnout.aot");
@@ -72,18 +78,28 @@ final class AgentProcess implements AutoCloseable {
             } catch (IOException e) {
                 // no cache, as ./turnout would decide
             }
-            if (aot) command.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
-            command.addAll(List.of("-jar", code.toString()));
-            return new Launcher(command, aot);
+            if (aot) jvm.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
+            return new Launcher(jvm, List.of("-jar", code.toString()), aot);
+        }
+
+        /** The whole command for these arguments: ./turnout's JIT rule, then TURNOUT_JAVA_OPTS (last, so they win). */
+        List<String> command(List<String> arguments, Map<String, String> environment) {
+            List<String> command = new ArrayList<>(jvm);
+            if (!arguments.isEmpty() && arguments.getFirst().equals("agent")) command.add(AGENT_JIT);
+            String options = environment.getOrDefault("TURNOUT_JAVA_OPTS", "").strip();
+            if (!options.isEmpty()) command.addAll(List.of(options.split("\\s+")));
+            command.addAll(main);
+            command.addAll(arguments);
+            return command;
         }
     }
 
     /** Starts {@code launcher}'s command with {@code arguments}, its environment plus {@code environment}. */
     static AgentProcess start(Launcher launcher, List<String> arguments, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(launcher.command());
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder();
         builder.environment().putAll(environment);
+        List<String> command = launcher.command(arguments, builder.environment());
+        builder.command(command);
         try {
             return new AgentProcess(builder.start());
         } catch (IOException e) {

@@ -51,6 +51,7 @@ public final class DeployTable {
         StringBuilder out = new StringBuilder();
         out.append("\nThe agent (`turnout agent` in its own JVM, started as `./turnout` starts it, ")
                 .append(agent.aotCache() ? "with the build's AOT cache" : "without an AOT cache")
+                .append(agent.jvmOptions().isEmpty() ? "" : " and `" + String.join(" ", agent.jvmOptions()) + "`")
                 .append("; the simulated cloud, a local spec repository of ").append(AgentBenchmark.SERVICES)
                 .append(" services in sync, a fresh data directory per start); load average ")
                 .append(String.format(Locale.ROOT, "%.1f", loadAverage)).append(" when it began:\n\n");
