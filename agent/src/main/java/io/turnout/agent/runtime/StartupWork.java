@@ -65,11 +65,13 @@ final class StartupWork implements AutoCloseable {
         // platform threads that end with their task: nothing here outlives the start
         ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("turnout-start-", 1).daemon(true).factory());
         try {
-            // the spec schemas, compiled while the repositories are fetched (loading their specs waits for them)
-            CompletableFuture.runAsync(SpecSchemas::get, threads);
+            // The store takes longest (Flyway). The spec schemas are compiled while the repositories are fetched (loading
+            // their specs waits for them), and the cloud is opened after them on the same thread: it is needed last, and a
+            // thread fewer leaves more of the CPU to the store.
             store = new Started<>(CompletableFuture.supplyAsync(() -> AgentFactory.openStore(config), threads), SqlStateStore::close);
-            cloud = givenACloud ? Optional.empty() : Optional.of(new Started<>(CompletableFuture.supplyAsync(() -> CloudOpener.open(
-                    config.getCloud(), config.getWorld(), CloudOpener.Use.AGENT, config.getDataDir(), System.getenv()), threads), CloudAccess::close));
+            CompletableFuture<Void> schemas = CompletableFuture.runAsync(SpecSchemas::get, threads);
+            cloud = givenACloud ? Optional.empty() : Optional.of(new Started<>(schemas.handle((ignored, e) -> CloudOpener.open(
+                    config.getCloud(), config.getWorld(), CloudOpener.Use.AGENT, config.getDataDir(), System.getenv())), CloudAccess::close));
             remotes.forEach((name, remote) -> sources.add(new Started<>(CompletableFuture.supplyAsync(() -> {
                 GitSpecSource source = GitSpecSource.open(remote, config.getDataDir(), System.getenv(), new SpecLoader());
                 source.prefetch();

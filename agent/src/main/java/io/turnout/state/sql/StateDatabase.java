@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,12 +27,25 @@ public final class StateDatabase implements AutoCloseable {
 
     /** Which database this is: the SQL the store speaks differs in a few places. */
     public enum Kind {
-        SQLITE("sqlite"), POSTGRESQL("postgresql");
+        SQLITE("sqlite", List.of("V1__state_store.sql", "V2__repository_environments.sql", "V3__outcome_services.sql")),
+        POSTGRESQL("postgresql", List.of("V1__state_store.sql", "V2__quartz_job_store.sql", "V3__repository_environments.sql",
+                "V4__outcome_services.sql"));
 
         private final String folder;
+        private final List<String> migrations;
 
-        Kind(String folder) {
+        Kind(String folder, List<String> migrations) {
             this.folder = folder;
+            this.migrations = migrations;
+        }
+
+        /** The migrations' folder under {@code db/turnout/} and their files, in order (a new one is added here too). */
+        String folder() {
+            return folder;
+        }
+
+        List<String> migrations() {
+            return migrations;
         }
 
         /** {@code FOR SHARE}: PostgreSQL locks the lease row for the transaction; SQLite's write transactions lock the whole file anyway. */
@@ -106,7 +120,9 @@ public final class StateDatabase implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/turnout/" + kind.folder)
+                    // the migrations by name, not by scanning the jar; no Java migrations to look for either
+                    .resourceProvider(new Migrations(kind.folder, kind.migrations))
+                    .javaMigrationClassProvider(List::of)
                     // our own history table, so that a database shared with another application's Flyway does not mix them
                     .table("turnout_schema_history")
                     // a database that already holds Quartz's tables from an older Turnout (or anything else): migrate from scratch
