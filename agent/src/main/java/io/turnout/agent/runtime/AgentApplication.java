@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanRegistration;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.turnout.error.TurnoutException;
+import io.turnout.source.GitConnection;
 import io.turnout.schedule.AgentScheduler;
 import io.turnout.status.SyncTrigger;
 import java.net.URL;
@@ -28,6 +29,8 @@ public final class AgentApplication implements AutoCloseable {
         // Netty's JFR events for buffer allocations: they start JFR's machinery at the first HTTP request, for
         // a recording nobody makes; -Dio.netty.jfr.enabled=true turns them back on for a profile
         if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
+        // JGit may run `git config --system` before its first fetch: a wait, begun now, while the configuration is read
+        GitConnection.readGitConfigurationAhead();
         ApplicationContext context;
         try {
             context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();
