@@ -5,6 +5,7 @@ import io.micronaut.context.BeanRegistration;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.turnout.error.TurnoutException;
 import io.turnout.source.GitConnection;
+import io.turnout.state.sql.StateDatabase;
 import io.turnout.schedule.AgentScheduler;
 import io.turnout.status.SyncTrigger;
 import java.net.URL;
@@ -31,6 +32,10 @@ public final class AgentApplication implements AutoCloseable {
         if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
         // JGit may run `git config --system` before its first fetch: a wait, begun now, while the configuration is read
         GitConnection.readGitConfigurationAhead();
+        // and SQLite's library, unless a database URL says the store is PostgreSQL
+        if (!properties.containsKey("turnout.agent.datasource.url") && System.getenv("TURNOUT_AGENT_DATASOURCE_URL") == null) {
+            StateDatabase.prepareAhead();
+        }
         ApplicationContext context;
         try {
             context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
@@ -25,14 +24,19 @@ import org.sqlite.util.LibraryLoaderUtil;
 final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String FOLDER_PREFIX = "turnout-sqlite-";
-    private static final AtomicBoolean PREPARED = new AtomicBoolean();
+    private static boolean prepared;
 
     private SqliteNativeLibrary() {
     }
 
-    /** Copies the library for sqlite-jdbc, unless that was done or set already; the folder it is in, if this call made it. */
-    static Optional<Path> prepare() {
-        if (!PREPARED.compareAndSet(false, true) || System.getProperty(PATH_PROPERTY) != null) return Optional.empty();
+    /**
+     * Copies the library for sqlite-jdbc, unless that was done or set already; the folder it is in,
+     * if this call made it. A second caller waits for the first (the store being opened waits for
+     * the copy begun as the agent started, {@link StateDatabase#prepareAhead()}).
+     */
+    static synchronized Optional<Path> prepare() {
+        if (prepared || System.getProperty(PATH_PROPERTY) != null) return Optional.empty();
+        prepared = true;
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         removeThoseOfEndedProcesses(temp);
         String name = LibraryLoaderUtil.getNativeLibName();

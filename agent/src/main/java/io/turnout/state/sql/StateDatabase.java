@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -64,6 +66,16 @@ public final class StateDatabase implements AutoCloseable {
         this.description = description;
     }
 
+    /**
+     * Begins, on a daemon thread, copying SQLite's native library out of the jar for the embedded
+     * store a process is about to open (the agent, as it starts, before its configuration is read):
+     * finding which library this platform needs runs {@code uname} and waits for it. Opening the
+     * store waits for the copy, or makes it if this did not.
+     */
+    public static void prepareAhead() {
+        Thread.ofPlatform().name("turnout-sqlite-library").daemon(true).start(SqliteNativeLibrary::prepare);
+    }
+
     /** The embedded store of {@code dataDir} ({@code <dataDir>/state.db}), created on first use. */
     public static StateDatabase embedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_FILE);
@@ -111,15 +123,13 @@ public final class StateDatabase implements AutoCloseable {
     }
 
     private static StateDatabase open(HikariConfig config, Kind kind, String description, String fix) {
-        HikariDataSource pool;
+        // the pool opens (the driver loaded, the first connection made) on a thread of its own while Flyway sets itself up
+        CompletableFuture<HikariDataSource> opening = CompletableFuture.supplyAsync(() -> new HikariDataSource(config),
+                task -> Thread.ofPlatform().name("turnout-state-open").daemon(true).start(task));
+        Flyway flyway;
         try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new TurnoutException("cannot open the state store (" + description + "): " + rootMessage(e), fix, e);
-        }
-        try {
-            Flyway.configure()
-                    .dataSource(pool)
+            flyway = Flyway.configure()
+                    .dataSource(new PoolWhenOpen(opening))
                     // the migrations by name, not by scanning the jar; no Java migrations to look for either
                     .resourceProvider(new Migrations(kind.folder, kind.migrations))
                     .javaMigrationClassProvider(List::of)
@@ -128,8 +138,19 @@ public final class StateDatabase implements AutoCloseable {
                     // a database that already holds Quartz's tables from an older Turnout (or anything else): migrate from scratch
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
-                    .load()
-                    .migrate();
+                    .load();
+        } catch (RuntimeException e) {
+            opening.thenAccept(HikariDataSource::close);
+            throw e;
+        }
+        HikariDataSource pool;
+        try {
+            pool = opening.join();
+        } catch (CompletionException e) {
+            throw new TurnoutException("cannot open the state store (" + description + "): " + rootMessage(e.getCause()), fix, e.getCause());
+        }
+        try {
+            flyway.migrate();
         } catch (FlywayException e) {
             pool.close();
             throw new TurnoutException("cannot bring the state store (" + description + ") up to date: " + rootMessage(e),

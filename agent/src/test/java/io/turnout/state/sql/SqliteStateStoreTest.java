@@ -76,4 +76,24 @@ class SqliteStateStoreTest extends SqlStateStoreContract {
                 () -> StateDatabase.postgres("jdbc:mysql://db/turnout?password=hunter2", "turnout", "s3cret", 4));
         assertFalse(e.getMessage().contains("hunter2"), e::getMessage);
     }
+
+    /** The pool opens while Flyway sets itself up (PoolWhenOpen): each failure still says which step failed. */
+    @Test
+    void aStoreThatCannotBeOpenedOrMigratedSaysWhich() throws Exception {
+        Path unopenable = dir.resolve("unopenable");
+        Files.createDirectories(unopenable.resolve(StateDatabase.EMBEDDED_FILE)); // a folder where the file should be
+        TurnoutException open = assertThrows(TurnoutException.class, () -> StateDatabase.embedded(unopenable));
+        assertTrue(open.getMessage().startsWith("cannot open the state store (SQLite "), open::getMessage);
+
+        Path newer = dir.resolve("edited");
+        StateDatabase.embedded(newer).close();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer.resolve(StateDatabase.EMBEDDED_FILE));
+             java.sql.Statement s = c.createStatement()) {
+            // as if the first migration had been edited after it ran: Flyway's validation refuses
+            s.executeUpdate("UPDATE turnout_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+        }
+        TurnoutException migrate = assertThrows(TurnoutException.class, () -> StateDatabase.embedded(newer));
+        assertTrue(migrate.getMessage().startsWith("cannot bring the state store (SQLite "), migrate::getMessage);
+        assertTrue(migrate.nextStep().contains("A newer Turnout"), migrate::nextStep);
+    }
 }
