@@ -92,8 +92,9 @@ final class AgentFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Reconcilers reconcilers(AgentConfiguration config, StartupWork startup, CloudAccess cloud, StateStore store,
-                            DeploymentEvents events, StatusBoard board) throws GitSourceException {
+    Reconcilers reconcilers(AgentConfiguration config, DeploymentEvents events, StartupWork startup, CloudAccess cloud,
+                            StateStore store, StatusBoard board) throws GitSourceException {
+        // (Micronaut makes the arguments in this order: the events and the metrics before waiting for the store)
         List<SpecSource> opened = new ArrayList<>();
         for (StartupWork.Opened repository : startup.sources()) {
             GitSpecSource source = repository.source();
