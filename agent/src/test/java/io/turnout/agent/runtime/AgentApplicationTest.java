@@ -91,6 +91,13 @@ class AgentApplicationTest {
         }
     }
 
+    /** turnout agent's properties for the example repository on the simulated cloud of {@code world}, HTTP on 127.0.0.1. */
+    private static Map<String, Object> onTheExample(ReconcileFixtures.Fixture fx, Path world, Path dataDir, int port) {
+        return Map.of("turnout.agent.repositories.shop.url", fx.url(), "turnout.agent.repositories.shop.path", "specs",
+                "turnout.agent.cloud", "sim", "turnout.agent.world", world.toString(), "turnout.agent.data-dir", dataDir.toString(),
+                "micronaut.server.host", "127.0.0.1", "micronaut.server.port", port);
+    }
+
     /**
      * The state store, the cloud and the repositories are opened on threads of their own while the
      * HTTP server starts (StartupWork); what fails there is still "the agent could not start", with
@@ -100,15 +107,7 @@ class AgentApplicationTest {
     void whatFailsWhileTheServerStartsIsTheAgentsFailureNotTheServers() throws Exception {
         try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir)) {
             Path notADirectory = Files.writeString(dir.resolve("data-file"), "a file where the data directory should be");
-            Map<String, Object> properties = Map.of(
-                    "turnout.agent.repositories.shop.url", fx.url(),
-                    "turnout.agent.repositories.shop.path", "specs",
-                    "turnout.agent.cloud", "sim",
-                    "turnout.agent.world", WORLD.toString(),
-                    "turnout.agent.data-dir", notADirectory.toString(),
-                    "micronaut.server.host", "127.0.0.1",
-                    "micronaut.server.port", -1);
-            AgentApplication agent = AgentApplication.start(properties);
+            AgentApplication agent = AgentApplication.start(onTheExample(fx, WORLD, notADirectory, -1));
             try {
                 TurnoutException e = org.junit.jupiter.api.Assertions.assertThrows(TurnoutException.class, agent::startServer);
                 assertTrue(e.getMessage().startsWith("the agent could not start: "), e.getMessage());
@@ -118,14 +117,7 @@ class AgentApplicationTest {
             }
 
             // a world file that is not there: the cloud, opened on its own thread, fails the same way
-            AgentApplication noWorld = AgentApplication.start(Map.of(
-                    "turnout.agent.repositories.shop.url", fx.url(),
-                    "turnout.agent.repositories.shop.path", "specs",
-                    "turnout.agent.cloud", "sim",
-                    "turnout.agent.world", dir.resolve("missing-world.yaml").toString(),
-                    "turnout.agent.data-dir", dir.resolve("data").toString(),
-                    "micronaut.server.host", "127.0.0.1",
-                    "micronaut.server.port", -1));
+            AgentApplication noWorld = AgentApplication.start(onTheExample(fx, dir.resolve("missing-world.yaml"), dir.resolve("data"), -1));
             try {
                 TurnoutException e = org.junit.jupiter.api.Assertions.assertThrows(TurnoutException.class, noWorld::startServer);
                 assertTrue(e.getMessage().startsWith("the agent could not start: "), e.getMessage());
@@ -142,14 +134,7 @@ class AgentApplicationTest {
         try (ReconcileFixtures.Fixture fx = ReconcileFixtures.exampleRepository(dir);
              java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Path data = dir.resolve("data");
-            AgentApplication agent = AgentApplication.start(Map.of(
-                    "turnout.agent.repositories.shop.url", fx.url(),
-                    "turnout.agent.repositories.shop.path", "specs",
-                    "turnout.agent.cloud", "sim",
-                    "turnout.agent.world", WORLD.toString(),
-                    "turnout.agent.data-dir", data.toString(),
-                    "micronaut.server.host", "127.0.0.1",
-                    "micronaut.server.port", taken.getLocalPort()));
+            AgentApplication agent = AgentApplication.start(onTheExample(fx, WORLD, data, taken.getLocalPort()));
             TurnoutException e;
             try {
                 e = org.junit.jupiter.api.Assertions.assertThrows(TurnoutException.class, agent::startServer);
