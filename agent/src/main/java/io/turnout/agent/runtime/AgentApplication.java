@@ -81,6 +81,10 @@ public final class AgentApplication implements AutoCloseable {
     public void close() {
         // The scheduler first: Micronaut does not destroy singletons in the order of their dependencies, and a SIGTERM
         // during a poll closed the state store's pool under the running reconcile (a stack trace per environment).
+        // SchedulerLifecycle also keeps a scheduler that is still being put together (SIGTERM while the server starts) from starting.
+        for (BeanRegistration<SchedulerLifecycle> lifecycle : context.getActiveBeanRegistrations(SchedulerLifecycle.class)) {
+            lifecycle.getBean().stop();
+        }
         for (BeanRegistration<AgentScheduler> scheduler : context.getActiveBeanRegistrations(AgentScheduler.class)) {
             scheduler.getBean().shutdown(true);
         }
