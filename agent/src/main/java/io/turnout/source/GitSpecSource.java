@@ -79,18 +79,11 @@ public final class GitSpecSource implements AutoCloseable {
     public synchronized PollResult poll() throws GitSourceException {
         Prefetched ahead = prefetched;
         prefetched = null;
-        RemoteHead remoteHead = remoteHead();
         Optional<ObjectId> tracked = lastSeen();
         // what the clone had before this poll, or before the prefetch that did this poll's fetch
         Optional<ObjectId> previous = ahead != null ? ahead.previous() : tracked;
         boolean first = !polledSinceStart;
-        boolean moved = tracked.isEmpty() || !tracked.get().equals(remoteHead.id());
-        if (moved || !hasObject(remoteHead.id())) {
-            fetchBranch();
-        }
-        // The fetched ref is the truth: someone may have pushed between ls-remote and fetch.
-        ObjectId head = lastSeen().orElseThrow(() -> new GitSourceException(GitSourceException.Reason.NOT_FOUND,
-                "branch '" + remote().branch() + "' was not fetched from " + remote().displayUrl() + ": check that it exists"));
+        ObjectId head = fetchHead(tracked);
         HistoryMove move = classify(previous, head);
         polledSinceStart = true;
         Optional<LoadResult> specs = Optional.empty();
@@ -111,13 +104,9 @@ public final class GitSpecSource implements AutoCloseable {
     public synchronized void prefetch() {
         if (polledSinceStart || prefetched != null) return;
         try {
-            RemoteHead remoteHead = remoteHead();
             Optional<ObjectId> previous = lastSeen();
-            if (previous.isEmpty() || !previous.get().equals(remoteHead.id()) || !hasObject(remoteHead.id())) {
-                fetchBranch();
-            }
-            Optional<ObjectId> head = lastSeen();
-            if (head.isPresent()) prefetched = new Prefetched(previous, head.get(), load(head.get()));
+            ObjectId head = fetchHead(previous);
+            prefetched = new Prefetched(previous, head, load(head));
         } catch (RuntimeException e) {
             // a GitSourceException or anything else: the first poll makes these calls again and reports what fails
         }
@@ -163,6 +152,20 @@ public final class GitSpecSource implements AutoCloseable {
                     + remote().displayUrl() + ": check the configured branch, or push it");
         }
         return new RemoteHead(id);
+    }
+
+    /**
+     * Asks the remote for the branch head (one ls-remote) and fetches the branch only when the clone,
+     * which tracks {@code tracked}, does not have that head yet; the head the clone then tracks.
+     */
+    private ObjectId fetchHead(Optional<ObjectId> tracked) throws GitSourceException {
+        RemoteHead remoteHead = remoteHead();
+        if (tracked.isEmpty() || !tracked.get().equals(remoteHead.id()) || !hasObject(remoteHead.id())) {
+            fetchBranch();
+        }
+        // The fetched ref is the truth: someone may have pushed between ls-remote and fetch.
+        return lastSeen().orElseThrow(() -> new GitSourceException(GitSourceException.Reason.NOT_FOUND,
+                "branch '" + remote().branch() + "' was not fetched from " + remote().displayUrl() + ": check that it exists"));
     }
 
     private void fetchBranch() throws GitSourceException {
