@@ -62,27 +62,25 @@ public final class GitConnection implements AutoCloseable {
         this.ssh = ssh;
     }
 
-    /** Opens the clone of {@code remote} under {@code dataDir}, creating an empty one the first time. */
     /**
-     * Starts, on a daemon thread, what JGit does once per process before its first clone or fetch:
-     * finding and reading git's configuration files. Where git is installed JGit runs
-     * {@code git config --system} to learn where the system-wide file is (a tenth of a second, three
-     * on a busy machine), and the first fetch waits for it; the agent begins it as it starts, so
-     * that the wait overlaps the rest of the start. Nothing is reported here: the first fetch reads
-     * the files again if this failed, and says what is wrong.
+     * What JGit does once per process before its first clone or fetch: finding and reading git's
+     * configuration files. Where git is installed JGit runs {@code git config --system} to learn
+     * where the system-wide file is (a tenth of a second, three on a busy machine), and the first
+     * fetch waits for it; the agent does this on a thread of its own as it starts, so that the wait
+     * overlaps the rest of the start. Nothing is reported here: the first fetch reads the files
+     * again if this failed, and says what is wrong.
      */
-    public static void readGitConfigurationAhead() {
-        Thread.ofPlatform().name("turnout-git-config").daemon(true).start(() -> {
-            try {
-                SystemReader reader = SystemReader.getInstance();
-                reader.getSystemConfig();
-                reader.getUserConfig();
-            } catch (IOException | ConfigInvalidException | RuntimeException e) {
-                // read again, and reported, by the first fetch
-            }
-        });
+    public static void readGitConfiguration() {
+        try {
+            SystemReader reader = SystemReader.getInstance();
+            reader.getSystemConfig();
+            reader.getUserConfig();
+        } catch (IOException | ConfigInvalidException | RuntimeException e) {
+            // read again, and reported, by the first fetch
+        }
     }
 
+    /** Opens the clone of {@code remote} under {@code dataDir}, creating an empty one the first time. */
     public static GitConnection open(GitRemote remote, Path dataDir, Map<String, String> environment) throws GitSourceException {
         Path cloneDir = dataDir.toAbsolutePath().resolve("repos").resolve(CloneFolder.nameFor(remote.url()));
         Repository repository;

@@ -3,10 +3,7 @@ package io.turnout.agent.runtime;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanRegistration;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.netty.util.internal.PlatformDependent;
 import io.turnout.error.TurnoutException;
-import io.turnout.source.GitConnection;
-import io.turnout.state.sql.StateDatabase;
 import io.turnout.schedule.AgentScheduler;
 import io.turnout.status.SyncTrigger;
 import java.net.URL;
@@ -28,18 +25,7 @@ public final class AgentApplication implements AutoCloseable {
 
     /** Starts the application context (not yet the HTTP server, so not yet the scheduler). */
     public static AgentApplication start(Map<String, Object> properties) {
-        // Netty's JFR events for buffer allocations: they start JFR's machinery at the first HTTP request, for
-        // a recording nobody makes; -Dio.netty.jfr.enabled=true turns them back on for a profile
-        if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
-        // JGit may run `git config --system` before its first fetch: a wait, begun now, while the configuration is read
-        GitConnection.readGitConfigurationAhead();
-        // Netty sets itself up once per process (on JDK 25, linking the native calls that free its buffers): on a
-        // thread of its own now, rather than on this one when the HTTP server starts
-        Thread.ofPlatform().name("turnout-netty-set-up").daemon(true).start(PlatformDependent::maxDirectMemory);
-        // and SQLite's library, unless a database URL says the store is PostgreSQL
-        if (!properties.containsKey("turnout.agent.datasource.url") && System.getenv("TURNOUT_AGENT_DATASOURCE_URL") == null) {
-            StateDatabase.prepareAhead();
-        }
+        StartupWork.beginAhead(properties);
         ApplicationContext context;
         try {
             context = ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();

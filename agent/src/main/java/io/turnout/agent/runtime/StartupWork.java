@@ -3,14 +3,17 @@ package io.turnout.agent.runtime;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.netty.util.internal.PlatformDependent;
 import io.turnout.cloud.CloudAccess;
-import jakarta.annotation.PreDestroy;
 import io.turnout.pipeline.CloudOpener;
+import io.turnout.source.GitConnection;
 import io.turnout.source.GitRemote;
 import io.turnout.source.GitSpecSource;
 import io.turnout.spec.load.SpecLoader;
 import io.turnout.spec.load.SpecSchemas;
 import io.turnout.state.sql.SqlStateStore;
+import io.turnout.state.sql.StateDatabase;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +83,29 @@ final class StartupWork implements AutoCloseable {
         } finally {
             threads.shutdown();
         }
+    }
+
+    /**
+     * Begins, before the application context reads the configuration, the one-off set-ups that need
+     * none and that the start would otherwise wait for, each on a daemon thread: JGit reading git's
+     * configuration (it runs {@code git config --system}), Netty's (on JDK 25 it links the native
+     * calls that free its buffers), and SQLite's native library (sqlite-jdbc runs {@code uname}),
+     * unless a database URL says the store is PostgreSQL. Whoever needs one of them later waits for
+     * it or does it again.
+     */
+    static void beginAhead(Map<String, Object> properties) {
+        // Netty's JFR events for buffer allocations start JFR's machinery at the first HTTP request, for a recording
+        // nobody makes: off before Netty sets itself up; -Dio.netty.jfr.enabled=true turns them back on for a profile
+        if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
+        ahead("turnout-git-config", GitConnection::readGitConfiguration);
+        ahead("turnout-netty-set-up", PlatformDependent::maxDirectMemory);
+        if (!properties.containsKey("turnout.agent.datasource.url") && System.getenv("TURNOUT_AGENT_DATASOURCE_URL") == null) {
+            ahead("turnout-sqlite-library", StateDatabase::prepareNativeLibrary);
+        }
+    }
+
+    private static void ahead(String name, Runnable work) {
+        Thread.ofPlatform().name(name).daemon(true).start(work);
     }
 
     /** The state store, once open and migrated; the error that opening it raised, otherwise. */

@@ -32,7 +32,7 @@ final class SqliteNativeLibrary {
     /**
      * Copies the library for sqlite-jdbc, unless that was done or set already; the folder it is in,
      * if this call made it. A second caller waits for the first (the store being opened waits for
-     * the copy begun as the agent started, {@link StateDatabase#prepareAhead()}).
+     * the copy begun as the agent started, {@link StateDatabase#prepareNativeLibrary()}).
      */
     static synchronized Optional<Path> prepare() {
         if (prepared || System.getProperty(PATH_PROPERTY) != null) return Optional.empty();

@@ -67,13 +67,13 @@ public final class StateDatabase implements AutoCloseable {
     }
 
     /**
-     * Begins, on a daemon thread, copying SQLite's native library out of the jar for the embedded
-     * store a process is about to open (the agent, as it starts, before its configuration is read):
-     * finding which library this platform needs runs {@code uname} and waits for it. Opening the
-     * store waits for the copy, or makes it if this did not.
+     * Copies SQLite's native library out of the jar for the embedded store a process is about to
+     * open (the agent does it on a thread of its own as it starts, before its configuration is
+     * read): finding which library this platform needs runs {@code uname} and waits for it. Opening
+     * the store waits for a copy under way, or makes it if this was not called.
      */
-    public static void prepareAhead() {
-        Thread.ofPlatform().name("turnout-sqlite-library").daemon(true).start(SqliteNativeLibrary::prepare);
+    public static void prepareNativeLibrary() {
+        SqliteNativeLibrary.prepare();
     }
 
     /** The embedded store of {@code dataDir} ({@code <dataDir>/state.db}), created on first use. */
